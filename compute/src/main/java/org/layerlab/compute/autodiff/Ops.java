@@ -1,0 +1,179 @@
+package org.layerlab.compute.autodiff;
+
+import org.layerlab.compute.kernels.Gemm;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/** The primitive operations: each forward with its backward rule beside it. Composites live elsewhere. */
+public final class Ops {
+    private Ops() {}
+
+    /** [n,k]·[k,m] → [n,m]. */
+    public static Var matmul(Var a, Var b) {
+        int n = a.shape().dim(0), k = a.shape().dim(1), m = b.shape().dim(1);
+        if (b.shape().dim(0) != k) throw new IllegalArgumentException("matmul " + a.shape() + " · " + b.shape());
+        Tensor out = Tensor.zeros(n, m);
+        Gemm.gemm(false, false, n, m, k, a.value().data(), b.value().data(), out.data(), false);
+        return new Var(out, "matmul", o -> {
+            float[] g = o.grad().data();
+            if (a.requiresGrad()) Gemm.gemm(false, true, n, k, m, g, b.value().data(), a.grad().data(), true);
+            if (b.requiresGrad()) Gemm.gemm(true, false, k, m, n, a.value().data(), g, b.grad().data(), true);
+        }, a, b);
+    }
+
+    /** x[n,m] + bias[m], broadcast over rows. */
+    public static Var addRow(Var x, Var bias) {
+        int m = bias.value().size();
+        int n = x.value().size() / m;
+        float[] xv = x.value().data(), bv = bias.value().data();
+        float[] ov = new float[xv.length];
+        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) ov[i * m + j] = xv[i * m + j] + bv[j];
+        return new Var(new Tensor(x.shape(), ov), "addRow", o -> {
+            float[] g = o.grad().data();
+            if (x.requiresGrad()) accumulate(x.grad().data(), g);
+            if (bias.requiresGrad()) {
+                float[] gb = bias.grad().data();
+                for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) gb[j] += g[i * m + j];
+            }
+        }, x, bias);
+    }
+
+    /** Elementwise a + b (same shape). */
+    public static Var add(Var a, Var b) {
+        requireSameShape("add", a, b);
+        float[] av = a.value().data(), bv = b.value().data();
+        float[] ov = new float[av.length];
+        for (int i = 0; i < ov.length; i++) ov[i] = av[i] + bv[i];
+        return new Var(new Tensor(a.shape(), ov), "add", o -> {
+            if (a.requiresGrad()) accumulate(a.grad().data(), o.grad().data());
+            if (b.requiresGrad()) accumulate(b.grad().data(), o.grad().data());
+        }, a, b);
+    }
+
+    /** Elementwise a * b (same shape). */
+    public static Var mul(Var a, Var b) {
+        requireSameShape("mul", a, b);
+        float[] av = a.value().data(), bv = b.value().data();
+        float[] ov = new float[av.length];
+        for (int i = 0; i < ov.length; i++) ov[i] = av[i] * bv[i];
+        return new Var(new Tensor(a.shape(), ov), "mul", o -> {
+            float[] g = o.grad().data();
+            if (a.requiresGrad()) { float[] ga = a.grad().data(); for (int i = 0; i < g.length; i++) ga[i] += g[i] * bv[i]; }
+            if (b.requiresGrad()) { float[] gb = b.grad().data(); for (int i = 0; i < g.length; i++) gb[i] += g[i] * av[i]; }
+        }, a, b);
+    }
+
+    /** f applied to every element. */
+    public static Var map(Var x, Elementwise f, String name) {
+        float[] xv = x.value().data();
+        float[] yv = new float[xv.length];
+        for (int i = 0; i < xv.length; i++) yv[i] = f.apply(xv[i]);
+        return new Var(new Tensor(x.shape(), yv), name, o -> {
+            float[] g = o.grad().data(), gx = x.grad().data();
+            for (int i = 0; i < g.length; i++) gx[i] += g[i] * f.derivative(xv[i], yv[i]);
+        }, x);
+    }
+
+    /** Same data viewed with another shape of equal size. */
+    public static Var reshape(Var x, Shape shape) {
+        Tensor out = x.value().reshape(shape);
+        return new Var(out, "reshape", o -> accumulate(x.grad().data(), o.grad().data()), x);
+    }
+
+    /** Row-wise softmax over the last axis of [n,c]. */
+    public static Var softmax(Var x) {
+        int c = x.shape().dim(-1), n = x.value().size() / c;
+        float[] xv = x.value().data();
+        float[] yv = new float[xv.length];
+        for (int i = 0; i < n; i++) softmaxRow(xv, yv, i * c, c);
+        return new Var(new Tensor(x.shape(), yv), "softmax", o -> {
+            float[] g = o.grad().data(), gx = x.grad().data();
+            for (int i = 0; i < n; i++) {
+                int r = i * c;
+                float dot = 0f;
+                for (int j = 0; j < c; j++) dot += g[r + j] * yv[r + j];
+                for (int j = 0; j < c; j++) gx[r + j] += yv[r + j] * (g[r + j] - dot);
+            }
+        }, x);
+    }
+
+    /** Mean over rows of −log softmax(logits)[label]; stable via the log-sum-exp shift. */
+    public static Var softmaxCrossEntropy(Var logits, int[] labels) {
+        int c = logits.shape().dim(-1), n = logits.value().size() / c;
+        if (labels.length != n) throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");
+        float[] xv = logits.value().data();
+        float[] p = new float[xv.length];
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            int r = i * c;
+            int label = labels[i];
+            if (label < 0 || label >= c) throw new IllegalArgumentException("label " + label + " outside 0.." + (c - 1));
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, xv[r + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += Math.exp(xv[r + j] - max);
+            loss += Math.log(sum) + max - xv[r + label];
+            softmaxRow(xv, p, r, c);
+        }
+        Tensor out = Tensor.scalar((float) (loss / n));
+        return new Var(out, "softmaxCrossEntropy", o -> {
+            float scale = o.grad().data()[0] / n;
+            float[] gx = logits.grad().data();
+            for (int i = 0; i < n; i++) {
+                int r = i * c;
+                for (int j = 0; j < c; j++) gx[r + j] += scale * (p[r + j] - (j == labels[i] ? 1f : 0f));
+            }
+        }, logits);
+    }
+
+    /** Mean binary cross-entropy of sigmoid(logits) against 0/1 targets: max(x,0) − x·t + log(1 + e^−|x|). */
+    public static Var sigmoidBinaryCrossEntropy(Var logits, float[] targets) {
+        float[] xv = logits.value().data();
+        if (targets.length != xv.length) throw new IllegalArgumentException(targets.length + " targets for " + xv.length + " outputs");
+        int n = xv.length;
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            float x = xv[i];
+            loss += Math.max(x, 0) - x * targets[i] + Math.log1p(Math.exp(-Math.abs(x)));
+        }
+        return new Var(Tensor.scalar((float) (loss / n)), "sigmoidBinaryCrossEntropy", o -> {
+            float scale = o.grad().data()[0] / n;
+            float[] gx = logits.grad().data();
+            for (int i = 0; i < n; i++) gx[i] += scale * (sigmoid(xv[i]) - targets[i]);
+        }, logits);
+    }
+
+    /** Mean of (prediction − target)² over all elements. */
+    public static Var meanSquaredError(Var prediction, float[] targets) {
+        float[] pv = prediction.value().data();
+        if (targets.length != pv.length) throw new IllegalArgumentException(targets.length + " targets for " + pv.length + " outputs");
+        int n = pv.length;
+        double loss = 0;
+        for (int i = 0; i < n; i++) { double d = pv[i] - targets[i]; loss += d * d; }
+        return new Var(Tensor.scalar((float) (loss / n)), "meanSquaredError", o -> {
+            float scale = 2f * o.grad().data()[0] / n;
+            float[] gp = prediction.grad().data();
+            for (int i = 0; i < n; i++) gp[i] += scale * (pv[i] - targets[i]);
+        }, prediction);
+    }
+
+    public static float sigmoid(float x) {
+        return x >= 0 ? 1f / (1f + (float) Math.exp(-x)) : (float) (Math.exp(x) / (1 + Math.exp(x)));
+    }
+
+    static void softmaxRow(float[] x, float[] y, int offset, int c) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) max = Math.max(max, x[offset + j]);
+        float sum = 0f;
+        for (int j = 0; j < c; j++) { float e = (float) Math.exp(x[offset + j] - max); y[offset + j] = e; sum += e; }
+        for (int j = 0; j < c; j++) y[offset + j] /= sum;
+    }
+
+    private static void accumulate(float[] into, float[] g) {
+        for (int i = 0; i < g.length; i++) into[i] += g[i];
+    }
+
+    private static void requireSameShape(String op, Var a, Var b) {
+        if (!a.shape().equals(b.shape())) throw new IllegalArgumentException(op + ": " + a.shape() + " vs " + b.shape());
+    }
+}

@@ -1,0 +1,111 @@
+package org.layerlab.compute.autodiff;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/**
+ * A node of the reverse-mode tape: a value, its gradient, and the rule that pushes the gradient to its parents.
+ * Primitives in {@link Ops} create these; everything else is composed from primitives.
+ */
+public final class Var {
+    /** Pushes {@code out.grad()} into the gradients of {@code out}'s parents (accumulating). */
+    @FunctionalInterface
+    public interface Backward {
+        void apply(Var out);
+    }
+
+    private final Tensor value;
+    private Tensor grad;
+    private final Var[] parents;
+    private final Backward backward;
+    private final String op;
+    private final boolean requiresGrad;
+
+    Var(Tensor value, String op, Backward backward, Var... parents) {
+        this.value = value;
+        this.op = op;
+        this.parents = parents;
+        boolean any = false;
+        for (Var p : parents) any |= p.requiresGrad;
+        this.requiresGrad = any;
+        this.backward = any ? backward : null;
+    }
+
+    private Var(Tensor value, Tensor grad, boolean requiresGrad) {
+        this.value = value;
+        this.grad = grad;
+        this.parents = new Var[0];
+        this.backward = null;
+        this.op = "leaf";
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A constant input: no gradient is kept. */
+    public static Var constant(Tensor value) { return new Var(value, null, false); }
+
+    /** A trainable leaf whose gradient accumulates into {@code grad} (owned by the parameter). */
+    public static Var parameter(Tensor value, Tensor grad) { return new Var(value, grad, true); }
+
+    public Tensor value() { return value; }
+    public Shape shape() { return value.shape(); }
+    public String op() { return op; }
+    public boolean requiresGrad() { return requiresGrad; }
+    List<Var> parents() { return List.of(parents); }
+
+    /** The gradient, allocated (zeroed) on first use. */
+    public Tensor grad() {
+        if (grad == null) grad = Tensor.zeros(value.shape());
+        return grad;
+    }
+
+    boolean hasGrad() { return grad != null; }
+
+    /** Reverse pass from this scalar (seeded with 1). */
+    public void backward() {
+        if (value.size() != 1) throw new IllegalStateException("backward() needs a scalar, got " + value.shape());
+        grad().data()[0] = 1f;
+        backwardFromSeed();
+    }
+
+    /** Reverse pass with this node's gradient already set by the caller. */
+    public void backwardFromSeed() {
+        List<Var> order = topologicalOrder();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Var v = order.get(i);
+            if (v.parents.length == 0 || !v.requiresGrad) continue;
+            if (v.backward == null) throw new IllegalStateException("no gradient rule for op '" + v.op + "'");
+            if (v.grad == null) continue; // nothing flowed here
+            v.backward.apply(v);
+        }
+    }
+
+    private List<Var> topologicalOrder() {
+        List<Var> order = new ArrayList<>();
+        Set<Var> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {this, 0});
+        seen.add(this);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Var v = (Var) frame[0];
+            int next = (Integer) frame[1];
+            if (next < v.parents.length) {
+                frame[1] = next + 1;
+                Var p = v.parents[next];
+                if (p.requiresGrad && seen.add(p)) stack.push(new Object[] {p, 0});
+            } else {
+                stack.pop();
+                order.add(v);
+            }
+        }
+        return order;
+    }
+
+    @Override public String toString() { return op + value.shape(); }
+}

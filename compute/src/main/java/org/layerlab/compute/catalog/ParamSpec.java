@@ -1,0 +1,106 @@
+package org.layerlab.compute.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One declared parameter: its name, type, default, allowed range and a one-line explanation.
+ * {@link #coerce} is the single place where a value from a file, the CLI or an editor is checked.
+ */
+public record ParamSpec(String name, String label, ParamType type, Object defaultValue,
+                        double min, double max, List<String> choices, String description) {
+
+    public static ParamSpec integer(String name, String label, int def, int min, int max, String description) {
+        return new ParamSpec(name, label, ParamType.INT, def, min, max, List.of(), description);
+    }
+
+    public static ParamSpec real(String name, String label, double def, double min, double max, String description) {
+        return new ParamSpec(name, label, ParamType.FLOAT, def, min, max, List.of(), description);
+    }
+
+    public static ParamSpec bool(String name, String label, boolean def, String description) {
+        return new ParamSpec(name, label, ParamType.BOOLEAN, def, 0, 1, List.of(), description);
+    }
+
+    public static ParamSpec choice(String name, String label, String def, List<String> choices, String description) {
+        return new ParamSpec(name, label, ParamType.CHOICE, def, 0, 0, List.copyOf(choices), description);
+    }
+
+    public static ParamSpec shape(String name, String label, List<Integer> def, String description) {
+        return new ParamSpec(name, label, ParamType.SHAPE, List.copyOf(def), 1, Integer.MAX_VALUE, List.of(), description);
+    }
+
+    /** The same declaration with another default (e.g. a smaller learning rate for Adam). */
+    public ParamSpec withDefault(Object def) {
+        return new ParamSpec(name, label, type, def, min, max, choices, description);
+    }
+
+    /**
+     * Converts a loosely typed value (JSON number, string from a text field, …) to this parameter's canonical
+     * Java type (Integer, Double, Boolean, String, List&lt;Integer&gt;), or explains why it cannot.
+     */
+    public Object coerce(Object value) throws InvalidParamException {
+        if (value == null) throw invalid("is missing");
+        switch (type) {
+            case INT -> {
+                long v;
+                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) v = n.longValue();
+                else if (value instanceof String s && s.trim().matches("[-+]?\\d+")) v = Long.parseLong(s.trim());
+                else throw invalid("must be a whole number, got " + describe(value));
+                if (v < min || v > max) throw invalid("must be between " + fmt(min) + " and " + fmt(max) + ", got " + v);
+                return (int) v;
+            }
+            case FLOAT -> {
+                double v;
+                if (value instanceof Number n) v = n.doubleValue();
+                else if (value instanceof String s) {
+                    try { v = Double.parseDouble(s.trim()); } catch (NumberFormatException e) { throw invalid("must be a number, got " + describe(value)); }
+                } else throw invalid("must be a number, got " + describe(value));
+                if (!Double.isFinite(v) || v < min || v > max) throw invalid("must be between " + fmt(min) + " and " + fmt(max) + ", got " + v);
+                return v;
+            }
+            case BOOLEAN -> {
+                if (value instanceof Boolean b) return b;
+                if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+                throw invalid("must be true or false, got " + describe(value));
+            }
+            case CHOICE -> {
+                String s = String.valueOf(value);
+                if (!choices.contains(s)) throw invalid("must be one of " + String.join(", ", choices) + ", got " + describe(value));
+                return s;
+            }
+            case SHAPE -> {
+                List<?> raw;
+                if (value instanceof List<?> l) raw = l;
+                else if (value instanceof String s) raw = List.of(s.trim().split("\\s*[×x,]\\s*"));
+                else throw invalid("must be a list of sizes like [28, 28], got " + describe(value));
+                if (raw.isEmpty()) throw invalid("must have at least one dimension");
+                List<Integer> dims = new ArrayList<>();
+                for (Object o : raw) {
+                    Object d = integer(name, label, 1, 1, Integer.MAX_VALUE, description).coerceQuietly(o);
+                    if (d == null) throw invalid("must be a list of positive whole numbers, got " + describe(value));
+                    dims.add((Integer) d);
+                }
+                return List.copyOf(dims);
+            }
+            default -> throw new AssertionError(type);
+        }
+    }
+
+    private Object coerceQuietly(Object v) {
+        try { return coerce(v); } catch (InvalidParamException e) { return null; }
+    }
+
+    private InvalidParamException invalid(String what) {
+        return new InvalidParamException(label + " " + what);
+    }
+
+    private static String describe(Object v) {
+        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    }
+
+    private static String fmt(double d) {
+        if (d >= Integer.MAX_VALUE) return "∞";
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,31 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.nn.Activation;
+import org.layerlab.compute.nn.Activations;
+import org.layerlab.compute.tensor.Shape;
+
+/** Applies an activation function on its own, keeping the shape. */
+public final class ActivationLayer extends AbstractLayerType {
+    public static final String ID = "activation";
+
+    public ActivationLayer() {
+        super(ID, "Activation", Category.ACTIVATION, Arity.ONE,
+                "Applies a non-linear function to every value; without one, stacked layers collapse into a single linear map.",
+                List.of(ParamSpec.choice("activation", "Function", "relu", Activations.CATALOG.ids(), "The function to apply.")));
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }
+
+    @Override public long flops(List<Shape> inputs, Params p) { return single(inputs).size(); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        Activation act = Activations.CATALOG.get(p.getString("activation"));
+        return (x, ctx) -> act.apply(x.get(0));
+    }
+
+    @Override public String summary(Params p) { return Activations.CATALOG.get(p.getString("activation")).displayName(); }
+}

@@ -1,0 +1,65 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.nn.Activation;
+import org.layerlab.compute.nn.Activations;
+import org.layerlab.compute.nn.Initializers;
+import org.layerlab.compute.tensor.Shape;
+
+/** Fully connected layer: y = activation(x·W + b). */
+public final class DenseLayer extends AbstractLayerType {
+    public static final String ID = "dense";
+
+    public DenseLayer() {
+        super(ID, "Dense", Category.CORE, Arity.ONE,
+                "Connects every input to every unit: each unit computes a weighted sum of all inputs plus a bias.",
+                List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
+                        ParamSpec.choice("activation", "Activation", "linear", Activations.CATALOG.ids(),
+                                "Function applied to each unit's sum."),
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit."),
+                        ParamSpec.choice("kernelInitializer", "Weight init", "glorot-uniform", Initializers.CATALOG.ids(),
+                                "How the weights start before training.")));
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape in = single(inputs);
+        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten before it");
+        return Shape.of(p.getInt("units"));
+    }
+
+    @Override public long parameterCount(List<Shape> inputs, Params p) {
+        long units = p.getInt("units");
+        return single(inputs).size() * units + (p.getBoolean("useBias") ? units : 0);
+    }
+
+    @Override public long flops(List<Shape> inputs, Params p) {
+        return 2L * single(inputs).size() * p.getInt("units");
+    }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        int in = single(inputs).size(), units = p.getInt("units");
+        Activation act = Activations.CATALOG.get(p.getString("activation"));
+        Parameter kernel = new Parameter("kernel",
+                Initializers.CATALOG.get(p.getString("kernelInitializer")).create(Shape.of(in, units), in, units, random));
+        Parameter bias = p.getBoolean("useBias") ? new Parameter("bias", org.layerlab.compute.tensor.Tensor.zeros(units)) : null;
+        List<Parameter> params = bias == null ? List.of(kernel) : List.of(kernel, bias);
+        return new Module() {
+            @Override public Var forward(List<Var> x, ForwardContext ctx) {
+                Var y = Ops.matmul(x.get(0), kernel.var());
+                if (bias != null) y = Ops.addRow(y, bias.var());
+                return act.apply(y);
+            }
+            @Override public List<Parameter> parameters() { return params; }
+        };
+    }
+
+    @Override public String summary(Params p) {
+        String act = p.getString("activation");
+        return p.getInt("units") + (act.equals("linear") ? "" : " · " + Activations.CATALOG.get(act).displayName());
+    }
+}

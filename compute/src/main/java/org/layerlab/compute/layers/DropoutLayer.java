@@ -1,0 +1,38 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/** Inverted dropout: zeroes a random fraction during training and rescales the rest; identity at inference. */
+public final class DropoutLayer extends AbstractLayerType {
+    public static final String ID = "dropout";
+
+    public DropoutLayer() {
+        super(ID, "Dropout", Category.REGULARIZATION, Arity.ONE,
+                "While training, switches off a random fraction of values so the network cannot rely on any single one.",
+                List.of(ParamSpec.real("rate", "Rate", 0.5, 0.0, 0.95, "Fraction of values dropped during training.")));
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        float rate = (float) p.getDouble("rate");
+        return (x, ctx) -> {
+            Var in = x.get(0);
+            if (!ctx.training() || rate == 0f) return in;
+            float keep = 1f - rate;
+            Tensor mask = Tensor.zeros(in.shape());
+            float[] m = mask.data();
+            for (int i = 0; i < m.length; i++) m[i] = ctx.random().nextDouble() < keep ? 1f / keep : 0f;
+            return Ops.mul(in, Var.constant(mask));
+        };
+    }
+
+    @Override public String summary(Params p) { return String.format(java.util.Locale.ROOT, "%.2f", p.getDouble("rate")); }
+}

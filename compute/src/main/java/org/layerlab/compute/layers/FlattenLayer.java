@@ -1,0 +1,24 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** Lays a sample out as one flat vector (C×H×W → C·H·W), as Dense needs. */
+public final class FlattenLayer extends AbstractLayerType {
+    public static final String ID = "flatten";
+
+    public FlattenLayer() {
+        super(ID, "Flatten", Category.RESHAPE, Arity.ONE,
+                "Lays each sample out as one long vector, so image features can feed a Dense layer.", List.of());
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) { return Shape.of(single(inputs).size()); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        Shape out = Shape.of(single(inputs).size());
+        return (x, ctx) -> Ops.reshape(x.get(0), out.withBatch(x.get(0).shape().dim(0)));
+    }
+}

@@ -1,0 +1,28 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** Where data enters the network; its shape is one sample of the data set. */
+public final class InputLayer extends AbstractLayerType {
+    public static final String ID = "input";
+
+    public InputLayer() {
+        super(ID, "Input", Category.INPUT, Arity.NONE,
+                "Where the data set's samples enter the network; its shape is the shape of one sample.",
+                List.of(ParamSpec.shape("shape", "Shape", List.of(2), "Size of one sample, e.g. 2 for points or 1×28×28 for images.")));
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) {
+        return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        return (in, ctx) -> in.get(0);
+    }
+
+    @Override public String summary(Params p) { return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()).toString(); }
+}

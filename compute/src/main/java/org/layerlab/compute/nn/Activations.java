@@ -1,0 +1,66 @@
+package org.layerlab.compute.nn;
+
+import org.layerlab.compute.autodiff.Elementwise;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.Catalog;
+
+/** The activation catalog: every activation LayerLab knows, each declared once. */
+public final class Activations {
+    private Activations() {}
+
+    private static final float LEAKY_SLOPE = 0.01f;
+
+    public static final Activation LINEAR = Activation.elementwise("linear", "Linear",
+            "Passes values through unchanged; use it for regression outputs and logits.", 1.0, new Elementwise() {
+                public float apply(float x) { return x; }
+                public float derivative(float x, float y) { return 1f; }
+            });
+
+    public static final Activation RELU = Activation.elementwise("relu", "ReLU",
+            "Keeps positive values and zeroes negative ones; the usual default for hidden layers.", Math.sqrt(2), new Elementwise() {
+                public float apply(float x) { return x > 0 ? x : 0f; }
+                public float derivative(float x, float y) { return x > 0 ? 1f : 0f; }
+            });
+
+    public static final Activation LEAKY_RELU = Activation.elementwise("leaky-relu", "LeakyReLU",
+            "Like ReLU but lets a small slope (0.01) through for negative values, so units never go silent.",
+            Math.sqrt(2 / (1 + LEAKY_SLOPE * LEAKY_SLOPE)), new Elementwise() {
+                public float apply(float x) { return x > 0 ? x : LEAKY_SLOPE * x; }
+                public float derivative(float x, float y) { return x > 0 ? 1f : LEAKY_SLOPE; }
+            });
+
+    public static final Activation ELU = Activation.elementwise("elu", "ELU",
+            "Like ReLU for positive values, a smooth curve towards −1 for negative ones.", 1.0, new Elementwise() {
+                public float apply(float x) { return x > 0 ? x : (float) Math.expm1(x); }
+                public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
+            });
+
+    public static final Activation SILU = Activation.elementwise("silu", "SiLU",
+            "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0, new Elementwise() {
+                public float apply(float x) { return x * Ops.sigmoid(x); }
+                public float derivative(float x, float y) { float s = Ops.sigmoid(x); return s * (1 + x * (1 - s)); }
+            });
+
+    public static final Activation TANH = Activation.elementwise("tanh", "Tanh",
+            "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3, new Elementwise() {
+                public float apply(float x) { return (float) Math.tanh(x); }
+                public float derivative(float x, float y) { return 1f - y * y; }
+            });
+
+    public static final Activation SIGMOID = Activation.elementwise("sigmoid", "Sigmoid",
+            "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0, new Elementwise() {
+                public float apply(float x) { return Ops.sigmoid(x); }
+                public float derivative(float x, float y) { return y * (1f - y); }
+            });
+
+    public static final Activation SOFTMAX = new Activation() {
+        @Override public Var apply(Var x) { return Ops.softmax(x); }
+        @Override public String id() { return "softmax"; }
+        @Override public String displayName() { return "Softmax"; }
+        @Override public String description() { return "Turns a row of scores into probabilities that sum to 1 (over the last axis)."; }
+    };
+
+    public static final Catalog<Activation> CATALOG = new Catalog<>("activation",
+            LINEAR, RELU, LEAKY_RELU, ELU, SILU, TANH, SIGMOID, SOFTMAX);
+}

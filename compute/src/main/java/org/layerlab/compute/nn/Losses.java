@@ -1,0 +1,72 @@
+package org.layerlab.compute.nn;
+
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.Catalog;
+import org.layerlab.compute.data.Batch;
+import org.layerlab.compute.tensor.Tensor;
+
+/** The loss catalog. Classification losses take raw scores (logits): the stable forms need them. */
+public final class Losses {
+    private Losses() {}
+
+    public static final Loss SOFTMAX_CROSS_ENTROPY = new Loss() {
+        public Var compute(Var output, Batch b) { return Ops.softmaxCrossEntropy(output, requireLabels(b, id())); }
+        public boolean classification() { return true; }
+        public int[] predictClasses(Tensor output) { return argmaxRows(output); }
+        public String id() { return "softmax-cross-entropy"; }
+        public String displayName() { return "Softmax cross-entropy"; }
+        public String description() {
+            return "For picking one class out of several: the last layer gives one score per class (no activation).";
+        }
+    };
+
+    public static final Loss BINARY_CROSS_ENTROPY = new Loss() {
+        public Var compute(Var output, Batch b) {
+            int[] labels = requireLabels(b, id());
+            float[] t = new float[labels.length];
+            for (int i = 0; i < t.length; i++) t[i] = labels[i];
+            return Ops.sigmoidBinaryCrossEntropy(output, t);
+        }
+        public boolean classification() { return true; }
+        public int[] predictClasses(Tensor output) {
+            int[] c = new int[output.dim(0)];
+            for (int i = 0; i < c.length; i++) c[i] = output.get(i) > 0 ? 1 : 0;
+            return c;
+        }
+        public String id() { return "binary-cross-entropy"; }
+        public String displayName() { return "Binary cross-entropy"; }
+        public String description() { return "For yes/no answers: the last layer gives one score (no activation)."; }
+    };
+
+    public static final Loss MEAN_SQUARED_ERROR = new Loss() {
+        public Var compute(Var output, Batch b) {
+            if (b.targets() == null) throw new IllegalArgumentException("mean squared error needs numeric targets");
+            return Ops.meanSquaredError(output, b.targets());
+        }
+        public boolean classification() { return false; }
+        public String id() { return "mse"; }
+        public String displayName() { return "Mean squared error"; }
+        public String description() { return "For predicting numbers: the average squared distance to the target."; }
+    };
+
+    public static final Catalog<Loss> CATALOG = new Catalog<>("loss",
+            SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY, MEAN_SQUARED_ERROR);
+
+    static int[] argmaxRows(Tensor output) {
+        int n = output.dim(0), c = output.size() / n;
+        float[] d = output.data();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < c; j++) if (d[i * c + j] > d[i * c + best]) best = j;
+            out[i] = best;
+        }
+        return out;
+    }
+
+    private static int[] requireLabels(Batch b, String loss) {
+        if (b.labels() == null) throw new IllegalArgumentException(loss + " needs class labels, and the data set has none");
+        return b.labels();
+    }
+}

@@ -1,0 +1,26 @@
+package org.layerlab.compute.project;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shape of a project file, version 1. Plain data for Jackson; {@link ProjectFiles} checks and converts it. */
+@JsonPropertyOrder({"format", "version", "name", "description", "graph", "dataset", "training"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ProjectDocument(String format, Integer version, String name, String description,
+                       GraphDoc graph, DatasetDoc dataset, TrainingDoc training) {
+
+    record GraphDoc(List<NodeDoc> nodes, List<EdgeDoc> edges) {}
+
+    @JsonPropertyOrder({"id", "type", "name", "params", "x", "y"})
+    record NodeDoc(String id, String type, String name, Map<String, Object> params, Double x, Double y) {}
+
+    record EdgeDoc(String from, String to, Integer port) {}
+
+    record DatasetDoc(String generator, Map<String, Object> params) {}
+
+    @JsonPropertyOrder({"loss", "optimizer", "optimizerParams", "batchSize", "epochs", "seed", "validationSplit"})
+    record TrainingDoc(String loss, String optimizer, Map<String, Object> optimizerParams,
+                       Integer batchSize, Integer epochs, Long seed, Double validationSplit) {}
+}

@@ -1,0 +1,220 @@
+package org.layerlab.compute.project;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.layerlab.compute.catalog.CatalogEntry;
+import org.layerlab.compute.catalog.InvalidParamException;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.graph.Edge;
+import org.layerlab.compute.graph.GraphException;
+import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.graph.Node;
+import org.layerlab.compute.layers.LayerTypes;
+import org.layerlab.compute.nn.Losses;
+import org.layerlab.compute.nn.Optimizers;
+import org.layerlab.compute.train.TrainingConfig;
+
+/**
+ * Reads and writes project files: versioned JSON, data only. Reading checks everything against the catalogs and
+ * reports the first problem with its place ("graph.nodes[2].params.units: …"); writing is atomic.
+ */
+public final class ProjectFiles {
+    public static final String FORMAT = "layerlab-project";
+    public static final int VERSION = 1;
+    public static final String EXTENSION = ".layerlab";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ProjectFiles() {}
+
+    public static Project read(Path file) throws ProjectFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ProjectFileException(file + ": file not found");
+        } catch (IOException e) {
+            throw new ProjectFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses project JSON; {@code source} names it in messages. */
+    public static Project parse(String json, String source) throws ProjectFileException {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) throw new ProjectFileException(source + ": not a LayerLab project (expected a JSON object)");
+            if (!FORMAT.equals(tree.path("format").asText())) {
+                throw new ProjectFileException(source + ": not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
+            }
+            int version = tree.path("version").asInt(-1);
+            if (version < 1) throw new ProjectFileException(source + ": \"version\" must be a positive whole number");
+            if (version > VERSION) {
+                throw new ProjectFileException(source + ": written by a newer LayerLab (format version " + version
+                        + "); this version reads up to " + VERSION);
+            }
+            ProjectDocument doc = MAPPER.readValue(json, ProjectDocument.class);
+            return new Converter(source).toProject(doc);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(source + ": " + describe(e), e);
+        }
+    }
+
+    public static String toJson(Project p) {
+        try {
+            return MAPPER.writeValueAsString(toDocument(p)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode project", e);
+        }
+    }
+
+    /** Writes atomically: a temporary file beside the target, flushed to disk, then renamed over it. */
+    public static void write(Project p, Path file) throws ProjectFileException {
+        byte[] bytes = toJson(p).getBytes(StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ProjectFileException(file + ": cannot save: " + e.getMessage() + " (the previous file is unchanged)", e);
+        } finally {
+            if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+        String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " (at " + pathOf(m) + ")" : "";
+        return where + e.getOriginalMessage().split("\n")[0] + path;
+    }
+
+    private static String pathOf(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            else sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static ProjectDocument toDocument(Project p) {
+        List<ProjectDocument.NodeDoc> nodes = new ArrayList<>();
+        for (Node n : p.graph().nodes()) {
+            nodes.add(new ProjectDocument.NodeDoc(n.id(), n.type(), n.name(), new LinkedHashMap<>(n.params().asMap()), n.x(), n.y()));
+        }
+        List<ProjectDocument.EdgeDoc> edges = p.graph().edges().stream()
+                .map(e -> new ProjectDocument.EdgeDoc(e.from(), e.to(), e.port())).toList();
+        TrainingConfig t = p.training();
+        return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
+                new ProjectDocument.GraphDoc(nodes, edges),
+                new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
+                new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
+                        t.batchSize(), t.epochs(), t.seed(), t.validationSplit()));
+    }
+
+    /** Checks a parsed document against the catalogs, with the JSON path of each problem. */
+    private record Converter(String source) {
+        Project toProject(ProjectDocument d) throws ProjectFileException {
+            String name = d.name() == null ? "Untitled" : d.name();
+            ModelGraph graph = toGraph(require(d.graph(), "graph"));
+            ProjectDocument.DatasetDoc ds = require(d.dataset(), "dataset");
+            String gen = require(ds.generator(), "dataset.generator");
+            CatalogEntry generator = DatasetGenerators.CATALOG.find(gen)
+                    .orElseThrow(() -> fail("dataset.generator", DatasetGenerators.CATALOG.unknownMessage(gen)));
+            DatasetSpec dataset = new DatasetSpec(gen, params(generator, ds.params(), "dataset.params"));
+            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset,
+                    toTraining(require(d.training(), "training")));
+        }
+
+        ModelGraph toGraph(ProjectDocument.GraphDoc g) throws ProjectFileException {
+            List<ProjectDocument.NodeDoc> nodeDocs = require(g.nodes(), "graph.nodes");
+            ModelGraph graph = ModelGraph.empty();
+            for (int i = 0; i < nodeDocs.size(); i++) {
+                String at = "graph.nodes[" + i + "]";
+                ProjectDocument.NodeDoc n = require(nodeDocs.get(i), at);
+                String id = require(n.id(), at + ".id");
+                String type = require(n.type(), at + ".type");
+                CatalogEntry layer = LayerTypes.CATALOG.find(type).orElseThrow(() -> fail(at + ".type", LayerTypes.CATALOG.unknownMessage(type)));
+                Node node = new Node(id, type, n.name() == null ? id : n.name(), params(layer, n.params(), at + ".params"),
+                        n.x() == null ? 0 : n.x(), n.y() == null ? 0 : n.y());
+                try { graph = graph.withNode(node); } catch (GraphException e) { throw fail(at + ".id", e.getMessage()); }
+            }
+            List<ProjectDocument.EdgeDoc> edgeDocs = g.edges() == null ? List.of() : g.edges();
+            for (int i = 0; i < edgeDocs.size(); i++) {
+                String at = "graph.edges[" + i + "]";
+                ProjectDocument.EdgeDoc e = require(edgeDocs.get(i), at);
+                Edge edge = new Edge(require(e.from(), at + ".from"), require(e.to(), at + ".to"), e.port() == null ? 0 : e.port());
+                try { graph = graph.withEdge(edge); } catch (GraphException ex) { throw fail(at, ex.getMessage()); }
+            }
+            return graph;
+        }
+
+        TrainingConfig toTraining(ProjectDocument.TrainingDoc t) throws ProjectFileException {
+            String loss = require(t.loss(), "training.loss");
+            if (Losses.CATALOG.find(loss).isEmpty()) throw fail("training.loss", Losses.CATALOG.unknownMessage(loss));
+            String opt = require(t.optimizer(), "training.optimizer");
+            CatalogEntry optimizer = Optimizers.CATALOG.find(opt).orElseThrow(() -> fail("training.optimizer", Optimizers.CATALOG.unknownMessage(opt)));
+            Params optParams = params(optimizer, t.optimizerParams(), "training.optimizerParams");
+            int batch = require(t.batchSize(), "training.batchSize");
+            int epochs = require(t.epochs(), "training.epochs");
+            if (batch < 1) throw fail("training.batchSize", "must be at least 1, got " + batch);
+            if (epochs < 1) throw fail("training.epochs", "must be at least 1, got " + epochs);
+            double split = t.validationSplit() == null ? 0.0 : t.validationSplit();
+            if (!(split >= 0 && split < 1)) throw fail("training.validationSplit", "must be at least 0 and below 1, got " + split);
+            return new TrainingConfig(loss, opt, optParams, batch, epochs, t.seed() == null ? 1 : t.seed(), split);
+        }
+
+        Params params(CatalogEntry entry, Map<String, Object> given, String at) throws ProjectFileException {
+            try {
+                return Params.of(entry.params(), given == null ? Map.of() : given);
+            } catch (InvalidParamException e) {
+                throw fail(at, e.getMessage());
+            }
+        }
+
+        <T> T require(T value, String at) throws ProjectFileException {
+            if (value == null) throw fail(at, "is missing");
+            return value;
+        }
+
+        ProjectFileException fail(String at, String problem) {
+            return new ProjectFileException(source + ": " + at + ": " + problem);
+        }
+    }
+}

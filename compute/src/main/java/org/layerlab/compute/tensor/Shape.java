@@ -1,0 +1,60 @@
+package org.layerlab.compute.tensor;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable tensor shape. Layer shapes describe one sample (no batch axis); images are C×H×W,
+ * the layout PyTorch and ONNX use, so exports need no transposes.
+ */
+public final class Shape {
+    private final int[] dims;
+
+    private Shape(int[] dims) {
+        for (int d : dims) {
+            if (d <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
+        }
+        this.dims = dims;
+    }
+
+    public static Shape of(int... dims) {
+        return new Shape(dims.clone());
+    }
+
+    public int rank() { return dims.length; }
+
+    public int dim(int axis) { return dims[axis < 0 ? dims.length + axis : axis]; }
+
+    public int[] dims() { return dims.clone(); }
+
+    /** Number of elements. */
+    public int size() {
+        int n = 1;
+        for (int d : dims) n = Math.multiplyExact(n, d);
+        return n;
+    }
+
+    /** This shape with a leading batch axis of the given size. */
+    public Shape withBatch(int batch) {
+        int[] d = new int[dims.length + 1];
+        d[0] = batch;
+        System.arraycopy(dims, 0, d, 1, dims.length);
+        return new Shape(d);
+    }
+
+    /** This shape without its leading (batch) axis. */
+    public Shape dropFirst() {
+        return new Shape(Arrays.copyOfRange(dims, 1, dims.length));
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    }
+
+    @Override public int hashCode() { return Arrays.hashCode(dims); }
+
+    /** Display form used on the canvas and in messages, e.g. {@code 1×28×28}. */
+    @Override public String toString() {
+        return dims.length == 0 ? "scalar" : Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("×"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.layerlab.compute.tensor;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** A dense, row-major float32 tensor. The data array is exposed to kernels on purpose: speed lives there. */
+public final class Tensor {
+    private final Shape shape;
+    private final float[] data;
+
+    public Tensor(Shape shape, float[] data) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("data length " + data.length + " does not match shape " + shape);
+        }
+        this.shape = shape;
+        this.data = data;
+    }
+
+    public static Tensor zeros(int... dims) {
+        Shape s = Shape.of(dims);
+        return new Tensor(s, new float[s.size()]);
+    }
+
+    public static Tensor zeros(Shape s) { return new Tensor(s, new float[s.size()]); }
+
+    public static Tensor of(float[] data, int... dims) { return new Tensor(Shape.of(dims), data); }
+
+    public static Tensor scalar(float v) { return new Tensor(Shape.of(1), new float[] {v}); }
+
+    public static Tensor filled(Shape s, float v) {
+        float[] d = new float[s.size()];
+        Arrays.fill(d, v);
+        return new Tensor(s, d);
+    }
+
+    /** Uniform in [-limit, limit), from a seeded generator. */
+    public static Tensor uniform(Shape s, double limit, SplittableRandom rng) {
+        float[] d = new float[s.size()];
+        for (int i = 0; i < d.length; i++) d[i] = (float) ((rng.nextDouble() * 2 - 1) * limit);
+        return new Tensor(s, d);
+    }
+
+    public Shape shape() { return shape; }
+    public float[] data() { return data; }
+    public int size() { return data.length; }
+    public int dim(int axis) { return shape.dim(axis); }
+    public int rank() { return shape.rank(); }
+
+    /** Same data, another shape of the same size (no copy). */
+    public Tensor reshape(Shape s) { return new Tensor(s, data); }
+
+    public Tensor copy() { return new Tensor(shape, data.clone()); }
+
+    public float get(int i) { return data[i]; }
+
+    public float item() {
+        if (data.length != 1) throw new IllegalStateException("item() on a tensor of shape " + shape);
+        return data[0];
+    }
+
+    public void fill(float v) { Arrays.fill(data, v); }
+
+    public void copyFrom(Tensor other) {
+        if (!other.shape.equals(shape)) throw new IllegalArgumentException(other.shape + " into " + shape);
+        System.arraycopy(other.data, 0, data, 0, data.length);
+    }
+
+    public boolean allFinite() {
+        for (float v : data) if (!Float.isFinite(v)) return false;
+        return true;
+    }
+
+    /** Rows {@code from..to} of the leading axis, copied. */
+    public Tensor rows(int[] indices, int from, int to) {
+        int row = data.length / shape.dim(0);
+        int[] dims = shape.dims();
+        dims[0] = to - from;
+        float[] out = new float[(to - from) * row];
+        for (int i = from; i < to; i++) System.arraycopy(data, indices[i] * row, out, (i - from) * row, row);
+        return new Tensor(Shape.of(dims), out);
+    }
+
+    @Override public String toString() {
+        return "Tensor" + shape + (data.length <= 16 ? Arrays.toString(data) : "");
+    }
+}

@@ -1,0 +1,42 @@
+package org.layerlab.compute.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.layerlab.compute.data.Batch;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.layers.ForwardContext;
+import org.layerlab.compute.nn.Loss;
+import org.layerlab.compute.tensor.Tensor;
+
+/** Inference-mode loss and accuracy of a network on a whole data set, in chunks to bound memory. */
+public final class Evaluation {
+    private Evaluation() {}
+
+    private static final int CHUNK = 1024;
+
+    public static Map<String, Double> evaluate(CompiledNetwork net, Loss loss, Dataset data, String prefix) {
+        int n = data.size();
+        int[] order = Dataset.identity(n);
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            Batch b = data.batch(order, from, to);
+            var out = net.forward(b.x(), ForwardContext.inference());
+            lossSum += loss.compute(out, b).value().item() * (to - from);
+            if (loss.classification()) correct += countCorrect(loss, out.value(), b.labels());
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(prefix + "loss", lossSum / n);
+        if (loss.classification()) m.put(prefix + "accuracy", (double) correct / n);
+        return m;
+    }
+
+    static int countCorrect(Loss loss, Tensor output, int[] labels) {
+        int[] predicted = loss.predictClasses(output);
+        int c = 0;
+        for (int i = 0; i < predicted.length; i++) if (predicted[i] == labels[i]) c++;
+        return c;
+    }
+}

@@ -1,0 +1,194 @@
+package org.layerlab.compute.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.data.Batch;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.layers.ForwardContext;
+import org.layerlab.compute.layers.Parameter;
+import org.layerlab.compute.nn.Loss;
+import org.layerlab.compute.nn.Optimizer;
+import org.layerlab.compute.train.TrainingEvents.BatchEnd;
+import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.EpochEnd;
+import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingEvents.RunStarted;
+
+/**
+ * Trains a compiled network on a background executor with play/pause/step/stop control. All control methods
+ * are non-blocking and callable from any thread; checks happen between batches, so a stop or pause never
+ * leaves the weights half-updated.
+ */
+public final class Trainer {
+    public enum State { READY, RUNNING, PAUSED, FINISHED }
+
+    private final CompiledNetwork network;
+    private final Dataset train;
+    private final Dataset validation;
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<RunEnded> completion = new CompletableFuture<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private State state = State.READY;
+    private boolean pauseRequested;
+    private int stepsGranted;
+    private boolean stopRequested;
+    private volatile Thread worker;
+
+    public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
+        if (!train.sampleShape().equals(network.inputShape())) {
+            throw new IllegalArgumentException("the data set's samples are " + train.sampleShape()
+                    + " but the network's Input expects " + network.inputShape());
+        }
+        this.network = network;
+        this.train = train;
+        this.validation = validation;
+        this.config = config;
+    }
+
+    public void addListener(TrainingListener l) { listeners.add(l); }
+
+    public CompiledNetwork network() { return network; }
+    public TrainingConfig config() { return config; }
+
+    /** Completes with the end event when the run is over, however it ends. */
+    public CompletableFuture<RunEnded> completion() { return completion; }
+
+    public State state() {
+        lock.lock();
+        try { return state; } finally { lock.unlock(); }
+    }
+
+    /** The thread running the loop, or null before it starts and after it ends. */
+    public Thread workerThread() { return worker; }
+
+    /** Starts the run on {@code executor}; with {@code paused}, it waits for {@link #resume()} or {@link #step()}. */
+    public CompletableFuture<RunEnded> start(Executor executor, boolean paused) {
+        lock.lock();
+        try {
+            if (state != State.READY) throw new IllegalStateException("a trainer runs once; it is " + state);
+            state = paused ? State.PAUSED : State.RUNNING;
+            pauseRequested = paused;
+        } finally { lock.unlock(); }
+        executor.execute(this::run);
+        return completion;
+    }
+
+    public void pause() { control(() -> pauseRequested = true); }
+
+    public void resume() { control(() -> { pauseRequested = false; stepsGranted = 0; }); }
+
+    /** While paused: run exactly one more batch, then stay paused. */
+    public void step() { control(() -> { pauseRequested = true; stepsGranted++; }); }
+
+    /** Ends the run after the current batch. */
+    public void stop() { control(() -> stopRequested = true); }
+
+    private void control(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally { lock.unlock(); }
+    }
+
+    /** Blocks the training thread while paused; false when the run should stop. */
+    private boolean awaitPermission() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!stopRequested && pauseRequested && stepsGranted == 0) {
+                state = State.PAUSED;
+                changed.await();
+            }
+            if (stopRequested) return false;
+            if (pauseRequested) stepsGranted--;
+            state = State.RUNNING;
+            return true;
+        } finally { lock.unlock(); }
+    }
+
+    private void run() {
+        worker = Thread.currentThread();
+        RunEnded end;
+        try {
+            end = loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end = new RunEnded(EndReason.STOPPED, "interrupted", 0, 0, Map.of());
+        } catch (RuntimeException | Error e) {
+            end = new RunEnded(EndReason.FAILED, String.valueOf(e.getMessage() == null ? e : e.getMessage()), 0, 0, Map.of());
+        }
+        lock.lock();
+        try { state = State.FINISHED; } finally { lock.unlock(); }
+        for (TrainingListener l : listeners) l.runEnded(end);
+        worker = null;
+        completion.complete(end);
+    }
+
+    private RunEnded loop() throws InterruptedException {
+        Loss loss = config.lossFunction();
+        Optimizer optimizer = config.optimizerType().create(config.optimizerParams());
+        List<Parameter> params = network.parameters();
+        SplittableRandom shuffle = new SplittableRandom(config.seed());
+        SplittableRandom dropout = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        int n = train.size(), bs = Math.min(config.batchSize(), n);
+        int stepsPerEpoch = (n + bs - 1) / bs;
+        long start = System.nanoTime();
+        for (TrainingListener l : listeners) {
+            l.runStarted(new RunStarted(config.epochs(), stepsPerEpoch, n, validation == null ? 0 : validation.size(), start));
+        }
+        long step = 0;
+        Map<String, Double> last = Map.of();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            int[] order = Dataset.permutation(n, shuffle);
+            double lossSum = 0;
+            long correct = 0;
+            int seen = 0;
+            for (int b = 0; b < stepsPerEpoch; b++) {
+                if (!awaitPermission()) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                long t0 = System.nanoTime();
+                Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
+                Var out = network.forward(batch.x(), new ForwardContext(true, dropout));
+                Var l = loss.compute(out, batch);
+                double lv = l.value().item();
+                if (!Double.isFinite(lv)) {
+                    return new RunEnded(EndReason.DIVERGED, "the loss became " + lv + " at step " + (step + 1)
+                            + " (epoch " + epoch + ") — lower the learning rate", step, epoch, last);
+                }
+                for (Parameter p : params) p.zeroGrad();
+                l.backward();
+                optimizer.step(params);
+                step++;
+                int size = batch.size();
+                int batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
+                lossSum += lv * size;
+                correct += batchCorrect;
+                seen += size;
+                long now = System.nanoTime();
+                BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,
+                        loss.classification() ? (double) batchCorrect / size : Double.NaN,
+                        size / Math.max(1e-9, (now - t0) / 1e9), now - start);
+                for (TrainingListener li : listeners) li.batchEnded(be);
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("loss", lossSum / seen);
+            if (loss.classification()) metrics.put("accuracy", (double) correct / seen);
+            if (validation != null) metrics.putAll(Evaluation.evaluate(network, loss, validation, "val_"));
+            last = Map.copyOf(metrics);
+            EpochEnd ee = new EpochEnd(epoch, step, last, System.nanoTime() - start);
+            for (TrainingListener li : listeners) li.epochEnded(ee);
+        }
+        return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), last);
+    }
+}

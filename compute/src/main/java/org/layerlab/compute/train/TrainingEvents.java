@@ -1,0 +1,24 @@
+package org.layerlab.compute.train;
+
+import java.util.Map;
+
+/** The events a {@link Trainer} emits; plain immutable data, safe to hand to any thread. */
+public final class TrainingEvents {
+    private TrainingEvents() {}
+
+    /** A run begins. */
+    public record RunStarted(int epochs, int stepsPerEpoch, int trainSamples, int validationSamples, long startNanos) {}
+
+    /** One optimisation step done; loss and accuracy are this batch's (accuracy NaN for regression). */
+    public record BatchEnd(long step, int epoch, int batchInEpoch, double loss, double accuracy,
+                           double samplesPerSecond, long elapsedNanos) {}
+
+    /** An epoch done, with its metrics: "loss", "accuracy", and "val_loss", "val_accuracy" when there is a validation set. */
+    public record EpochEnd(int epoch, long step, Map<String, Double> metrics, long elapsedNanos) {}
+
+    /** Why a run ended. */
+    public enum EndReason { COMPLETED, STOPPED, DIVERGED, FAILED }
+
+    /** The run has ended; {@code message} explains DIVERGED and FAILED; metrics are the last epoch's (may be empty). */
+    public record RunEnded(EndReason reason, String message, long step, int epoch, Map<String, Double> metrics) {}
+}
