@@ -23,13 +23,17 @@ public final class Params {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : given.keySet()) {
             if (specs.stream().noneMatch(s -> s.name().equals(key))) {
-                throw new InvalidParamException("unknown parameter '" + key + "'" + (specs.isEmpty() ? "" :
+                throw new InvalidParamException(key, "unknown parameter '" + key + "'" + (specs.isEmpty() ? "" :
                         " (known: " + String.join(", ", specs.stream().map(ParamSpec::name).toList()) + ")"));
             }
         }
         for (ParamSpec s : specs) {
             Object v = given.containsKey(s.name()) ? given.get(s.name()) : s.defaultValue();
-            values.put(s.name(), s.coerce(v));
+            try {
+                values.put(s.name(), s.coerce(v));
+            } catch (InvalidParamException e) {
+                throw new InvalidParamException(s.name(), e.getMessage());
+            }
         }
         return new Params(List.copyOf(specs), values);
     }

@@ -204,7 +204,7 @@ public final class ProjectFiles {
             try {
                 return Params.of(entry.params(), given == null ? Map.of() : given);
             } catch (InvalidParamException e) {
-                throw fail(at, e.getMessage());
+                throw fail(e.paramName() == null ? at : at + "." + e.paramName(), e.getMessage());
             }
         }
 

@@ -1,0 +1,120 @@
+package org.layerlab.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.graph.GraphException;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.ProjectFileException;
+import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.Evaluation;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingConfig;
+import org.layerlab.compute.train.TrainingEvents.BatchEnd;
+import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingEvents.RunStarted;
+import org.layerlab.compute.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code layerlab train}: trains a project headless with a progress bar, then prints the final metrics. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a project without the window and print its final metrics (one 'name value' per line).")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<project-file>", description = "A .layerlab project file.")
+    Path file;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead of the project's setting.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed for weights and shuffling (default: the project's).")
+    Long seed;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Project project;
+        try {
+            project = ProjectFiles.read(file);
+        } catch (ProjectFileException e) {
+            err.println("layerlab: " + e.getMessage());
+            err.flush();
+            return LayerLabCli.EXIT_BAD_INPUT;
+        }
+        if (epochs != null && epochs < 1) return badInput(err, "--epochs must be at least 1, got " + epochs);
+        TrainingConfig cfg = project.training();
+        if (epochs != null) cfg = cfg.withEpochs(epochs);
+        if (seed != null) cfg = cfg.withSeed(seed);
+
+        CompiledNetwork net;
+        Dataset.Split split;
+        Trainer trainer;
+        try {
+            net = CompiledNetwork.compile(project.graph(), cfg.seed());
+            split = project.dataset().create().split(cfg.validationSplit(), cfg.seed());
+            trainer = new Trainer(net, split.train(), split.validation(), cfg);
+        } catch (GraphException | IllegalArgumentException e) {
+            return badInput(err, e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        RunEnded end;
+        try (ComputePool pool = new ComputePool(); ProgressBar bar = noProgress ? null : progressBar()) {
+            if (bar != null) trainer.addListener(progressListener(bar));
+            end = trainer.start(pool.executor(), false).get();
+        } catch (ExecutionException e) {
+            err.println("layerlab: " + file + ": training failed: " + e.getCause().getMessage());
+            return LayerLabCli.EXIT_RUN_FAILED;
+        }
+        if (end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) {
+            err.println("layerlab: " + file + ": " + end.message());
+            err.flush();
+            return LayerLabCli.EXIT_RUN_FAILED;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, cfg.lossFunction(), split.train(), ""));
+        if (split.validation() != null) metrics.putAll(Evaluation.evaluate(net, cfg.lossFunction(), split.validation(), "val_"));
+        metrics.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %.4f%n", k, v));
+        out.printf(Locale.ROOT, "%-14s %d%n%-14s %d%n%-14s %.1f%n", "epochs", end.epoch(), "steps", end.step(),
+                "seconds", (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        return 0;
+    }
+
+    private int badInput(PrintWriter err, String problem) {
+        err.println("layerlab: " + file + ": " + problem);
+        err.flush();
+        return LayerLabCli.EXIT_BAD_INPUT;
+    }
+
+    private static ProgressBar progressBar() {
+        return new ProgressBarBuilder().setTaskName("Training").setInitialMax(1).setUpdateIntervalMillis(200)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().setUnit(" steps", 1).build();
+    }
+
+    private static TrainingListener progressListener(ProgressBar bar) {
+        return new TrainingListener() {
+            @Override public void runStarted(RunStarted e) { bar.maxHint((long) e.epochs() * e.stepsPerEpoch()); }
+            @Override public void batchEnded(BatchEnd e) {
+                bar.stepTo(e.step());
+                bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d  loss %.4f", e.epoch(), e.loss()));
+            }
+        };
+    }
+}

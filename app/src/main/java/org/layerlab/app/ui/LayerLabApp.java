@@ -1,0 +1,29 @@
+package org.layerlab.app.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.layerlab.compute.train.ComputePool;
+
+/** The JavaFX application: one main window with the default sample project loaded. */
+public final class LayerLabApp extends Application {
+    private ComputePool pool;
+
+    @Override public void start(Stage stage) {
+        pool = new ComputePool();
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(), () -> stage);
+        MainWindow window = new MainWindow(pool, document);
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
+        stage.setTitle("LayerLab — " + document.project().name());
+        document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override public void stop() {
+        if (pool != null) pool.close();
+    }
+}

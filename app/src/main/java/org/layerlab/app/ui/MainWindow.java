@@ -1,0 +1,133 @@
+package org.layerlab.app.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.layerlab.app.ui.TrainingSession.Progress;
+import org.layerlab.app.ui.TrainingSession.Status;
+import org.layerlab.charts.TrainingCharts;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.train.ComputePool;
+import org.layerlab.editor.GraphEditor;
+
+/** The main window's content: toolbar, palette, canvas, properties, charts and status bar. */
+public final class MainWindow extends BorderPane {
+    private final GraphEditor editor = new GraphEditor();
+    private final TrainingCharts charts = new TrainingCharts();
+    private final ProjectDocumentModel document;
+    private final TrainingSession session;
+
+    public MainWindow(ComputePool pool, ProjectDocumentModel document) {
+        this.document = document;
+        editor.setGraph(document.project().graph());
+        session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts.listener());
+        editor.graphProperty().addListener((o, a, g) -> document.markEdited());
+
+        SplitPane centre = new SplitPane(editor.canvas(), charts);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.6);
+        setTop(new VBox(document.menuBar(editor), toolBar()));
+        setLeft(editor.palette());
+        setCenter(centre);
+        setRight(editor.properties());
+        setBottom(statusBar());
+        document.projectProperty().addListener((o, a, p) -> {
+            session.reset();
+            charts.clear();
+            editor.setGraph(p.graph());
+        });
+    }
+
+    public GraphEditor editor() { return editor; }
+    public TrainingCharts charts() { return charts; }
+    public TrainingSession session() { return session; }
+    public ProjectDocumentModel document() { return document; }
+
+    private ToolBar toolBar() {
+        Button train = button("train-button", "Train", "mdi2p-play", "Start training, or continue a paused run");
+        Button pause = button("pause-button", "Pause", "mdi2p-pause", "Pause after the current batch");
+        Button step = button("step-button", "Step", "mdi2s-skip-next", "Train exactly one batch, then pause");
+        Button stop = button("stop-button", "Stop", "mdi2s-stop", "End the run; the trained weights are kept");
+        Button reset = button("reset-button", "Reset", "mdi2r-restore", "Forget the run; the next one starts from fresh weights");
+        train.setOnAction(e -> session.train());
+        pause.setOnAction(e -> session.pause());
+        step.setOnAction(e -> session.step());
+        stop.setOnAction(e -> session.stop());
+        reset.setOnAction(e -> { session.reset(); charts.clear(); });
+        var st = session.statusProperty();
+        train.disableProperty().bind(st.isEqualTo(Status.RUNNING));
+        pause.disableProperty().bind(st.isNotEqualTo(Status.RUNNING));
+        stop.disableProperty().bind(st.isNotEqualTo(Status.RUNNING).and(st.isNotEqualTo(Status.PAUSED)));
+
+        Label stale = new Label("Canvas edited — changes apply to the next run");
+        stale.setId("stale-model-label");
+        stale.getStyleClass().add("stale-label");
+        stale.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> session.trainedGraphProperty().get() != null && !session.trainedGraphProperty().get().equals(editor.getGraph()),
+                session.trainedGraphProperty(), editor.graphProperty()));
+        stale.managedProperty().bind(stale.visibleProperty());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> document.project().name() + " · "
+                + document.datasetTitle(), document.projectProperty()));
+        title.getStyleClass().add("project-title");
+        return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
+    }
+
+    private static Button button(String id, String text, String icon, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private HBox statusBar() {
+        Label message = statusLabel("status-message", 0);
+        message.textProperty().bind(session.messageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Label epoch = statusLabel("status-epoch", 130), step = statusLabel("status-step", 110),
+                loss = statusLabel("status-loss", 120), acc = statusLabel("status-accuracy", 140),
+                speed = statusLabel("status-speed", 150);
+        NumberFormat ints = NumberFormat.getIntegerInstance(Locale.ROOT);
+        session.progressProperty().addListener((o, a, p) -> show(p, epoch, step, loss, acc, speed, ints));
+        show(session.progressProperty().get(), epoch, step, loss, acc, speed, ints);
+        HBox bar = new HBox(16, message, epoch, step, loss, acc, speed);
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        return bar;
+    }
+
+    private static void show(Progress p, Label epoch, Label step, Label loss, Label acc, Label speed, NumberFormat ints) {
+        epoch.setText("Epoch " + (p.epochs() == 0 ? "–" : p.epoch() + " / " + p.epochs()));
+        step.setText("Step " + ints.format(p.step()));
+        loss.setText("Loss " + (Double.isNaN(p.loss()) ? "–" : String.format(Locale.ROOT, "%.4f", p.loss())));
+        acc.setText("Accuracy " + (Double.isNaN(p.accuracy()) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * p.accuracy())));
+        speed.setText((Double.isNaN(p.samplesPerSecond()) ? "–" : ints.format(Math.round(p.samplesPerSecond()))) + " samples/s");
+    }
+
+    private static Label statusLabel(String id, double minWidth) {
+        Label l = new Label();
+        l.setId(id);
+        l.setMinWidth(minWidth);
+        return l;
+    }
+}

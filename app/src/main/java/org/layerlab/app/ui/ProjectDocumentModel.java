@@ -1,0 +1,151 @@
+package org.layerlab.app.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.ProjectFileException;
+import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.editor.GraphEditor;
+import org.layerlab.samples.SampleProjects;
+
+/**
+ * The open project: what was loaded, where it lives, and the File menu that opens and saves it.
+ * File reads and writes run on the background executor; results come back on the FX thread.
+ */
+public final class ProjectDocumentModel {
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    private final Executor io;
+    private final Supplier<Window> owner;
+    private Path file;
+    private boolean edited;
+    private GraphEditor editor;
+
+    public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
+        project.set(initial);
+        this.io = io;
+        this.owner = owner;
+    }
+
+    public static Project defaultProject() {
+        try {
+            return ProjectFiles.parse(SampleProjects.defaultSample().json(), SampleProjects.defaultSample().fileName());
+        } catch (ProjectFileException e) {
+            throw new IllegalStateException("the bundled default sample is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
+
+    /** The project as loaded, with the editor's current graph. */
+    public Project project() {
+        Project p = project.get();
+        return editor == null ? p : p.withGraph(editor.getGraph());
+    }
+
+    public String datasetTitle() {
+        return DatasetGenerators.CATALOG.find(project.get().dataset().generator()).map(g -> g.displayName()).orElse("?")
+                + " (" + project.get().dataset().params().getInt("samples") + " points)";
+    }
+
+    void markEdited() { edited = true; }
+
+    /** Opens a project that is not (yet) in a file, e.g. a sample or a copy with other settings. */
+    public void open(Project p) {
+        file = null;
+        edited = false;
+        project.set(p);
+    }
+
+    MenuBar menuBar(GraphEditor graphEditor) {
+        this.editor = graphEditor;
+        MenuItem open = item("Open…", "Shortcut+O", this::open);
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::saveAs);
+        Menu samples = new Menu("Open Sample");
+        for (SampleProjects.Sample s : SampleProjects.all()) {
+            MenuItem m = new MenuItem(s.title());
+            m.setOnAction(e -> load(() -> ProjectFiles.parse(s.json(), s.fileName()), null));
+            samples.getItems().add(m);
+        }
+        Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), save, saveAs);
+        MenuBar bar = new MenuBar(fileMenu);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(KeyCombination.keyCombination(accel));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private FileChooser chooser() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFiles.EXTENSION));
+        if (file != null && file.getParent() != null) fc.setInitialDirectory(file.getParent().toFile());
+        return fc;
+    }
+
+    private void open() {
+        File f = chooser().showOpenDialog(owner.get());
+        if (f != null) load(() -> ProjectFiles.read(f.toPath()), f.toPath());
+    }
+
+    private interface Load { Project get() throws ProjectFileException; }
+
+    private void load(Load loader, Path from) {
+        CompletableFuture.supplyAsync(() -> {
+            try { return loader.get(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
+        }, io).whenComplete((p, err) -> Platform.runLater(() -> {
+            if (err != null) { error("Cannot open the project", err.getCause() == null ? err : err.getCause()); return; }
+            file = from;
+            edited = false;
+            project.set(p);
+        }));
+    }
+
+    private void save() {
+        if (file == null) saveAs(); else write(file);
+    }
+
+    private void saveAs() {
+        FileChooser fc = chooser();
+        fc.setInitialFileName(project.get().name().replaceAll("[^A-Za-z0-9-_ ]", "") + ProjectFiles.EXTENSION);
+        File f = fc.showSaveDialog(owner.get());
+        if (f != null) write(f.toPath());
+    }
+
+    private void write(Path target) {
+        Project snapshot = project();
+        CompletableFuture.runAsync(() -> {
+            try { ProjectFiles.write(snapshot, target); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
+        }, io).whenComplete((v, err) -> Platform.runLater(() -> {
+            if (err != null) { error("Cannot save the project", err.getCause() == null ? err : err.getCause()); return; }
+            file = target;
+            edited = false;
+        }));
+    }
+
+    private void error(String header, Throwable t) {
+        Alert a = new Alert(Alert.AlertType.ERROR, t.getMessage());
+        a.setHeaderText(header);
+        a.initOwner(owner.get());
+        a.show();
+    }
+}

@@ -1,0 +1,171 @@
+package org.layerlab.app.ui;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.graph.GraphException;
+import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingEvents.BatchEnd;
+import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.EpochEnd;
+import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingListener;
+
+/**
+ * View model of the training controls. Owns the current {@link Trainer}; the trainer's thread only writes the
+ * latest figures into an atomic snapshot, and an FX timer publishes them to read-only properties, so the FX
+ * thread never waits on compute.
+ */
+public final class TrainingSession {
+    /** What the controls show. */
+    public enum Status { IDLE, RUNNING, PAUSED, FINISHED }
+
+    /** The latest figures from the trainer, replaced as a whole. */
+    public record Progress(int epoch, int epochs, long step, double loss, double accuracy, double samplesPerSecond) {
+        static final Progress NONE = new Progress(0, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private final ComputePool pool;
+    private final Supplier<Project> project;
+    private final TrainingListener chartListener;
+    private final AtomicReference<Progress> latest = new AtomicReference<>(Progress.NONE);
+    private final AtomicReference<RunEnded> ended = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
+    private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(Progress.NONE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
+    private Trainer trainer;
+
+    /**
+     * @param project supplies the project as edited now (read on the FX thread when a run starts)
+     * @param chartListener receives every event (must not block)
+     */
+    public TrainingSession(ComputePool pool, Supplier<Project> project, TrainingListener chartListener) {
+        this.pool = pool;
+        this.project = project;
+        this.chartListener = chartListener;
+        new AnimationTimer() {
+            @Override public void handle(long now) { publish(); }
+        }.start();
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Progress> progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** The graph snapshot the current run trains (null when idle); the editor compares it with the document. */
+    public ReadOnlyObjectProperty<ModelGraph> trainedGraphProperty() { return trainedGraph.getReadOnlyProperty(); }
+
+    /** The trainer's latest figures, read straight from the trainer side (any thread; the properties lag a frame). */
+    public Progress latestProgress() { return latest.get(); }
+
+    /** The current or last trainer, for tests and inspection. */
+    public Trainer trainer() { return trainer; }
+
+    /** Train: starts a new run, or resumes a paused one. */
+    public void train() {
+        if (trainer != null && trainer.state() == Trainer.State.PAUSED) {
+            trainer.resume();
+            status.set(Status.RUNNING);
+            return;
+        }
+        if (trainer != null && trainer.state() != Trainer.State.FINISHED) return;
+        if (startRun(false)) status.set(Status.RUNNING);
+    }
+
+    public void pause() {
+        if (trainer != null && status.get() == Status.RUNNING) {
+            trainer.pause();
+            status.set(Status.PAUSED);
+            message.set("Paused");
+        }
+    }
+
+    /** One batch: starts a paused run first when none is going. */
+    public void step() {
+        if (trainer == null || trainer.state() == Trainer.State.FINISHED) {
+            if (!startRun(true)) return;
+        } else if (status.get() == Status.RUNNING) {
+            trainer.pause();
+        }
+        status.set(Status.PAUSED);
+        trainer.step();
+    }
+
+    public void stop() {
+        if (trainer != null && trainer.state() != Trainer.State.FINISHED) trainer.stop();
+    }
+
+    /** Stops any run and forgets it; the next Train starts from fresh weights. */
+    public void reset() {
+        stop();
+        trainer = null;
+        latest.set(Progress.NONE);
+        ended.set(null);
+        progress.set(Progress.NONE);
+        trainedGraph.set(null);
+        status.set(Status.IDLE);
+        message.set("Ready");
+    }
+
+    private boolean startRun(boolean paused) {
+        Project p = project.get();
+        CompiledNetwork net;
+        Dataset.Split split;
+        try {
+            net = CompiledNetwork.compile(p.graph(), p.training().seed());
+            split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
+            trainer = new Trainer(net, split.train(), split.validation(), p.training());
+        } catch (GraphException | IllegalArgumentException e) {
+            message.set("Cannot train: " + e.getMessage());
+            return false;
+        }
+        latest.set(Progress.NONE);
+        ended.set(null);
+        trainer.addListener(chartListener);
+        int epochs = p.training().epochs();
+        trainer.addListener(new TrainingListener() {
+            @Override public void batchEnded(BatchEnd e) {
+                Progress old = latest.get();
+                latest.set(new Progress(e.epoch(), epochs, e.step(), e.loss(),
+                        Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), e.samplesPerSecond()));
+            }
+            @Override public void epochEnded(EpochEnd e) {
+                Progress old = latest.get();
+                Map<String, Double> m = e.metrics();
+                latest.set(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
+                        m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond()));
+            }
+            @Override public void runEnded(RunEnded e) { ended.set(e); }
+        });
+        trainedGraph.set(p.graph());
+        trainer.start(pool.executor(), paused);
+        message.set(paused ? "Paused" : "Training…");
+        return true;
+    }
+
+    private void publish() {
+        Progress p = latest.get();
+        if (p != progress.get()) progress.set(p);
+        RunEnded e = ended.getAndSet(null);
+        if (e != null) {
+            status.set(Status.FINISHED);
+            trainedGraph.set(null);
+            message.set(switch (e.reason()) {
+                case COMPLETED -> "Finished after " + e.epoch() + " epochs";
+                case STOPPED -> "Stopped at step " + e.step();
+                case DIVERGED, FAILED -> "Training " + (e.reason() == EndReason.DIVERGED ? "diverged" : "failed") + ": " + e.message();
+            });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.layerlab.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module dependency direction of ARCHITECTURE.md, checked on the compiled classes. */
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.layerlab");
+
+    @Test
+    void computeKnowsNoUiAndNoOtherModule() {
+        noClasses().that().resideInAPackage("org.layerlab.compute..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.layerlab.editor..", "org.layerlab.charts..",
+                        "org.layerlab.app..", "org.jfree..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void editorAndChartsDoNotKnowEachOtherOrTheApp() {
+        noClasses().that().resideInAPackage("org.layerlab.editor..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.charts..", "org.layerlab.app..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.layerlab.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.editor..", "org.layerlab.app..")
+                .check(classes);
+    }
+}
