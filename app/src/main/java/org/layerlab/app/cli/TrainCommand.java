@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private static ProgressBar progressBar() {
         return new ProgressBarBuilder().setTaskName("Training").setInitialMax(1).setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().setUnit(" steps", 1).build();
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" steps", 1).build();
     }
 
     private static TrainingListener progressListener(ProgressBar bar) {
@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
             @Override public void runStarted(RunStarted e) { bar.maxHint((long) e.epochs() * e.stepsPerEpoch()); }
             @Override public void batchEnded(BatchEnd e) {
                 bar.stepTo(e.step());
-                bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d  loss %.4f", e.epoch(), e.loss()));
+                bar.setExtraMessage(String.format(Locale.ROOT, "  epoch %d, loss %.4f", e.epoch(), e.loss()));
             }
         };
     }

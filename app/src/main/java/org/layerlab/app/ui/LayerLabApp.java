@@ -21,6 +21,11 @@ public final class LayerLabApp extends Application {
         document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
         stage.setScene(scene);
         stage.show();
+        String shot = getParameters().getNamed().get("screenshot");
+        if (shot != null) {
+            int epochs = Integer.parseInt(getParameters().getNamed().getOrDefault("screenshot-epochs", "60"));
+            ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs);
+        }
     }
 
     @Override public void stop() {

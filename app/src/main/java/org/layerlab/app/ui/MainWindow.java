@@ -84,8 +84,7 @@ public final class MainWindow extends BorderPane {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         Label title = new Label();
-        title.textProperty().bind(Bindings.createStringBinding(() -> document.project().name() + " · "
-                + document.datasetTitle(), document.projectProperty()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> "Data: " + document.datasetTitle(), document.projectProperty()));
         title.getStyleClass().add("project-title");
         return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
     }

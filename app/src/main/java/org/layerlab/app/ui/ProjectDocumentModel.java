@@ -59,7 +59,7 @@ public final class ProjectDocumentModel {
 
     public String datasetTitle() {
         return DatasetGenerators.CATALOG.find(project.get().dataset().generator()).map(g -> g.displayName()).orElse("?")
-                + " (" + project.get().dataset().params().getInt("samples") + " points)";
+                + ", " + project.get().dataset().params().getInt("samples") + " points";
     }
 
     void markEdited() { edited = true; }

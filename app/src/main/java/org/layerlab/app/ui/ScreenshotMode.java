@@ -1,0 +1,54 @@
+package org.layerlab.app.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Makes the README screenshot from the real window: selects a layer, trains the open project until the given
+ * epoch, snapshots the scene to a PNG and quits. Started by {@code docs/screenshot.sh}.
+ */
+public final class ScreenshotMode {
+    private ScreenshotMode() {}
+
+    /** {@code ScreenshotMode FILE [EPOCHS]}: opens the window with the default project and writes FILE. */
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: ScreenshotMode FILE.png [EPOCHS]");
+            System.exit(2);
+        }
+        javafx.application.Application.launch(LayerLabApp.class, "--screenshot=" + args[0],
+                "--screenshot-epochs=" + (args.length > 1 ? args[1] : "60"));
+    }
+
+    static void run(Scene scene, MainWindow window, Path target, int epochs) {
+        window.editor().selectedNodeProperty().set("hidden-1");
+        window.session().train();
+        new AnimationTimer() {
+            @Override public void handle(long now) {
+                if (window.session().progressProperty().get().epoch() < epochs) return;
+                stop();
+                window.session().pause();
+                // Two more pulses so the last points and the paused state are drawn before the snapshot.
+                Platform.runLater(() -> Platform.runLater(() -> save(scene.snapshot(null), target)));
+            }
+        }.start();
+    }
+
+    private static void save(WritableImage image, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
+            System.out.println("screenshot written to " + target);
+        } catch (IOException e) {
+            System.err.println("cannot write " + target + ": " + e.getMessage());
+        }
+        Platform.exit();
+    }
+}

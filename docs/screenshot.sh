@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshot.png from the real main window: opens the default project on a virtual display
+# (Xvfb), trains it for 60 epochs, snapshots the window and quits. Needs: apt-get install xvfb libgtk-3-0
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/docs/screenshot.png}"
+command -v xvfb-run >/dev/null || { echo "screenshot.sh: xvfb-run is missing (apt-get install xvfb libgtk-3-0)" >&2; exit 3; }
+"$root/layerlab" --version >/dev/null   # builds the app when needed
+cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
+xvfb-run -a -s '-screen 0 1600x1000x24' \
+  java --add-modules jdk.incubator.vector -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}"
