@@ -21,9 +21,11 @@ public final class LayerLabApp extends Application {
         document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
         stage.setScene(scene);
         stage.show();
-        String shot = getParameters().getNamed().get("screenshot");
+        // Parameters are null when a test builds the app directly instead of through Application.launch.
+        var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();
+        String shot = named.get("screenshot");
         if (shot != null) {
-            int epochs = Integer.parseInt(getParameters().getNamed().getOrDefault("screenshot-epochs", "60"));
+            int epochs = Integer.parseInt(named.getOrDefault("screenshot-epochs", "60"));
             ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs);
         }
     }

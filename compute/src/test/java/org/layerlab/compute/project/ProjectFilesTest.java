@@ -92,7 +92,7 @@ class ProjectFilesTest {
         assertProblem(json, "graph.edges[0]: IN takes no inputs");
         String second = ProjectFiles.toJson(sample()).replace("\"edges\" : [ {",
                 "\"edges\" : [ { \"from\" : \"out\", \"to\" : \"h\", \"port\" : 1 }, {");
-        assertProblem(second, "graph.edges[0]: H takes only one input");
+        assertProblem(second, "graph.edges[1]: H takes only one input");
     }
 
     @Test
