@@ -10,8 +10,11 @@ import java.util.List;
 public final class SampleProjects {
     private SampleProjects() {}
 
-    /** A bundled sample: its resource file name and a title for menus. */
-    public record Sample(String fileName, String title) {
+    /**
+     * A bundled sample: its resource file name, a title for menus, and the result it is stated to reach with its
+     * own settings ({@code metric} at least {@code minimum}), which the sample tests check.
+     */
+    public record Sample(String fileName, String title, String metric, double minimum) {
         /** The project file's JSON text. */
         public String json() {
             try (InputStream in = SampleProjects.class.getResourceAsStream(fileName)) {
@@ -23,9 +26,12 @@ public final class SampleProjects {
         }
     }
 
-    public static final Sample TWO_SPIRALS = new Sample("two-spirals.layerlab", "Two spirals (MLP)");
+    public static final Sample TWO_SPIRALS = new Sample("two-spirals.layerlab", "Two spirals (MLP)", "accuracy", 0.95);
+    public static final Sample CIRCLE = new Sample("circle.layerlab", "Circle (one hidden layer)", "val_accuracy", 0.90);
+    public static final Sample XOR = new Sample("xor.layerlab", "Exclusive or (one hidden layer)", "val_accuracy", 0.88);
+    public static final Sample TWO_CLUSTERS = new Sample("two-clusters.layerlab", "Two clusters (linear)", "val_accuracy", 0.95);
 
-    public static List<Sample> all() { return List.of(TWO_SPIRALS); }
+    public static List<Sample> all() { return List.of(TWO_SPIRALS, CIRCLE, XOR, TWO_CLUSTERS); }
 
     public static Sample defaultSample() { return TWO_SPIRALS; }
 }
