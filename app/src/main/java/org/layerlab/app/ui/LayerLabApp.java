@@ -2,7 +2,9 @@ package org.layerlab.app.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.layerlab.compute.train.ComputePool;
 
@@ -15,7 +17,10 @@ public final class LayerLabApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(), () -> stage);
         MainWindow window = new MainWindow(pool, document);
-        Scene scene = new Scene(window, 1280, 800);
+        // Use most of the screen (a projector shows more with a big window), but stay a window, not a wall.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
+                Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
         stage.setTitle("LayerLab — " + document.project().name());
         document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
