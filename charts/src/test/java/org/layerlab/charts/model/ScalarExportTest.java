@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ScalarExportTest {
+public class ScalarExportTest {
     private static RunStore twoRuns() {
         RunStore store = new RunStore();
         Map<String, String> settings = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ class ScalarExportTest {
         assertEquals(1000, copy.get(0).find("batch/loss").size());
     }
 
-    static void assertSameScalars(List<RunData> expected, List<RunData> actual) {
+    public static void assertSameScalars(List<RunData> expected, List<RunData> actual) {
         assertEquals(expected.size(), actual.size());
         for (int r = 0; r < expected.size(); r++) {
             RunData e = expected.get(r), a = actual.get(r);
