@@ -44,6 +44,7 @@ public final class ConfusionMatrixView extends BorderPane {
         setId("confusion-view");
         run = new RunChoice(store, r -> r.confusion() != null);
         run.setId("confusion-run");
+        run.setPrefWidth(130);
         normalised.setId("confusion-normalised");
         normalised.setSelected(true);
         HBox top = new HBox(10, new Label("Run"), run, normalised, info);

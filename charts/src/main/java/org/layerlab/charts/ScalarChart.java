@@ -51,7 +51,7 @@ final class ScalarChart {
     private final String metric;
     private final ScalarSettings settings;
     private final ArrayXYDataset data = new ArrayXYDataset();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer renderer = new LinesOnlyRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ChartViewer viewer;
@@ -100,6 +100,7 @@ final class ScalarChart {
         tip.setMouseTransparent(true);
         node = new StackPane(viewer, tip);
         StackPane.setAlignment(tip, Pos.TOP_LEFT);
+        viewer.widthProperty().addListener(o -> onZoom.run()); // decimation follows the pixel width
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
     }
@@ -143,6 +144,15 @@ final class ScalarChart {
 
     /** Rebuilds what is drawn from the runs (on the FX thread; cost grows with pixels, not with points). */
     void refresh(List<RunData> runs) {
+        chart.setNotify(false); // every change below, then one repaint
+        try {
+            update(runs);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void update(List<RunData> runs) {
         lastRuns = runs;
         XAxisKind kind = settings.xAxis.get();
         boolean log = settings.logY.get();
@@ -208,13 +218,14 @@ final class ScalarChart {
         if (!zoomed) {
             AxisRange.Range r = settings.ignoreOutliers.get() ? AxisRange.ignoringOutliers(concat(ys), points(ys), log) : null;
             if (r != null && r.upper() > r.lower()) plot.getRangeAxis().setRange(new Range(r.lower(), r.upper()), true, false);
-            else plot.getRangeAxis().setAutoRange(true);
+            else if (!plot.getRangeAxis().isAutoRange()) plot.getRangeAxis().setAutoRange(true);
         }
         data.publish();
     }
 
     private void markForks(List<RunData> runs, XAxisKind kind) {
-        plot.clearDomainMarkers();
+        var old = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (old != null && !old.isEmpty()) plot.clearDomainMarkers();
         for (RunData run : runs) {
             if (!run.visible() || run.info().parentRunId() == null || run.info().forkStep() == null) continue;
             double x;
@@ -273,8 +284,8 @@ final class ScalarChart {
     /** Axis label with the unit where the metric has one. */
     static String yLabel(String metric) {
         return switch (metric) {
-            case "accuracy" -> "accuracy (fraction correct)";
-            case "loss" -> "loss (per sample)";
+            case "accuracy" -> "accuracy (0–1)";
+            case "loss" -> "loss (mean per sample)";
             default -> metric;
         };
     }

@@ -53,6 +53,7 @@ public final class ScalarDashboard extends BorderPane {
     private final Executor io;
     private final ScalarSettings settings = new ScalarSettings();
     private final Map<String, ScalarChart> charts = new LinkedHashMap<>();
+    private final java.util.ArrayDeque<ScalarChart> stale = new java.util.ArrayDeque<>();
     private final GridPane grid = new GridPane();
     private final RunListView runList;
     private final Label status = new Label();
@@ -64,6 +65,11 @@ public final class ScalarDashboard extends BorderPane {
         this.io = io;
         setId("scalar-dashboard");
         runList = new RunListView(store);
+        Label legend = new Label("── train  ╌╌ val  (faint: raw)");
+        legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        status.setWrapText(true);
+        runList.getChildren().addAll(legend, status);
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(4));
@@ -106,11 +112,25 @@ public final class ScalarDashboard extends BorderPane {
         return n;
     }
 
-    /** Redraws every chart from the store (FX thread). */
+    /** Redraws every chart from the store now (FX thread). */
     void refresh() {
+        markStale();
+        while (refreshNext()) { /* all of them */ }
+    }
+
+    /** Marks every chart for a redraw by {@link #refreshNext()}; adds charts for new metrics. */
+    void markStale() {
         List<String> metrics = Tags.metrics(store.runs());
         if (!metrics.equals(new ArrayList<>(charts.keySet()))) rebuildGrid(metrics);
-        for (ScalarChart c : charts.values()) c.refresh(store.runs());
+        stale.clear();
+        stale.addAll(charts.values());
+    }
+
+    /** Redraws one stale chart, so one frame pays for at most one chart; true while some remain. */
+    boolean refreshNext() {
+        ScalarChart c = stale.poll();
+        if (c != null) c.refresh(store.runs());
+        return !stale.isEmpty();
     }
 
     private void rebuildGrid(List<String> metrics) {
@@ -151,7 +171,7 @@ public final class ScalarDashboard extends BorderPane {
 
     private ToolBar toolBar() {
         smoothing.setId("smoothing-slider");
-        smoothing.setPrefWidth(120);
+        smoothing.setPrefWidth(100);
         smoothing.setTooltip(new Tooltip("Exponential moving average weight, debiased as in TensorBoard (0 = raw)"));
         Label value = new Label();
         value.setMinWidth(38);
@@ -161,10 +181,11 @@ public final class ScalarDashboard extends BorderPane {
         mode.setId("smoothing-mode");
         mode.getItems().setAll(SmoothedSeries.Mode.values());
         mode.setConverter(new StringConverter<>() {
-            @Override public String toString(SmoothedSeries.Mode m) { return m == SmoothedSeries.Mode.EMA ? "EMA" : "Moving avg"; }
+            @Override public String toString(SmoothedSeries.Mode m) { return m == SmoothedSeries.Mode.EMA ? "EMA" : "Mov. avg"; }
             @Override public SmoothedSeries.Mode fromString(String s) { return null; }
         });
         mode.valueProperty().bindBidirectional(settings.mode);
+        mode.setPrefWidth(100);
         Spinner<Integer> window = new Spinner<>(1, 10_000, 25, 5);
         window.setId("moving-average-window");
         window.setPrefWidth(80);
@@ -179,20 +200,22 @@ public final class ScalarDashboard extends BorderPane {
         x.setId("x-axis-choice");
         x.getItems().setAll(XAxisKind.values());
         x.valueProperty().bindBidirectional(settings.xAxis);
+        x.setPrefWidth(115);
+        x.setTooltip(new Tooltip("What the x axis shows"));
         CheckBox log = new CheckBox("Log Y");
         log.setId("log-y");
         log.selectedProperty().bindBidirectional(settings.logY);
         CheckBox outliers = new CheckBox("Ignore outliers");
         outliers.setId("ignore-outliers");
-        outliers.setTooltip(new Tooltip("Fit the y axis to the 5th–95th percentile of what is drawn"));
+        outliers.setTooltip(new Tooltip("Ignore outliers: fit the y axis to the 5th–95th percentile of what is drawn"));
         outliers.selectedProperty().bindBidirectional(settings.ignoreOutliers);
         CheckBox raw = new CheckBox("Raw");
         raw.setId("show-raw");
         raw.setTooltip(new Tooltip("Show the unsmoothed values, faint, under the smoothed curves"));
         raw.selectedProperty().bindBidirectional(settings.showRaw);
-        Button reset = new Button("Reset zoom");
+        Button reset = new Button("Reset");
         reset.setId("reset-zoom");
-        reset.setTooltip(new Tooltip("Drag to zoom, wheel to zoom, Ctrl+drag to pan"));
+        reset.setTooltip(new Tooltip("Reset zoom and pan (drag a rectangle or use the wheel to zoom, Ctrl+drag to pan)"));
         reset.setOnAction(e -> resetZoom());
 
         MenuButton export = new MenuButton("Export");
@@ -205,10 +228,8 @@ public final class ScalarDashboard extends BorderPane {
         json.setOnAction(e -> choose("JSON file", "json").ifPresent(this::exportJson));
         export.getItems().addAll(png, svg, csv, json);
 
-        Label legend = new Label("── train   ╌╌ validation   faint: raw");
-        legend.setStyle("-fx-text-fill: #4B5563;");
         ToolBar bar = new ToolBar(new Label("Smoothing"), smoothing, value, mode, window, new Separator(Orientation.VERTICAL),
-                new Label("X"), x, log, outliers, raw, reset, export, legend, status);
+                new Label("X"), x, log, outliers, reset, export, raw);
         bar.setId("scalar-toolbar");
         return bar;
     }

@@ -108,7 +108,15 @@ public final class TrainingDashboard extends TabPane {
     private void frame(long now) {
         long t0 = System.nanoTime();
         if (drain() > 0) dirty = true;
-        if (dirty && now - lastDraw >= REDRAW_NANOS) redraw(now);
+        if (dirty && now - lastDraw >= REDRAW_NANOS) {
+            dirty = false;
+            lastDraw = now;
+            Tab tab = getSelectionModel().getSelectedItem();
+            if (tab == scalarTab) scalars.markStale();
+            else if (tab == confusionTab) confusion.refresh();
+            else if (tab == weightsTab) weights.refresh();
+        }
+        scalars.refreshNext(); // the scalar charts take turns: at most one repaint per frame
         frameObserver.accept(System.nanoTime() - t0);
     }
 
@@ -125,9 +133,8 @@ public final class TrainingDashboard extends TabPane {
     private void redraw(long now) {
         dirty = false;
         lastDraw = now;
-        Tab tab = getSelectionModel().getSelectedItem();
-        if (tab == scalarTab) scalars.refresh();
-        else if (tab == confusionTab) confusion.refresh();
-        else if (tab == weightsTab) weights.refresh();
+        scalars.refresh();
+        confusion.refresh();
+        weights.refresh();
     }
 }

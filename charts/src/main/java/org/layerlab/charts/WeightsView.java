@@ -48,7 +48,7 @@ public final class WeightsView extends BorderPane {
     private final YIntervalSeriesCollection gradBands = new YIntervalSeriesCollection();
     private final XYSeriesCollection ratios = new XYSeriesCollection();
     private final JFreeChart weightChart, gradChart, ratioChart;
-    private final XYLineAndShapeRenderer ratioRenderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer ratioRenderer = new LinesOnlyRenderer();
     private RunData shownRun;
     private String shownParameter;
     private int shownSamples = -1;
@@ -58,14 +58,16 @@ public final class WeightsView extends BorderPane {
         setId("weights-view");
         run = new RunChoice(store, r -> !r.parameterStats().isEmpty());
         run.setId("weights-run");
+        run.setPrefWidth(130);
+        parameter.setPrefWidth(180);
         parameter.setId("weights-parameter");
         run.valueProperty().addListener(o -> refresh());
         parameter.valueProperty().addListener(o -> refresh());
         HBox top = new HBox(10, new Label("Run"), run, new Label("Parameter"), parameter, info);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
-        weightChart = bandChart("Weights", "value", weightBands, ChartStyle.color(0));
-        gradChart = bandChart("Gradients", "gradient", gradBands, ChartStyle.color(1));
+        weightChart = bandChart("Weights", "weight value", weightBands, ChartStyle.color(0));
+        gradChart = bandChart("Gradients", "gradient value", gradBands, ChartStyle.color(1));
         ratioChart = ratioChart();
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -104,24 +106,25 @@ public final class WeightsView extends BorderPane {
             r.setSeriesStroke(i, ChartStyle.solid(i == BANDS.length - 1 ? 1.5f : 0.1f));
         }
         XYPlot plot = new XYPlot(data, axis("step", true), axis(yLabel, false), r);
-        JFreeChart chart = new JFreeChart(title + " (percentile bands, median line)", ChartStyle.TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(title + ": percentiles over steps", ChartStyle.TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         return chart;
     }
 
     private JFreeChart ratioChart() {
         ratioRenderer.setDrawSeriesLineAsPath(true);
-        XYPlot plot = new XYPlot(ratios, axis("step", true), axis("log10(mean |update| / mean |weight|)", false), ratioRenderer);
+        XYPlot plot = new XYPlot(ratios, axis("step", true), axis("log10 ratio", false), ratioRenderer);
         ValueMarker healthy = new ValueMarker(-3, new Color(0x9CA3AF), ChartStyle.dashed(1f));
         healthy.setLabel("−3 (typical)");
         healthy.setLabelFont(ChartStyle.TICK_FONT);
         healthy.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         healthy.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(healthy);
-        JFreeChart chart = new JFreeChart("Update / parameter ratio", ChartStyle.TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart("log10(mean |Δw| / mean |w|)", ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         return chart;
     }
 
@@ -155,9 +158,14 @@ public final class WeightsView extends BorderPane {
         shownParameter = p;
         shownSamples = samples.size();
         info.setText(samples.isEmpty() ? "" : samples.size() + " samples, last at step " + samples.get(samples.size() - 1).step());
-        fillBands(weightBands, samples, true);
-        fillBands(gradBands, samples, false);
-        fillRatios(stats);
+        for (JFreeChart c : charts()) c.setNotify(false);
+        try {
+            fillBands(weightBands, samples, true);
+            fillBands(gradBands, samples, false);
+            fillRatios(stats);
+        } finally {
+            for (JFreeChart c : charts()) c.setNotify(true);
+        }
     }
 
     private static void fillBands(YIntervalSeriesCollection data, List<ParameterStats> samples, boolean weights) {

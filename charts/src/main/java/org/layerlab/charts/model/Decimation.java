@@ -2,7 +2,7 @@ package org.layerlab.charts.model;
 
 /**
  * Reduces a long series to what a chart of a given pixel width can show without losing a peak: for every
- * pixel column it keeps the first, minimum, maximum and last point, in x order (min/max per column, M4).
+ * pixel column it keeps the minimum and the maximum point, in x order (at most two points per column).
  * Export never uses this; the run store keeps every point.
  */
 public final class Decimation {
@@ -26,13 +26,13 @@ public final class Decimation {
         // one point beyond each edge, so lines run to the border of the plot
         int start = Math.max(0, lo - 1), end = Math.min(size, hi + 1);
         int n = end - start;
-        if (n <= 4 * columns) {
+        if (n <= 2 * columns) {
             double[] ox = new double[n], oy = new double[n];
             System.arraycopy(x, start, ox, 0, n);
             System.arraycopy(y, start, oy, 0, n);
             return new Points(ox, oy);
         }
-        double[] ox = new double[4 * columns + 4], oy = new double[4 * columns + 4];
+        double[] ox = new double[2 * columns + 8], oy = new double[2 * columns + 8];
         int k = 0;
         double width = to > from ? (to - from) / columns : 1;
         int i = start;
@@ -54,7 +54,7 @@ public final class Decimation {
                 ox = java.util.Arrays.copyOf(ox, ox.length * 2);
                 oy = java.util.Arrays.copyOf(oy, oy.length * 2);
             }
-            int[] picks = sorted(first, min, max, last);
+            int[] picks = min < 0 ? new int[] {first} : min < max ? new int[] {min, max} : new int[] {max, min};
             int prev = -1;
             for (int p : picks) {
                 if (p < 0 || p == prev) continue;
@@ -70,12 +70,6 @@ public final class Decimation {
             }
         }
         return new Points(java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k));
-    }
-
-    private static int[] sorted(int a, int b, int c, int d) {
-        int[] v = {a, b, c, d};
-        java.util.Arrays.sort(v);
-        return v;
     }
 
     /** First index with x >= value. */

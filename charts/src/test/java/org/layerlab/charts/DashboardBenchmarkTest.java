@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
-class DashboardBenchmark {
+class DashboardBenchmarkTest {
     private TrainingDashboard dashboard;
 
     @Start
