@@ -96,6 +96,7 @@ final class ScalarChart {
         tip.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #9CA3AF; -fx-padding: 4 6 4 6;"
                 + " -fx-font-family: 'monospace'; -fx-font-size: 12px; -fx-text-fill: #111827;");
         tip.setManaged(false);
+        tip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setVisible(false);
         tip.setMouseTransparent(true);
         node = new StackPane(viewer, tip);
@@ -214,7 +215,7 @@ final class ScalarChart {
             }
         }
         drawnPoints = points;
-        markForks(runs, kind);
+        markForks(runs, kind, (from + to) / 2);
         if (!zoomed) {
             AxisRange.Range r = settings.ignoreOutliers.get() ? AxisRange.ignoringOutliers(concat(ys), points(ys), log) : null;
             if (r != null && r.upper() > r.lower()) plot.getRangeAxis().setRange(new Range(r.lower(), r.upper()), true, false);
@@ -223,7 +224,7 @@ final class ScalarChart {
         data.publish();
     }
 
-    private void markForks(List<RunData> runs, XAxisKind kind) {
+    private void markForks(List<RunData> runs, XAxisKind kind, double middle) {
         var old = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
         if (old != null && !old.isEmpty()) plot.clearDomainMarkers();
         for (RunData run : runs) {
@@ -238,12 +239,13 @@ final class ScalarChart {
             RunData parent = null;
             for (RunData r : runs) if (r.id() == run.info().parentRunId()) parent = r;
             ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
-            m.setLabel("⑂ " + run.name() + " from " + (parent != null ? parent.name() : "run " + run.info().parentRunId())
-                    + " @ step " + run.info().forkStep());
+            m.setLabel("fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
             m.setLabelFont(ChartStyle.TICK_FONT);
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            boolean right = x < middle; // keep the label inside the plot
+            m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addDomainMarker(0, m, org.jfree.chart.ui.Layer.FOREGROUND, false);
         }
     }
@@ -300,11 +302,12 @@ final class ScalarChart {
         plot.setDomainCrosshairValue(xv);
         tip.setText(tooltipText(xv));
         tip.setVisible(true);
-        tip.autosize();
+        node.setViewOrder(-1); // above the neighbouring charts, which the tooltip may overlap
+        tip.applyCss();
         double w = tip.prefWidth(-1), h = tip.prefHeight(-1);
-        double px = e.getX() + 14 + w > node.getWidth() ? e.getX() - 14 - w : e.getX() + 14;
+        double px = e.getX() + 14 + w > node.getWidth() && e.getX() - 14 - w >= 0 ? e.getX() - 14 - w : e.getX() + 14;
         double py = Math.max(0, Math.min(node.getHeight() - h, e.getY() - h / 2));
-        tip.resizeRelocate(Math.max(0, px), py, w, h);
+        tip.resizeRelocate(px, py, w, h);
     }
 
     /** The tooltip's text at an x value: for every drawn curve, the nearest point's step, raw, smoothed and time. */
@@ -317,7 +320,7 @@ final class ScalarChart {
             if (sb.length() > 0) sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
                     d.validation ? "val" : "train", src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
-                    time(src.relativeSeconds(i), src.wallMillis(i))));
+                    time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
         }
         return sb.toString();
     }
@@ -336,6 +339,7 @@ final class ScalarChart {
 
     private void hideHover() {
         tip.setVisible(false);
+        node.setViewOrder(0);
         if (plot.isDomainCrosshairVisible()) plot.setDomainCrosshairVisible(false);
     }
 

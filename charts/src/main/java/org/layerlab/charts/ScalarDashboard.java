@@ -121,6 +121,7 @@ public final class ScalarDashboard extends BorderPane {
     /** Marks every chart for a redraw by {@link #refreshNext()}; adds charts for new metrics. */
     void markStale() {
         List<String> metrics = Tags.metrics(store.runs());
+        if (metrics.isEmpty()) metrics = List.of("loss", "accuracy"); // empty charts show where curves will appear
         if (!metrics.equals(new ArrayList<>(charts.keySet()))) rebuildGrid(metrics);
         stale.clear();
         stale.addAll(charts.values());

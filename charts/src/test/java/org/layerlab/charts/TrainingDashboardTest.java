@@ -186,5 +186,54 @@ class TrainingDashboardTest {
                         && dashboard.scalars().chart("loss").plot().getRangeAxis().getUpperBound() < autoUpper));
         assertNotNull(onFx(() -> dashboard.scalars().chart("loss").plot().getRangeAxis().getRange()));
     }
-}
 
+    @Test
+    void dragZoomsAndResetRestoresTheWholeRange(FxRobot robot) throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 1000, 5);
+        awaitDrawn("loss", "1:batch/loss:smooth");
+        var viewer = onFx(() -> dashboard.scalars().chart("loss").viewer());
+        var b = onFx(() -> viewer.localToScreen(viewer.getBoundsInLocal()));
+        robot.drag(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.2, javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.6).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.scalars().chart("loss").zoomed()));
+        double upper = onFx(() -> dashboard.scalars().chart("loss").plot().getDomainAxis().getUpperBound());
+        assertTrue(upper < 1000, "zoomed in on part of the steps, upper bound " + upper);
+
+        robot.clickOn("#reset-zoom");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !dashboard.scalars().chart("loss").zoomed()
+                && dashboard.scalars().chart("loss").plot().getDomainAxis().getUpperBound() >= 1000));
+    }
+
+    @Test
+    void theXAxisChoiceSwitchesBetweenStepEpochAndTime() throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 500, 6);
+        awaitDrawn("loss", "1:batch/loss:smooth");
+        onFx(() -> { dashboard.scalars().settings().xAxis.set(org.layerlab.charts.model.XAxisKind.EPOCH); return null; });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> "epoch".equals(dashboard.scalars().chart("loss").plot().getDomainAxis().getLabel())
+                && dashboard.scalars().chart("loss").plot().getDomainAxis().getUpperBound() < 6));
+        onFx(() -> { dashboard.scalars().settings().xAxis.set(org.layerlab.charts.model.XAxisKind.WALL); return null; });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                dashboard.scalars().chart("loss").plot().getDomainAxis() instanceof org.jfree.chart.axis.DateAxis));
+    }
+
+    @Test
+    void hoverShowsACrosshairAndOneTooltipForEveryVisibleRun(FxRobot robot) throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of("learning rate", "0.01"))), 800, 7);
+        pushRun(dashboard.newRun(new RunInfo(null, Map.of("learning rate", "0.003"), 1, 400L)), 800, 8);
+        awaitDrawn("loss", "2:epoch/val_loss:smooth");
+        var viewer = onFx(() -> dashboard.scalars().chart("loss").viewer());
+        var b = onFx(() -> viewer.localToScreen(viewer.getBoundsInLocal()));
+        robot.moveTo(b.getMinX() + b.getWidth() * 0.55, b.getMinY() + b.getHeight() * 0.4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.scalars().chart("loss").tooltip().isVisible()));
+        String text = onFx(() -> dashboard.scalars().chart("loss").tooltip().getText());
+        assertTrue(text.contains("Run 1") && text.contains("Run 2") && text.contains("val"), text);
+        assertTrue(onFx(() -> dashboard.scalars().chart("loss").plot().isDomainCrosshairVisible()));
+        String dir = System.getProperty("layerlab.snapshotDir");
+        if (dir != null) { // a picture to look at, not part of the check
+            var image = onFx(() -> dashboard.getScene().snapshot(null));
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, "dashboard-hover.png").toFile());
+        }
+        robot.moveTo(b.getMinX() - 50, b.getMinY() - 50);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !dashboard.scalars().chart("loss").tooltip().isVisible()));
+    }
+}
