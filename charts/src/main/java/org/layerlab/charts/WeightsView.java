@@ -39,6 +39,8 @@ public final class WeightsView extends BorderPane {
     /** Band pairs as indexes into {@link ParameterStats#PERCENTILES}: outermost first. */
     private static final int[][] BANDS = {{0, 8}, {1, 7}, {2, 6}, {3, 5}};
     private static final int MEDIAN = 4;
+    /** At most this many samples are drawn per curve (evenly spread, the newest always), so long runs stay cheap to paint. */
+    static final int MAX_DRAWN_SAMPLES = 400;
 
     private final RunStore store;
     private final RunChoice run;
@@ -160,12 +162,22 @@ public final class WeightsView extends BorderPane {
         info.setText(samples.isEmpty() ? "" : samples.size() + " samples, last at step " + samples.get(samples.size() - 1).step());
         for (JFreeChart c : charts()) c.setNotify(false);
         try {
-            fillBands(weightBands, samples, true);
-            fillBands(gradBands, samples, false);
+            List<ParameterStats> thin = thin(samples);
+            fillBands(weightBands, thin, true);
+            fillBands(gradBands, thin, false);
             fillRatios(stats);
         } finally {
             for (JFreeChart c : charts()) c.setNotify(true);
         }
+    }
+
+    static <T> List<T> thin(List<T> all) {
+        int n = all.size();
+        if (n <= MAX_DRAWN_SAMPLES) return all;
+        List<T> out = new ArrayList<>(MAX_DRAWN_SAMPLES);
+        double stride = (n - 1) / (double) (MAX_DRAWN_SAMPLES - 1);
+        for (int i = 0; i < MAX_DRAWN_SAMPLES; i++) out.add(all.get((int) Math.round(i * stride)));
+        return out;
     }
 
     private static void fillBands(YIntervalSeriesCollection data, List<ParameterStats> samples, boolean weights) {
@@ -188,7 +200,7 @@ public final class WeightsView extends BorderPane {
         int i = 0;
         for (Map.Entry<String, List<ParameterStats>> e : stats.entrySet()) {
             XYSeries s = new XYSeries(e.getKey(), false, true);
-            for (ParameterStats st : e.getValue()) if (Double.isFinite(st.updateRatioLog10())) s.add(st.step(), st.updateRatioLog10(), false);
+            for (ParameterStats st : thin(e.getValue())) if (Double.isFinite(st.updateRatioLog10())) s.add(st.step(), st.updateRatioLog10(), false);
             ratios.addSeries(s);
             ratioRenderer.setSeriesPaint(i, ChartStyle.color(i), false);
             ratioRenderer.setSeriesStroke(i, ChartStyle.solid(1.5f), false);
