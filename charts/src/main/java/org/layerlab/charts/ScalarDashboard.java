@@ -58,6 +58,7 @@ public final class ScalarDashboard extends BorderPane {
     private final RunListView runList;
     private final Label status = new Label();
     private final Slider smoothing = new Slider(0, 0.999, 0.6);
+    private CheckBox rawBox;
     private Runnable onChange = () -> {};
 
     ScalarDashboard(RunStore store, Executor io) {
@@ -65,7 +66,7 @@ public final class ScalarDashboard extends BorderPane {
         this.io = io;
         setId("scalar-dashboard");
         runList = new RunListView(store);
-        Label legend = new Label("── train  ╌╌ val  (faint: raw)");
+        Label legend = new Label("── train  ╌╌ validation");
         legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setWrapText(true);
@@ -78,6 +79,9 @@ public final class ScalarDashboard extends BorderPane {
         scroll.setFitToHeight(true);
         scroll.setStyle("-fx-background-color: white; -fx-background: white;");
         setTop(toolBar());
+        rawBox.setText("Raw values, faint");
+        rawBox.setStyle("-fx-font-size: 11px;");
+        runList.getChildren().add(runList.getChildren().size() - 2, rawBox);
         setLeft(runList);
         setCenter(scroll);
         settings.smoothing.bind(smoothing.valueProperty());
@@ -229,8 +233,9 @@ public final class ScalarDashboard extends BorderPane {
         json.setOnAction(e -> choose("JSON file", "json").ifPresent(this::exportJson));
         export.getItems().addAll(png, svg, csv, json);
 
-        ToolBar bar = new ToolBar(new Label("Smoothing"), smoothing, value, mode, window, new Separator(Orientation.VERTICAL),
-                new Label("X"), x, log, outliers, reset, export, raw);
+        rawBox = raw;
+        ToolBar bar = new ToolBar(new Label("Smoothing"), smoothing, value, mode, window,
+                new Label("X"), x, log, outliers, reset, export);
         bar.setId("scalar-toolbar");
         return bar;
     }
