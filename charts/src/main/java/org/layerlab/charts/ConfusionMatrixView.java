@@ -95,6 +95,12 @@ public final class ConfusionMatrixView extends BorderPane {
 
     public List<ClassScores> scores() { return List.copyOf(table.getItems()); }
 
+    /** Shows a run picked elsewhere (the run list), if it has data here. */
+    void pick(RunData r) {
+        run.sync();
+        run.pick(r);
+    }
+
     void refresh() {
         RunData r = run.sync();
         ConfusionMatrix m = r == null ? null : r.confusion();

@@ -27,6 +27,14 @@ final class RunChoice extends ChoiceBox<RunData> {
         valueProperty().addListener((o, a, b) -> { if (!syncing && b != null) userPicked = true; });
     }
 
+    /** Shows this run (when it has data), as if the user had picked it. */
+    void pick(RunData r) {
+        if (r != null && getItems().contains(r)) {
+            setValue(r);
+            userPicked = true;
+        }
+    }
+
     /** Updates the choices; returns the run to show, or null. */
     RunData sync() {
         List<RunData> runs = store.runs().stream().filter(hasData).toList();

@@ -53,6 +53,10 @@ public final class TrainingDashboard extends TabPane {
         weightsTab.setId("weights-tab");
         getTabs().addAll(scalarTab, confusionTab, weightsTab);
         scalars.setOnChange(this::requestRedraw);
+        scalars.runList().list().getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            confusion.pick(r); // selecting a run in the list shows it on the other tabs too
+            weights.pick(r);
+        });
         store.addListener(this::requestRedraw);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
         widthProperty().addListener((o, a, b) -> requestRedraw());

@@ -143,6 +143,12 @@ public final class WeightsView extends BorderPane {
     /** Samples drawn for the chosen parameter. */
     public int shownSamples() { return Math.max(0, shownSamples); }
 
+    /** Shows a run picked elsewhere (the run list), if it has data here. */
+    void pick(RunData r) {
+        run.sync();
+        run.pick(r);
+    }
+
     void refresh() {
         RunData r = run.sync();
         if (r == null) return;

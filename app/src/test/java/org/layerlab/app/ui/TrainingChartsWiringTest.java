@@ -70,6 +70,17 @@ class TrainingChartsWiringTest {
                 && charts.store().runs().get(1).status() == RunData.Status.COMPLETED));
         assertEquals("Run 2", onFx(() -> charts.store().runs().get(1).name()));
         assertEquals(3, onFx(() -> charts.store().find(first.id()).find("epoch/loss").size()), "Reset keeps the earlier run");
+
+        onFx(() -> { charts.getSelectionModel().select(1); charts.flush(); return null; });
+        assertEquals(onFx(() -> charts.store().runs().get(1).confusion()), onFx(() -> charts.confusion().shownMatrix()), "the newest run by default");
+        onFx(() -> { charts.getSelectionModel().select(0); charts.flush(); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && "Run 1".equals(l.getText())
+                && n.getParent() instanceof javafx.scene.layout.HBox).queryAs(javafx.scene.control.Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> { charts.getSelectionModel().select(1); charts.flush(); return null; });
+        assertEquals(first.confusion(), onFx(() -> charts.confusion().shownMatrix()), "picking a run in the list shows it on the other tabs");
+        onFx(() -> { charts.getSelectionModel().select(0); charts.flush(); return null; });
         snapshot("charts-scalars.png");
     }
 
