@@ -59,7 +59,6 @@ final class ScalarChart {
     private final Label tip = new Label();
     private final Map<String, SmoothedSeries> cache = new HashMap<>();
     private List<Drawn> drawn = List.of();
-    private List<RunData> lastRuns = List.of();
     private XAxisKind axisKind;
     private boolean axisLog;
     private Runnable onZoom = () -> {};
@@ -154,7 +153,6 @@ final class ScalarChart {
     }
 
     private void update(List<RunData> runs) {
-        lastRuns = runs;
         XAxisKind kind = settings.xAxis.get();
         boolean log = settings.logY.get();
         if (kind != axisKind || log != axisLog) useAxes(kind, log);
