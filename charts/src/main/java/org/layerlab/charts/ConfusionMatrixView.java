@@ -70,7 +70,8 @@ public final class ConfusionMatrixView extends BorderPane {
         table.getColumns().add(support);
         table.setId("confusion-scores");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPrefWidth(360);
+        table.setPrefWidth(440);
+        table.setMinWidth(300);
         table.setPlaceholder(new Label("—"));
         HBox centre = new HBox(8, holder, table);
         HBox.setHgrow(holder, Priority.ALWAYS);
