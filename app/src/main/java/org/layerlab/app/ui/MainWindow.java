@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.layerlab.app.ui.TrainingSession.Progress;
 import org.layerlab.app.ui.TrainingSession.Status;
-import org.layerlab.charts.TrainingCharts;
+import org.layerlab.charts.TrainingDashboard;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.editor.GraphEditor;
@@ -28,14 +28,14 @@ import org.layerlab.editor.GraphEditor;
 /** The main window's content: toolbar, palette, canvas, properties, charts and status bar. */
 public final class MainWindow extends BorderPane {
     private final GraphEditor editor = new GraphEditor();
-    private final TrainingCharts charts = new TrainingCharts();
+    private final TrainingDashboard charts = new TrainingDashboard();
     private final ProjectDocumentModel document;
     private final TrainingSession session;
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) {
         this.document = document;
         editor.setGraph(document.project().graph());
-        session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts.listener());
+        session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
 
         SplitPane centre = new SplitPane(editor.canvas(), charts);
@@ -48,13 +48,12 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar());
         document.projectProperty().addListener((o, a, p) -> {
             session.reset();
-            charts.clear();
             editor.setGraph(p.graph());
         });
     }
 
     public GraphEditor editor() { return editor; }
-    public TrainingCharts charts() { return charts; }
+    public TrainingDashboard charts() { return charts; }
     public TrainingSession session() { return session; }
     public ProjectDocumentModel document() { return document; }
 
@@ -63,12 +62,12 @@ public final class MainWindow extends BorderPane {
         Button pause = button("pause-button", "Pause", "mdi2p-pause", "Pause after the current batch");
         Button step = button("step-button", "Step", "mdi2s-skip-next", "Train exactly one batch, then pause");
         Button stop = button("stop-button", "Stop", "mdi2s-stop", "End the run; the trained weights are kept");
-        Button reset = button("reset-button", "Reset", "mdi2r-restore", "Forget the run; the next one starts from fresh weights");
+        Button reset = button("reset-button", "Reset", "mdi2r-restore", "The next run starts from fresh weights; earlier runs stay in the run list");
         train.setOnAction(e -> session.train());
         pause.setOnAction(e -> session.pause());
         step.setOnAction(e -> session.step());
         stop.setOnAction(e -> session.stop());
-        reset.setOnAction(e -> { session.reset(); charts.clear(); });
+        reset.setOnAction(e -> session.reset());
         var st = session.statusProperty();
         train.disableProperty().bind(st.isEqualTo(Status.RUNNING));
         pause.disableProperty().bind(st.isNotEqualTo(Status.RUNNING));

@@ -1,5 +1,7 @@
 package org.layerlab.app.ui;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -8,10 +10,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.layerlab.charts.model.RunInfo;
 import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.graph.Node;
+import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Trainer;
@@ -35,9 +40,15 @@ public final class TrainingSession {
         static final Progress NONE = new Progress(0, 0, 0, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** Makes the listener that records one new run (the charts' run recorder); called on the FX thread. */
+    @FunctionalInterface
+    public interface RunListeners {
+        TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
+    }
+
     private final ComputePool pool;
     private final Supplier<Project> project;
-    private final TrainingListener chartListener;
+    private final RunListeners runListeners;
     private final AtomicReference<Progress> latest = new AtomicReference<>(Progress.NONE);
     private final AtomicReference<RunEnded> ended = new AtomicReference<>();
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
@@ -48,12 +59,12 @@ public final class TrainingSession {
 
     /**
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
-     * @param chartListener receives every event (must not block)
+     * @param runListeners gives each new run its own listener (must not block)
      */
-    public TrainingSession(ComputePool pool, Supplier<Project> project, TrainingListener chartListener) {
+    public TrainingSession(ComputePool pool, Supplier<Project> project, RunListeners runListeners) {
         this.pool = pool;
         this.project = project;
-        this.chartListener = chartListener;
+        this.runListeners = runListeners;
         new AnimationTimer() {
             @Override public void handle(long now) { publish(); }
         }.start();
@@ -132,7 +143,7 @@ public final class TrainingSession {
         }
         latest.set(Progress.NONE);
         ended.set(null);
-        trainer.addListener(chartListener);
+        trainer.addListener(runListeners.newRun(runInfo(p), trainer, split.train(), split.validation()));
         int epochs = p.training().epochs();
         trainer.addListener(new TrainingListener() {
             @Override public void batchEnded(BatchEnd e) {
@@ -152,6 +163,25 @@ public final class TrainingSession {
         trainer.start(pool.executor(), paused);
         message.set(paused ? "Paused" : "Training…");
         return true;
+    }
+
+    /** The settings a run is listed with. */
+    static RunInfo runInfo(Project p) {
+        Map<String, String> s = new LinkedHashMap<>();
+        var t = p.training();
+        s.put("optimizer", t.optimizer());
+        if (t.optimizerParams().asMap().containsKey("learningRate")) {
+            s.put("learning rate", String.format(Locale.ROOT, "%g", t.optimizerParams().getDouble("learningRate")));
+        }
+        s.put("batch size", Integer.toString(t.batchSize()));
+        s.put("epochs", Integer.toString(t.epochs()));
+        s.put("seed", Long.toString(t.seed()));
+        s.put("loss", t.loss());
+        s.put("validation split", String.format(Locale.ROOT, "%.2f", t.validationSplit()));
+        s.put("data set", p.dataset().generator());
+        s.put("network", p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
+                + String.format(Locale.ROOT, " (%,d parameters)", ShapeInference.analyze(p.graph()).totalParameters()));
+        return RunInfo.of(s);
     }
 
     private void publish() {

@@ -1,0 +1,119 @@
+package org.layerlab.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.TrainingDashboard;
+import org.layerlab.charts.model.RunData;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The charts as wired into the main window: one run record per run, confusion matrix and weight statistics. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingChartsWiringTest {
+    private final LayerLabApp app = new LayerLabApp();
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.start(stage);
+        window = (MainWindow) stage.getScene().getRoot();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
+        app.stop();
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private void trainEpochs(int epochs) throws Exception {
+        onFx(() -> {
+            ProjectDocumentModel doc = window.document();
+            doc.open(doc.project().withTraining(doc.project().training().withEpochs(epochs)));
+            return null;
+        });
+    }
+
+    @Test
+    void eachRunIsRecordedWithItsSettingsAndResetKeepsEarlierRuns(FxRobot robot) throws Exception {
+        trainEpochs(3);
+        robot.clickOn("#train-button");
+        TrainingDashboard charts = window.charts();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
+                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        RunData first = onFx(() -> charts.store().runs().get(0));
+        assertEquals("Run 1", first.name());
+        assertTrue(first.info().settings().containsKey("optimizer") && first.info().settings().containsKey("network"), first.info().settings().toString());
+        assertEquals(3, onFx(() -> first.find("epoch/loss").size()));
+
+        robot.clickOn("#reset-button");
+        robot.clickOn("#train-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 2
+                && charts.store().runs().get(1).status() == RunData.Status.COMPLETED));
+        assertEquals("Run 2", onFx(() -> charts.store().runs().get(1).name()));
+        assertEquals(3, onFx(() -> charts.store().find(first.id()).find("epoch/loss").size()), "Reset keeps the earlier run");
+
+        onFx(() -> { charts.getSelectionModel().select(1); charts.flush(); return null; });
+        assertEquals(onFx(() -> charts.store().runs().get(1).confusion()), onFx(() -> charts.confusion().shownMatrix()), "the newest run by default");
+        onFx(() -> { charts.getSelectionModel().select(0); charts.flush(); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && "Run 1".equals(l.getText())
+                && n.getParent() instanceof javafx.scene.layout.HBox).queryAs(javafx.scene.control.Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> { charts.getSelectionModel().select(1); charts.flush(); return null; });
+        assertEquals(first.confusion(), onFx(() -> charts.confusion().shownMatrix()), "picking a run in the list shows it on the other tabs");
+        onFx(() -> { charts.getSelectionModel().select(0); charts.flush(); return null; });
+        snapshot("charts-scalars.png");
+    }
+
+    @Test
+    void trainingFillsTheConfusionMatrixAndTheWeightStatistics() throws Exception {
+        trainEpochs(4);
+        onFx(() -> { window.session().train(); return null; });
+        TrainingDashboard charts = window.charts();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !charts.store().runs().isEmpty()
+                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        RunData run = onFx(() -> charts.store().runs().get(0));
+        assertNotNull(run.confusion(), "a confusion matrix after each epoch");
+        assertEquals(4, run.confusionEpoch());
+        long samples = run.confusion().total();
+        assertTrue(samples > 0);
+
+        onFx(() -> { charts.getSelectionModel().select(1); charts.flush(); return null; });
+        assertEquals(run.confusion().size(), onFx(() -> charts.confusion().scores().size()), "one P/R/F1 row per class");
+        snapshot("charts-confusion.png");
+
+        onFx(() -> { charts.getSelectionModel().select(2); charts.flush(); return null; });
+        assertTrue(onFx(() -> charts.weights().shownSamples()) > 1, "parameter statistics sampled during the run");
+        assertTrue(run.parameterStats().values().stream().flatMap(java.util.List::stream)
+                .anyMatch(s -> Double.isFinite(s.updateRatioLog10())), "update ratios measured");
+        snapshot("charts-weights.png");
+    }
+
+    /** Saves the window to -Dlayerlab.snapshotDir when set, to look at the charts (not part of the check). */
+    private void snapshot(String name) throws Exception {
+        String dir = System.getProperty("layerlab.snapshotDir");
+        if (dir == null) return;
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = onFx(() -> { window.charts().flush(); return stage.getScene().snapshot(null); });
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, name).toFile());
+    }
+}

@@ -1,0 +1,169 @@
+package org.layerlab.charts;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.layerlab.charts.model.ConfusionMatrix;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.RunStore;
+
+/**
+ * The confusion matrix of a run's latest epoch as a heatmap (counts or row-normalised), with per-class
+ * precision, recall and F1 beside it.
+ */
+public final class ConfusionMatrixView extends BorderPane {
+    /** One row of the per-class table. */
+    public record ClassScores(String name, double precision, double recall, double f1, long support) {}
+
+    private final RunStore store;
+    private final RunChoice run;
+    private final CheckBox normalised = new CheckBox("Row-normalised");
+    private final Label info = new Label("No confusion matrix yet: it appears after the first epoch of a classification run.");
+    private final Canvas canvas = new Canvas();
+    private final TableView<ClassScores> table = new TableView<>();
+    private ConfusionMatrix shown;
+
+    ConfusionMatrixView(RunStore store) {
+        this.store = store;
+        setId("confusion-view");
+        run = new RunChoice(store, r -> r.confusion() != null);
+        run.setId("confusion-run");
+        run.setPrefWidth(130);
+        normalised.setId("confusion-normalised");
+        normalised.setSelected(true);
+        HBox top = new HBox(10, new Label("Run"), run, normalised, info);
+        top.setPadding(new Insets(4, 8, 4, 8));
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Pane holder = new Pane(canvas);
+        holder.setMinSize(160, 120);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        normalised.selectedProperty().addListener(o -> draw());
+        run.valueProperty().addListener(o -> refresh());
+
+        TableColumn<ClassScores, String> name = new TableColumn<>("Class");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        table.getColumns().add(name);
+        table.getColumns().add(number("Precision", ClassScores::precision));
+        table.getColumns().add(number("Recall", ClassScores::recall));
+        table.getColumns().add(number("F1", ClassScores::f1));
+        TableColumn<ClassScores, String> support = new TableColumn<>("Support");
+        support.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Long.toString(c.getValue().support())));
+        table.getColumns().add(support);
+        table.setId("confusion-scores");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPrefWidth(440);
+        table.setMinWidth(300);
+        table.setPlaceholder(new Label("—"));
+        HBox centre = new HBox(8, holder, table);
+        HBox.setHgrow(holder, Priority.ALWAYS);
+        centre.setPadding(new Insets(4, 8, 4, 8));
+        setTop(top);
+        setCenter(centre);
+        setStyle("-fx-background-color: white;");
+    }
+
+    private static TableColumn<ClassScores, String> number(String title, java.util.function.ToDoubleFunction<ClassScores> f) {
+        TableColumn<ClassScores, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> {
+            double x = f.applyAsDouble(v.getValue());
+            return new ReadOnlyObjectWrapper<>(Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%.3f", x));
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    /** The matrix on screen, or null. */
+    public ConfusionMatrix shownMatrix() { return shown; }
+
+    public List<ClassScores> scores() { return List.copyOf(table.getItems()); }
+
+    /** Shows a run picked elsewhere (the run list), if it has data here. */
+    void pick(RunData r) {
+        run.sync();
+        run.pick(r);
+    }
+
+    void refresh() {
+        RunData r = run.sync();
+        ConfusionMatrix m = r == null ? null : r.confusion();
+        if (r != null) {
+            info.setText(String.format(Locale.ROOT, "epoch %d · %s · accuracy %.1f %%", r.confusionEpoch(), r.confusionSource(),
+                    100 * m.accuracy()));
+        }
+        if (m == shown) return;
+        shown = m;
+        var rows = FXCollections.<ClassScores>observableArrayList();
+        if (m != null) for (int c = 0; c < m.size(); c++) {
+            rows.add(new ClassScores(m.classNames().get(c), m.precision(c), m.recall(c), m.f1(c), m.rowTotal(c)));
+        }
+        table.setItems(rows);
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        ConfusionMatrix m = shown;
+        if (m == null || m.size() == 0) return;
+        int k = m.size();
+        double left = 90, top = 22, bottom = 30;
+        double cell = Math.max(4, Math.min((w - left - 10) / k, (h - top - bottom) / k));
+        boolean norm = normalised.isSelected();
+        long max = 1;
+        for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) max = Math.max(max, m.count(i, j));
+        Font font = Font.font("SansSerif", Math.max(9, Math.min(14, cell / 3.2)));
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double v = norm ? m.rowNormalised(i, j) : (double) m.count(i, j) / max;
+                g.setFill(heat(v));
+                g.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1);
+                if (cell >= 22) {
+                    g.setFill(v > 0.55 ? Color.WHITE : Color.web("#111827"));
+                    g.setTextAlign(TextAlignment.CENTER);
+                    String text = norm ? String.format(Locale.ROOT, "%.0f%%", 100 * m.rowNormalised(i, j)) : Long.toString(m.count(i, j));
+                    g.fillText(text, left + j * cell + cell / 2, top + i * cell + cell / 2);
+                }
+            }
+        }
+        g.setFill(Color.web("#1F2937"));
+        g.setFont(Font.font("SansSerif", 12));
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int i = 0; i < k; i++) g.fillText(clip(m.classNames().get(i)), left - 6, top + i * cell + cell / 2);
+        g.setTextAlign(TextAlignment.CENTER);
+        if (cell >= 14) for (int j = 0; j < k; j++) g.fillText(clip(m.classNames().get(j)), left + j * cell + cell / 2, top + k * cell + 10);
+        g.fillText("predicted class →", left + k * cell / 2, 10);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("true ↓", 4, 10);
+    }
+
+    private static String clip(String s) { return s.length() <= 12 ? s : s.substring(0, 11) + "…"; }
+
+    /** White to Okabe–Ito blue. */
+    private static Color heat(double v) {
+        v = Math.max(0, Math.min(1, v));
+        return Color.color(1 - v * (1 - 0x00 / 255.0), 1 - v * (1 - 0x72 / 255.0), 1 - v * (1 - 0xB2 / 255.0));
+    }
+}

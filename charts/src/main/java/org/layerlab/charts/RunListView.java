@@ -1,0 +1,153 @@
+package org.layerlab.charts;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.RunStore;
+
+/**
+ * The run list: every run of the session with its colour, a show/hide box, its status, and its settings in a
+ * tooltip; double-click or F2 renames, Delete removes.
+ */
+final class RunListView extends VBox {
+    private final RunStore store;
+    private final ObservableList<RunData> items = FXCollections.observableArrayList();
+    private final ListView<RunData> list = new ListView<>(items);
+
+    RunListView(RunStore store) {
+        this.store = store;
+        setId("run-list");
+        setSpacing(4);
+        setPadding(new Insets(4));
+        setPrefWidth(190);
+        setMinWidth(150);
+        Label title = new Label("Runs");
+        title.setStyle("-fx-font-weight: bold;");
+        list.setCellFactory(v -> new RunCell());
+        list.setPlaceholder(new Label("Press Train to\nstart a run"));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button rename = new Button("Rename");
+        rename.setId("rename-run-button");
+        Button delete = new Button("Delete");
+        delete.setId("delete-run-button");
+        rename.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        rename.setOnAction(e -> startRename(list.getSelectionModel().getSelectedIndex()));
+        delete.setOnAction(e -> deleteSelected());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) deleteSelected();
+            else if (e.getCode() == KeyCode.F2) startRename(list.getSelectionModel().getSelectedIndex());
+        });
+        list.setEditable(true);
+        HBox buttons = new HBox(4, rename, delete);
+        getChildren().addAll(title, list, buttons);
+        store.addListener(this::sync);
+        sync();
+    }
+
+    ListView<RunData> list() { return list; }
+
+    private void sync() {
+        if (!items.equals(store.runs())) items.setAll(store.runs());
+        list.refresh();
+    }
+
+    private void deleteSelected() {
+        RunData r = list.getSelectionModel().getSelectedItem();
+        if (r != null) store.delete(r.id());
+    }
+
+    private void startRename(int index) {
+        if (index >= 0) list.edit(index);
+    }
+
+    static String describe(RunData r) {
+        StringBuilder sb = new StringBuilder(r.name()).append(" — ").append(r.status().name().toLowerCase(Locale.ROOT));
+        if (!r.endMessage().isEmpty() && r.status() != RunData.Status.COMPLETED && r.status() != RunData.Status.STOPPED) {
+            sb.append(": ").append(r.endMessage());
+        }
+        for (Map.Entry<String, String> s : r.info().settings().entrySet()) sb.append('\n').append(s.getKey()).append(": ").append(s.getValue());
+        if (r.info().parentRunId() != null) sb.append("\nbranched from run ").append(r.info().parentRunId()).append(" at step ").append(r.info().forkStep());
+        return sb.toString();
+    }
+
+    private final class RunCell extends ListCell<RunData> {
+        private final CheckBox shown = new CheckBox();
+        private final Rectangle swatch = new Rectangle(14, 4);
+        private final Label name = new Label();
+        private final Label status = new Label();
+        private final HBox box = new HBox(6, shown, swatch, name, status);
+        private final TextField editor = new TextField();
+
+        RunCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+            status.setStyle("-fx-text-fill: #6B7280; -fx-font-size: 11px;");
+            shown.setOnAction(e -> { if (getItem() != null) store.setVisible(getItem().id(), shown.isSelected()); });
+            MenuItem rename = new MenuItem("Rename");
+            rename.setOnAction(e -> startEdit());
+            MenuItem delete = new MenuItem("Delete");
+            delete.setOnAction(e -> { if (getItem() != null) store.delete(getItem().id()); });
+            setContextMenu(new ContextMenu(rename, delete));
+            editor.setOnAction(e -> commitEdit(getItem()));
+            editor.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) cancelEdit(); });
+        }
+
+        @Override protected void updateItem(RunData r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            shown.setSelected(r.visible());
+            shown.setId("run-visible-" + r.id());
+            java.awt.Color c = ChartStyle.color(r.colorIndex());
+            swatch.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+            name.setText(r.name());
+            status.setText(r.status() == RunData.Status.RUNNING ? "running" : r.status().name().toLowerCase(Locale.ROOT));
+            setTooltip(new Tooltip(describe(r)));
+            setText(null);
+            setGraphic(isEditing() ? editor : box);
+        }
+
+        @Override public void startEdit() {
+            if (getItem() == null) return;
+            super.startEdit();
+            editor.setText(getItem().name());
+            setGraphic(editor);
+            editor.requestFocus();
+            editor.selectAll();
+        }
+
+        @Override public void cancelEdit() {
+            super.cancelEdit();
+            setGraphic(box);
+        }
+
+        @Override public void commitEdit(RunData r) {
+            super.commitEdit(r);
+            if (r != null) store.rename(r.id(), editor.getText());
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package org.layerlab.charts;
+
+import java.awt.Color;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.PanHandlerFX;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.layerlab.charts.model.AxisRange;
+import org.layerlab.charts.model.Decimation;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.SmoothedSeries;
+import org.layerlab.charts.model.Tags;
+import org.layerlab.charts.model.XAxisKind;
+
+/**
+ * One metric's chart: the train (solid) and validation (dashed) curves of every visible run, each smoothed
+ * over its faint raw curve, decimated to the pixel width; with crosshair and one tooltip on hover, zoom by
+ * drag or wheel, pan by Ctrl+drag.
+ */
+final class ScalarChart {
+    private static final int RAW_ALPHA = 60;
+
+    /** A curve on the chart this frame, for the tooltip. */
+    private record Drawn(RunData run, String tag, boolean validation, SmoothedSeries series) {}
+
+    private final String metric;
+    private final ScalarSettings settings;
+    private final ArrayXYDataset data = new ArrayXYDataset();
+    private final XYLineAndShapeRenderer renderer = new LinesOnlyRenderer();
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+    private final StackPane node;
+    private final Label tip = new Label();
+    private final Map<String, SmoothedSeries> cache = new HashMap<>();
+    private List<Drawn> drawn = List.of();
+    private XAxisKind axisKind;
+    private boolean axisLog;
+    private Runnable onZoom = () -> {};
+    private long drawnPoints;
+
+    ScalarChart(String metric, ScalarSettings settings) {
+        this.metric = metric;
+        this.settings = settings;
+        plot = new XYPlot(data, new NumberAxis(XAxisKind.STEP.axisLabel()), new NumberAxis(yLabel(metric)), renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        plot.setDomainCrosshairPaint(new Color(0x6B7280));
+        plot.setDomainCrosshairStroke(ChartStyle.solid(1f));
+        plot.setDomainCrosshairLockedOnData(false);
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        chart = new JFreeChart(null, ChartStyle.TITLE_FONT, plot, false);
+        ChartStyle.apply(chart);
+        useAxes(XAxisKind.STEP, false);
+
+        viewer = new ChartViewer(chart);
+        viewer.setId("chart-" + metric);
+        viewer.setMinSize(150, 120);
+        viewer.setPrefSize(480, 240);
+        ChartCanvas canvas = viewer.getCanvas();
+        canvas.setTooltipEnabled(false);
+        canvas.removeMouseHandler(canvas.getMouseHandler("pan"));
+        canvas.addMouseHandler(new PanHandlerFX("pan", false, true, false, false)); // Ctrl+drag pans
+
+        tip.getStyleClass().add("chart-tooltip");
+        tip.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #9CA3AF; -fx-padding: 4 6 4 6;"
+                + " -fx-font-family: 'monospace'; -fx-font-size: 12px; -fx-text-fill: #111827;");
+        tip.setManaged(false);
+        tip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        tip.setVisible(false);
+        tip.setMouseTransparent(true);
+        node = new StackPane(viewer, tip);
+        StackPane.setAlignment(tip, Pos.TOP_LEFT);
+        viewer.widthProperty().addListener(o -> onZoom.run()); // decimation follows the pixel width
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
+    }
+
+    String metric() { return metric; }
+    StackPane node() { return node; }
+    JFreeChart chart() { return chart; }
+    XYPlot plot() { return plot; }
+    ChartViewer viewer() { return viewer; }
+    Label tooltip() { return tip; }
+    void setOnZoom(Runnable r) { onZoom = r; }
+
+    /** Points handed to JFreeChart in the last refresh. */
+    long drawnPoints() { return drawnPoints; }
+
+    /** The y values drawn for one run's smoothed train curve (key "runId:tag:smooth"), for tests. */
+    double[] drawnValues(String key) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            if (data.getSeriesKey(i).equals(key)) {
+                double[] y = new double[data.getItemCount(i)];
+                for (int j = 0; j < y.length; j++) y[j] = data.getYValue(i, j);
+                return y;
+            }
+        }
+        return null;
+    }
+
+    /** Keys of the series drawn now. */
+    List<String> drawnKeys() {
+        List<String> k = new ArrayList<>();
+        for (int i = 0; i < data.getSeriesCount(); i++) k.add((String) data.getSeriesKey(i));
+        return k;
+    }
+
+    boolean zoomed() { return !plot.getDomainAxis().isAutoRange(); }
+
+    void resetZoom() {
+        plot.getDomainAxis().setAutoRange(true);
+        plot.getRangeAxis().setAutoRange(true);
+    }
+
+    /** Rebuilds what is drawn from the runs (on the FX thread; cost grows with pixels, not with points). */
+    void refresh(List<RunData> runs) {
+        chart.setNotify(false); // every change below, then one repaint
+        try {
+            update(runs);
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    private void update(List<RunData> runs) {
+        XAxisKind kind = settings.xAxis.get();
+        boolean log = settings.logY.get();
+        if (kind != axisKind || log != axisLog) useAxes(kind, log);
+        SmoothedSeries.Mode mode = settings.mode.get();
+        double weight = settings.weight();
+        int window = Math.max(1, settings.window.get());
+
+        List<Drawn> list = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (RunData run : runs) {
+            if (!run.visible()) continue;
+            String[] tags = {Tags.trainTag(run, metric), Tags.validationTag(metric)};
+            for (int t = 0; t < 2; t++) {
+                if (run.find(tags[t]) == null || run.find(tags[t]).size() == 0) continue;
+                String key = run.id() + ":" + tags[t];
+                used.add(key);
+                SmoothedSeries s = cache.computeIfAbsent(key, k -> new SmoothedSeries(run.find(k.substring(k.indexOf(':') + 1))));
+                s.update(kind, mode, weight, window);
+                list.add(new Drawn(run, tags[t], t == 1, s));
+            }
+        }
+        cache.keySet().retainAll(used);
+        drawn = list;
+
+        double from, to;
+        boolean zoomed = zoomed();
+        if (zoomed) {
+            from = plot.getDomainAxis().getLowerBound();
+            to = plot.getDomainAxis().getUpperBound();
+        } else {
+            from = Double.POSITIVE_INFINITY;
+            to = Double.NEGATIVE_INFINITY;
+            for (Drawn d : list) {
+                from = Math.min(from, d.series.x()[0]);
+                to = Math.max(to, d.series.x()[d.series.size() - 1]);
+            }
+            if (!(to > from)) to = from + 1;
+        }
+        int columns = (int) Math.max(100, Math.min(4000, viewer.getWidth()));
+
+        data.clearSeries();
+        int index = 0;
+        long points = 0;
+        List<double[]> ys = new ArrayList<>();
+        for (int pass = settings.showRaw.get() ? 0 : 1; pass < 2; pass++) {
+            for (Drawn d : list) {
+                double[] values = pass == 0 ? d.series.raw() : d.series.smoothed();
+                Decimation.Points p = Decimation.minMax(d.series.x(), values, d.series.size(), from, to, columns);
+                double[] y = log ? positiveOnly(p.y()) : p.y();
+                data.add(d.run.id() + ":" + d.tag + (pass == 0 ? ":raw" : ":smooth"), p.x(), y);
+                ys.add(y);
+                points += y.length;
+                Color c = ChartStyle.color(d.run.colorIndex());
+                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : c, false);
+                float width = pass == 0 ? 1f : 2f;
+                renderer.setSeriesStroke(index, d.validation ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                index++;
+            }
+        }
+        drawnPoints = points;
+        markForks(runs, kind, (from + to) / 2);
+        if (!zoomed) {
+            AxisRange.Range r = settings.ignoreOutliers.get() ? AxisRange.ignoringOutliers(concat(ys), points(ys), log) : null;
+            if (r != null && r.upper() > r.lower()) plot.getRangeAxis().setRange(new Range(r.lower(), r.upper()), true, false);
+            else if (!plot.getRangeAxis().isAutoRange()) plot.getRangeAxis().setAutoRange(true);
+        }
+        data.publish();
+    }
+
+    private void markForks(List<RunData> runs, XAxisKind kind, double middle) {
+        var old = plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (old != null && !old.isEmpty()) plot.clearDomainMarkers();
+        for (RunData run : runs) {
+            if (!run.visible() || run.info().parentRunId() == null || run.info().forkStep() == null) continue;
+            double x;
+            if (kind == XAxisKind.STEP) x = run.info().forkStep();
+            else {
+                var s = run.find(Tags.trainTag(run, metric));
+                if (s == null || s.size() == 0) continue;
+                x = s.x(kind, 0);
+            }
+            RunData parent = null;
+            for (RunData r : runs) if (r.id() == run.info().parentRunId()) parent = r;
+            ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
+            m.setLabel("fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+            m.setLabelFont(ChartStyle.TICK_FONT);
+            m.setLabelPaint(ChartStyle.color(run.colorIndex()));
+            boolean right = x < middle; // keep the label inside the plot
+            m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(0, m, org.jfree.chart.ui.Layer.FOREGROUND, false);
+        }
+    }
+
+    private void useAxes(XAxisKind kind, boolean log) {
+        axisKind = kind;
+        axisLog = log;
+        ValueAxis x;
+        if (kind == XAxisKind.WALL) {
+            DateAxis d = new DateAxis(kind.axisLabel());
+            d.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
+            x = d;
+        } else {
+            NumberAxis n = new NumberAxis(kind.axisLabel());
+            n.setAutoRangeIncludesZero(false);
+            if (kind == XAxisKind.STEP) n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            x = n;
+        }
+        x.setLowerMargin(0.01);
+        x.setUpperMargin(0.02);
+        ValueAxis y;
+        if (log) {
+            LogAxis l = new LogAxis(yLabel(metric) + " (log scale)");
+            l.setSmallestValue(1e-12);
+            y = l;
+        } else {
+            NumberAxis n = new NumberAxis(yLabel(metric));
+            n.setAutoRangeIncludesZero(false);
+            y = n;
+        }
+        ChartStyle.styleAxis(x);
+        ChartStyle.styleAxis(y);
+        plot.setDomainAxis(0, x, false);
+        plot.setRangeAxis(0, y, false);
+        x.addChangeListener(e -> { if (!x.isAutoRange()) onZoom.run(); });
+    }
+
+    /** Axis label with the unit where the metric has one. */
+    static String yLabel(String metric) {
+        return switch (metric) {
+            case "accuracy" -> "accuracy (0–1)";
+            case "loss" -> "loss (mean per sample)";
+            default -> metric;
+        };
+    }
+
+    private void hover(MouseEvent e) {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null || drawn.isEmpty()) { hideHover(); return; }
+        var area = info.getPlotInfo().getDataArea();
+        if (!area.contains(e.getX(), e.getY())) { hideHover(); return; }
+        double xv = plot.getDomainAxis().java2DToValue(e.getX(), area, plot.getDomainAxisEdge());
+        plot.setDomainCrosshairVisible(true);
+        plot.setDomainCrosshairValue(xv);
+        tip.setText(tooltipText(xv));
+        tip.setVisible(true);
+        node.setViewOrder(-1); // above the neighbouring charts, which the tooltip may overlap
+        tip.applyCss();
+        double w = tip.prefWidth(-1), h = tip.prefHeight(-1);
+        double px = e.getX() + 14 + w > node.getWidth() && e.getX() - 14 - w >= 0 ? e.getX() - 14 - w : e.getX() + 14;
+        double py = Math.max(0, Math.min(node.getHeight() - h, e.getY() - h / 2));
+        tip.resizeRelocate(px, py, w, h);
+    }
+
+    /** The tooltip's text at an x value: for every drawn curve, the nearest point's step, raw, smoothed and time. */
+    String tooltipText(double xv) {
+        StringBuilder sb = new StringBuilder();
+        for (Drawn d : drawn) {
+            int i = Decimation.nearest(d.series.x(), d.series.size(), xv);
+            if (i < 0) continue;
+            var src = d.series.source();
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
+                    d.validation ? "val" : "train", src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
+                    time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
+        }
+        return sb.toString();
+    }
+
+    private static String shorten(String s) { return s.length() <= 10 ? s : s.substring(0, 9) + "…"; }
+
+    private static String format(double v) {
+        if (!Double.isFinite(v)) return Double.toString(v);
+        return Math.abs(v) >= 1e4 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String time(double seconds, double wall) {
+        String rel = seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds) : String.format(Locale.ROOT, "%d:%02d min", (long) seconds / 60, (long) seconds % 60);
+        return Double.isFinite(wall) ? rel + " (" + new SimpleDateFormat("HH:mm:ss").format(new Date((long) wall)) + ")" : rel;
+    }
+
+    private void hideHover() {
+        tip.setVisible(false);
+        node.setViewOrder(0);
+        if (plot.isDomainCrosshairVisible()) plot.setDomainCrosshairVisible(false);
+    }
+
+    private static double[] positiveOnly(double[] y) {
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) if (!(out[i] > 0)) out[i] = Double.NaN;
+        return out;
+    }
+
+    private static int points(List<double[]> ys) {
+        int n = 0;
+        for (double[] y : ys) n += y.length;
+        return n;
+    }
+
+    private static double[] concat(List<double[]> ys) {
+        double[] all = new double[points(ys)];
+        int k = 0;
+        for (double[] y : ys) {
+            System.arraycopy(y, 0, all, k, y.length);
+            k += y.length;
+        }
+        return all;
+    }
+}

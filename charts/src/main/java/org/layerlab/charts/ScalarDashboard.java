@@ -1,0 +1,296 @@
+package org.layerlab.charts;
+
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.jfree.chart.JFreeChart;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.RunStore;
+import org.layerlab.charts.model.ScalarExport;
+import org.layerlab.charts.model.SmoothedSeries;
+import org.layerlab.charts.model.Tags;
+import org.layerlab.charts.model.XAxisKind;
+
+/**
+ * The scalars tab: view settings on top, the run list on the left, and one chart per metric (train and
+ * validation together) in a grid.
+ */
+public final class ScalarDashboard extends BorderPane {
+    private final RunStore store;
+    private final Executor io;
+    private final ScalarSettings settings = new ScalarSettings();
+    private final Map<String, ScalarChart> charts = new LinkedHashMap<>();
+    private final java.util.ArrayDeque<ScalarChart> stale = new java.util.ArrayDeque<>();
+    private final GridPane grid = new GridPane();
+    private final RunListView runList;
+    private final Label status = new Label();
+    private final Slider smoothing = new Slider(0, 0.999, 0.6);
+    private CheckBox rawBox;
+    private Runnable onChange = () -> {};
+
+    ScalarDashboard(RunStore store, Executor io) {
+        this.store = store;
+        this.io = io;
+        setId("scalar-dashboard");
+        runList = new RunListView(store);
+        Label legend = new Label("── train  ╌╌ validation");
+        legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        status.setWrapText(true);
+        runList.getChildren().addAll(legend, status);
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setStyle("-fx-background-color: white; -fx-background: white;");
+        setTop(toolBar());
+        rawBox.setText("Raw values, faint");
+        rawBox.setStyle("-fx-font-size: 11px;");
+        runList.getChildren().add(runList.getChildren().size() - 2, rawBox);
+        setLeft(runList);
+        setCenter(scroll);
+        settings.smoothing.bind(smoothing.valueProperty());
+        for (var p : List.of(settings.smoothing, settings.window, settings.xAxis, settings.logY, settings.mode, settings.showRaw)) {
+            p.addListener((o, a, b) -> onChange.run());
+        }
+        settings.ignoreOutliers.addListener((o, a, b) -> {
+            if (b) charts.values().forEach(ScalarChart::resetZoom);
+            onChange.run();
+        });
+        status.setId("scalar-status");
+    }
+
+    void setOnChange(Runnable r) {
+        onChange = r;
+        charts.values().forEach(c -> c.setOnZoom(r));
+    }
+
+    public ScalarSettings settings() { return settings; }
+    public Slider smoothingSlider() { return smoothing; }
+    RunListView runList() { return runList; }
+
+    /** The chart of a metric, or null. */
+    ScalarChart chart(String metric) { return charts.get(metric); }
+
+    public List<String> metrics() { return new ArrayList<>(charts.keySet()); }
+
+    /** Points handed to JFreeChart over all charts in the last refresh. */
+    public long drawnPoints() {
+        long n = 0;
+        for (ScalarChart c : charts.values()) n += c.drawnPoints();
+        return n;
+    }
+
+    /** Redraws every chart from the store now (FX thread). */
+    void refresh() {
+        markStale();
+        while (refreshNext()) { /* all of them */ }
+    }
+
+    /** Marks every chart for a redraw by {@link #refreshNext()}; adds charts for new metrics. */
+    void markStale() {
+        List<String> metrics = Tags.metrics(store.runs());
+        if (metrics.isEmpty()) metrics = List.of("loss", "accuracy"); // empty charts show where curves will appear
+        if (!metrics.equals(new ArrayList<>(charts.keySet()))) rebuildGrid(metrics);
+        stale.clear();
+        stale.addAll(charts.values());
+    }
+
+    /** Redraws one stale chart, so one frame pays for at most one chart; true while some remain. */
+    boolean refreshNext() {
+        ScalarChart c = stale.poll();
+        if (c != null) c.refresh(store.runs());
+        return !stale.isEmpty();
+    }
+
+    private void rebuildGrid(List<String> metrics) {
+        Map<String, ScalarChart> old = new LinkedHashMap<>(charts);
+        charts.clear();
+        for (String m : metrics) {
+            ScalarChart c = old.containsKey(m) ? old.get(m) : new ScalarChart(m, settings);
+            c.setOnZoom(onChange);
+            charts.put(m, c);
+        }
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        int cols = Math.max(1, Math.min(3, metrics.size())), rows = (metrics.size() + cols - 1) / cols;
+        for (int i = 0; i < cols; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / cols);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int i = 0; i < rows; i++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setMinHeight(170);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        int i = 0;
+        for (ScalarChart c : charts.values()) {
+            grid.add(c.node(), i % cols, i / cols);
+            i++;
+        }
+    }
+
+    public void resetZoom() {
+        charts.values().forEach(ScalarChart::resetZoom);
+        onChange.run();
+    }
+
+    private ToolBar toolBar() {
+        smoothing.setId("smoothing-slider");
+        smoothing.setPrefWidth(100);
+        smoothing.setTooltip(new Tooltip("Exponential moving average weight, debiased as in TensorBoard (0 = raw)"));
+        Label value = new Label();
+        value.setMinWidth(38);
+        value.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.3f"));
+
+        ChoiceBox<SmoothedSeries.Mode> mode = new ChoiceBox<>();
+        mode.setId("smoothing-mode");
+        mode.getItems().setAll(SmoothedSeries.Mode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override public String toString(SmoothedSeries.Mode m) { return m == SmoothedSeries.Mode.EMA ? "EMA" : "Mov. avg"; }
+            @Override public SmoothedSeries.Mode fromString(String s) { return null; }
+        });
+        mode.valueProperty().bindBidirectional(settings.mode);
+        mode.setPrefWidth(100);
+        Spinner<Integer> window = new Spinner<>(1, 10_000, 25, 5);
+        window.setId("moving-average-window");
+        window.setPrefWidth(80);
+        window.setEditable(true);
+        window.setTooltip(new Tooltip("Moving-average window (points)"));
+        settings.window.bind(window.valueProperty());
+        window.visibleProperty().bind(settings.mode.isEqualTo(SmoothedSeries.Mode.MOVING_AVERAGE));
+        window.managedProperty().bind(window.visibleProperty());
+        smoothing.disableProperty().bind(settings.mode.isEqualTo(SmoothedSeries.Mode.MOVING_AVERAGE));
+
+        ChoiceBox<XAxisKind> x = new ChoiceBox<>();
+        x.setId("x-axis-choice");
+        x.getItems().setAll(XAxisKind.values());
+        x.valueProperty().bindBidirectional(settings.xAxis);
+        x.setPrefWidth(115);
+        x.setTooltip(new Tooltip("What the x axis shows"));
+        CheckBox log = new CheckBox("Log Y");
+        log.setId("log-y");
+        log.selectedProperty().bindBidirectional(settings.logY);
+        CheckBox outliers = new CheckBox("Ignore outliers");
+        outliers.setId("ignore-outliers");
+        outliers.setTooltip(new Tooltip("Ignore outliers: fit the y axis to the 5th–95th percentile of what is drawn"));
+        outliers.selectedProperty().bindBidirectional(settings.ignoreOutliers);
+        CheckBox raw = new CheckBox("Raw");
+        raw.setId("show-raw");
+        raw.setTooltip(new Tooltip("Show the unsmoothed values, faint, under the smoothed curves"));
+        raw.selectedProperty().bindBidirectional(settings.showRaw);
+        Button reset = new Button("Reset");
+        reset.setId("reset-zoom");
+        reset.setTooltip(new Tooltip("Reset zoom and pan (drag a rectangle or use the wheel to zoom, Ctrl+drag to pan)"));
+        reset.setOnAction(e -> resetZoom());
+
+        MenuButton export = new MenuButton("Export");
+        export.setId("export-menu");
+        MenuItem png = new MenuItem("Charts as PNG…"), svg = new MenuItem("Charts as SVG…"),
+                csv = new MenuItem("All runs' scalars as CSV…"), json = new MenuItem("All runs' scalars as JSON…");
+        png.setOnAction(e -> choose("PNG image", "png").ifPresent(this::exportPng));
+        svg.setOnAction(e -> choose("SVG image", "svg").ifPresent(this::exportSvg));
+        csv.setOnAction(e -> choose("CSV file", "csv").ifPresent(this::exportCsv));
+        json.setOnAction(e -> choose("JSON file", "json").ifPresent(this::exportJson));
+        export.getItems().addAll(png, svg, csv, json);
+
+        rawBox = raw;
+        ToolBar bar = new ToolBar(new Label("Smoothing"), smoothing, value, mode, window,
+                new Label("X"), x, log, outliers, reset, export);
+        bar.setId("scalar-toolbar");
+        return bar;
+    }
+
+    private java.util.Optional<Path> choose(String what, String ext) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export " + what);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + ext));
+        fc.setInitialFileName("layerlab-scalars." + ext);
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private List<JFreeChart> jfreeCharts() {
+        List<JFreeChart> list = new ArrayList<>();
+        for (ScalarChart c : charts.values()) list.add(c.chart());
+        return list;
+    }
+
+    /** Writes every metric chart, side by side, as PNG; drawn now, written in the background. */
+    public CompletableFuture<Path> exportPng(Path file) {
+        byte[] bytes = ChartExport.png(jfreeCharts(), 2, 800, 500);
+        return write(file, () -> Files.write(file, bytes));
+    }
+
+    public CompletableFuture<Path> exportSvg(Path file) {
+        String svg = ChartExport.svg(jfreeCharts(), 2, 800, 500);
+        return write(file, () -> Files.writeString(file, svg, StandardCharsets.UTF_8));
+    }
+
+    /** Writes every point of every run (a snapshot taken now) as CSV in the background. */
+    public CompletableFuture<Path> exportCsv(Path file) {
+        List<RunData> snapshot = ScalarExport.snapshot(store.runs());
+        return write(file, () -> {
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) { ScalarExport.writeCsv(snapshot, w); }
+        });
+    }
+
+    public CompletableFuture<Path> exportJson(Path file) {
+        List<RunData> snapshot = ScalarExport.snapshot(store.runs());
+        return write(file, () -> {
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) { ScalarExport.writeJson(snapshot, w); }
+        });
+    }
+
+    private interface IoAction { void run() throws IOException; }
+
+    private CompletableFuture<Path> write(Path file, IoAction action) {
+        status.setText("Exporting…");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                action.run();
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).whenComplete((p, err) -> Platform.runLater(() -> status.setText(err == null
+                ? "Saved " + file.getFileName() : "Export failed: " + err.getCause().getMessage())));
+    }
+}

@@ -1,0 +1,144 @@
+package org.layerlab.charts;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.layerlab.charts.model.RunInfo;
+import org.layerlab.charts.model.RunRecorder;
+import org.layerlab.charts.model.RunStore;
+import org.layerlab.charts.model.RunUpdate;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingListener;
+
+/**
+ * The whole live-training area: Scalars | Confusion matrix | Weights. Training threads only enqueue immutable
+ * {@link RunUpdate}s; an FX timer drains the queue every frame and redraws the visible tab at most
+ * {@link #REDRAW_HZ} times a second, so the FX thread never waits on training and training never waits on it.
+ */
+public final class TrainingDashboard extends TabPane {
+    /** Upper bound on chart redraws per second. */
+    public static final int REDRAW_HZ = 30;
+    private static final long REDRAW_NANOS = 1_000_000_000L / REDRAW_HZ;
+
+    private final ConcurrentLinkedQueue<RunUpdate> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger nextRunId = new AtomicInteger(1);
+    private final RunStore store = new RunStore();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "layerlab-chart-export");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScalarDashboard scalars = new ScalarDashboard(store, io);
+    private final ConfusionMatrixView confusion = new ConfusionMatrixView(store);
+    private final WeightsView weights = new WeightsView(store);
+    private final Tab scalarTab = new Tab("Scalars", scalars);
+    private final Tab confusionTab = new Tab("Confusion matrix", confusion);
+    private final Tab weightsTab = new Tab("Weights", weights);
+    private volatile int statsEvery = 20;
+    private boolean dirty = true;
+    private long lastDraw;
+    private LongConsumer frameObserver = n -> {};
+
+    public TrainingDashboard() {
+        setId("training-dashboard");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        scalarTab.setId("scalars-tab");
+        confusionTab.setId("confusion-tab");
+        weightsTab.setId("weights-tab");
+        getTabs().addAll(scalarTab, confusionTab, weightsTab);
+        scalars.setOnChange(this::requestRedraw);
+        scalars.runList().list().getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            confusion.pick(r); // selecting a run in the list shows it on the other tabs too
+            weights.pick(r);
+        });
+        store.addListener(this::requestRedraw);
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
+        widthProperty().addListener((o, a, b) -> requestRedraw());
+        new AnimationTimer() {
+            @Override public void handle(long now) { frame(now); }
+        }.start();
+    }
+
+    /**
+     * Creates the record of a new run (named "Run N" unless the info names it) and returns its listener, which
+     * records scalars only. Any thread.
+     */
+    public TrainingListener newRun(RunInfo info) {
+        int id = nextRunId.getAndIncrement();
+        queue.add(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, queue::add);
+    }
+
+    /**
+     * As {@link #newRun(RunInfo)}, and the listener also measures the confusion matrix after every epoch and
+     * parameter statistics every {@link #statsEvery()} steps, on the trainer's thread.
+     */
+    public TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
+        int id = nextRunId.getAndIncrement();
+        queue.add(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, queue::add, trainer.network(), trainer.config().lossFunction(), train, validation, statsEvery);
+    }
+
+    /** Parameter statistics are sampled every this many steps (for runs created after a change). */
+    public int statsEvery() { return statsEvery; }
+    public void setStatsEvery(int n) { statsEvery = Math.max(1, n); }
+
+    public RunStore store() { return store; }
+    public ScalarDashboard scalars() { return scalars; }
+    public ConfusionMatrixView confusion() { return confusion; }
+    public WeightsView weights() { return weights; }
+
+    /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by at most a frame). */
+    public long pointCount() { return store.pointCount(); }
+
+    /** Told, every frame, how long the frame's drain and redraw took on the FX thread (nanoseconds). */
+    public void setFrameObserver(LongConsumer observer) { frameObserver = observer == null ? n -> {} : observer; }
+
+    /** Asks for a redraw on the next frame that the rate limit allows. */
+    public void requestRedraw() { dirty = true; }
+
+    /** Applies queued updates and redraws now, whatever the rate limit (tests, snapshots). FX thread. */
+    public void flush() {
+        drain();
+        redraw(System.nanoTime());
+    }
+
+    private void frame(long now) {
+        long t0 = System.nanoTime();
+        if (drain() > 0) dirty = true;
+        if (dirty && now - lastDraw >= REDRAW_NANOS) {
+            dirty = false;
+            lastDraw = now;
+            Tab tab = getSelectionModel().getSelectedItem();
+            if (tab == scalarTab) scalars.markStale();
+            else if (tab == confusionTab) confusion.refresh();
+            else if (tab == weightsTab) weights.refresh();
+        }
+        scalars.refreshNext(); // the scalar charts take turns: at most one repaint per frame
+        frameObserver.accept(System.nanoTime() - t0);
+    }
+
+    private int drain() {
+        int n = 0;
+        RunUpdate u;
+        while ((u = queue.poll()) != null) {
+            u.apply(store);
+            n++;
+        }
+        return n;
+    }
+
+    private void redraw(long now) {
+        dirty = false;
+        lastDraw = now;
+        scalars.refresh();
+        confusion.refresh();
+        weights.refresh();
+    }
+}

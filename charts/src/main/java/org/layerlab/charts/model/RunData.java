@@ -1,0 +1,82 @@
+package org.layerlab.charts.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything recorded about one run: its record (name, settings, parent and fork step), every scalar point by
+ * tag, the latest confusion matrix and the sampled parameter statistics. Single-threaded like {@link RunStore}.
+ */
+public final class RunData {
+    /** Where a run stands. */
+    public enum Status { RUNNING, COMPLETED, STOPPED, DIVERGED, FAILED }
+
+    private final int id;
+    private final RunInfo info;
+    private final int colorIndex;
+    private String name;
+    private boolean visible = true;
+    private Status status = Status.RUNNING;
+    private String endMessage = "";
+    private double startWallMillis = Double.NaN;
+    private final Map<String, ScalarSeries> series = new LinkedHashMap<>();
+    private ConfusionMatrix confusion;
+    private int confusionEpoch;
+    private String confusionSource = "";
+    private final Map<String, List<ParameterStats>> parameters = new LinkedHashMap<>();
+
+    public RunData(int id, RunInfo info, int colorIndex) {
+        this.id = id;
+        this.info = info;
+        this.colorIndex = colorIndex;
+        this.name = info.name() != null ? info.name() : "Run " + id;
+    }
+
+    public int id() { return id; }
+    public RunInfo info() { return info; }
+    public int colorIndex() { return colorIndex; }
+    public String name() { return name; }
+    public void setName(String name) { this.name = name; }
+    public boolean visible() { return visible; }
+    public void setVisible(boolean visible) { this.visible = visible; }
+    public Status status() { return status; }
+    public String endMessage() { return endMessage; }
+    public void end(Status s, String message) { status = s; endMessage = message == null ? "" : message; }
+    public double startWallMillis() { return startWallMillis; }
+    public void setStartWallMillis(double ms) { startWallMillis = ms; }
+
+    /** The series of a tag, created empty on first use. */
+    public ScalarSeries series(String tag) { return series.computeIfAbsent(tag, t -> new ScalarSeries()); }
+
+    /** The series of a tag, or null. */
+    public ScalarSeries find(String tag) { return series.get(tag); }
+
+    /** Tags in the order they first appeared. */
+    public Map<String, ScalarSeries> allSeries() { return Collections.unmodifiableMap(series); }
+
+    public long pointCount() {
+        long n = 0;
+        for (ScalarSeries s : series.values()) n += s.size();
+        return n;
+    }
+
+    public ConfusionMatrix confusion() { return confusion; }
+    public int confusionEpoch() { return confusionEpoch; }
+    public String confusionSource() { return confusionSource; }
+
+    public void setConfusion(ConfusionMatrix m, int epoch, String source) {
+        confusion = m;
+        confusionEpoch = epoch;
+        confusionSource = source;
+    }
+
+    public void addParameterStats(List<ParameterStats> stats) {
+        for (ParameterStats s : stats) parameters.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+    }
+
+    /** Sampled statistics per parameter name ("nodeId/kernel"), oldest first. */
+    public Map<String, List<ParameterStats>> parameterStats() { return Collections.unmodifiableMap(parameters); }
+}

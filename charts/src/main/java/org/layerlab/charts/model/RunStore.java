@@ -1,0 +1,74 @@
+package org.layerlab.charts.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every run the user made in this session, in creation order. Not thread-safe by design: one thread (the FX
+ * thread in the app) applies {@link RunUpdate}s and reads; training threads only ever produce updates.
+ */
+public final class RunStore {
+    /** Told when runs are added, removed or renamed, or their visibility changes (not on every point). */
+    public interface Listener { void runsChanged(); }
+
+    private final List<RunData> runs = new ArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private int nextColor;
+
+    public List<RunData> runs() { return Collections.unmodifiableList(runs); }
+
+    public RunData find(int id) {
+        for (RunData r : runs) if (r.id() == id) return r;
+        return null;
+    }
+
+    public void addListener(Listener l) { listeners.add(l); }
+
+    /** Adds a run record with the next palette colour. */
+    public RunData create(int id, RunInfo info) {
+        RunData r = new RunData(id, info, nextColor++);
+        runs.add(r);
+        fire();
+        return r;
+    }
+
+    /** Adds an already built run (imports). */
+    public void add(RunData r) {
+        runs.add(r);
+        nextColor = Math.max(nextColor, r.colorIndex() + 1);
+        fire();
+    }
+
+    public void delete(int id) {
+        if (runs.removeIf(r -> r.id() == id)) fire();
+    }
+
+    public void rename(int id, String name) {
+        RunData r = find(id);
+        if (r != null && name != null && !name.isBlank()) {
+            r.setName(name.strip());
+            fire();
+        }
+    }
+
+    public void setVisible(int id, boolean visible) {
+        RunData r = find(id);
+        if (r != null && r.visible() != visible) {
+            r.setVisible(visible);
+            fire();
+        }
+    }
+
+    public long pointCount() {
+        long n = 0;
+        for (RunData r : runs) n += r.pointCount();
+        return n;
+    }
+
+    /** Tells listeners about a change made directly on a {@link RunData}. */
+    public void fire() {
+        for (Listener l : listeners) l.runsChanged();
+    }
+}

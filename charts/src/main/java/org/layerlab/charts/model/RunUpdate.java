@@ -1,0 +1,90 @@
+package org.layerlab.charts.model;
+
+import java.util.List;
+import java.util.Map;
+import org.layerlab.compute.train.TrainingEvents.BatchEnd;
+import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.EpochEnd;
+import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingEvents.RunStarted;
+
+/**
+ * An immutable change to the {@link RunStore}, made on a training thread and applied on the UI thread.
+ */
+public sealed interface RunUpdate {
+    int runId();
+
+    void apply(RunStore store);
+
+    /** A run record is created (before the trainer starts). */
+    record Created(int runId, RunInfo info) implements RunUpdate {
+        @Override public void apply(RunStore store) { if (store.find(runId) == null) store.create(runId, info); }
+    }
+
+    /** The trainer began; {@code wallMillis} is the wall clock at that moment. */
+    record Started(int runId, RunStarted event, double wallMillis) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setStartWallMillis(wallMillis);
+        }
+    }
+
+    /** One step's loss and accuracy (accuracy NaN when the loss is not a classification loss). */
+    record Batch(int runId, BatchEnd event, int stepsPerEpoch) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r == null) return;
+            BatchEnd e = event;
+            double epoch = e.epoch() - 1 + (stepsPerEpoch > 0 ? (double) e.batchInEpoch() / stepsPerEpoch : 1);
+            double seconds = e.elapsedNanos() / 1e9, wall = r.startWallMillis() + e.elapsedNanos() / 1e6;
+            r.series(Tags.batch("loss")).add(e.step(), epoch, seconds, wall, e.loss());
+            if (!Double.isNaN(e.accuracy()) || r.find(Tags.batch("accuracy")) != null) {
+                r.series(Tags.batch("accuracy")).add(e.step(), epoch, seconds, wall, e.accuracy());
+            }
+        }
+    }
+
+    /** An epoch's metrics, each recorded under "epoch/" + its name. */
+    record Epoch(int runId, EpochEnd event) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r == null) return;
+            double seconds = event.elapsedNanos() / 1e9, wall = r.startWallMillis() + event.elapsedNanos() / 1e6;
+            for (Map.Entry<String, Double> m : event.metrics().entrySet()) {
+                r.series(Tags.epoch(m.getKey())).add(event.step(), event.epoch(), seconds, wall, m.getValue());
+            }
+        }
+    }
+
+    record Ended(int runId, RunEnded event) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r == null) return;
+            EndReason reason = event.reason();
+            r.end(switch (reason) {
+                case COMPLETED -> RunData.Status.COMPLETED;
+                case STOPPED -> RunData.Status.STOPPED;
+                case DIVERGED -> RunData.Status.DIVERGED;
+                case FAILED -> RunData.Status.FAILED;
+            }, event.message());
+            store.fire();
+        }
+    }
+
+    /** The confusion matrix after an epoch; {@code source} says which data it was measured on. */
+    record Confusion(int runId, int epoch, ConfusionMatrix matrix, String source) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setConfusion(matrix, epoch, source);
+        }
+    }
+
+    /** Parameter statistics sampled at one step. */
+    record Parameters(int runId, long step, List<ParameterStats> stats) implements RunUpdate {
+        public Parameters { stats = List.copyOf(stats); }
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.addParameterStats(stats);
+        }
+    }
+}

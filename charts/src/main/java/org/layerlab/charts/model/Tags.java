@@ -1,0 +1,45 @@
+package org.layerlab.charts.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How scalar tags are named: "batch/loss" for per-step values, "epoch/loss" and "epoch/val_loss" for per-epoch
+ * metrics. A chart shows one metric ("loss"): the train curve (per batch when there is one, else per epoch)
+ * and the validation curve ("val_" + metric) together.
+ */
+public final class Tags {
+    private Tags() {}
+
+    public static final String BATCH = "batch/";
+    public static final String EPOCH = "epoch/";
+    public static final String VAL = "val_";
+
+    public static String batch(String metric) { return BATCH + metric; }
+    public static String epoch(String metric) { return EPOCH + metric; }
+
+    /** The metric a tag belongs to on the charts: "batch/loss", "epoch/loss", "epoch/val_loss" → "loss". */
+    public static String metricOf(String tag) {
+        String m = tag.startsWith(BATCH) ? tag.substring(BATCH.length()) : tag.startsWith(EPOCH) ? tag.substring(EPOCH.length()) : tag;
+        return m.startsWith(VAL) ? m.substring(VAL.length()) : m;
+    }
+
+    /** The train-curve tag of a metric in a run: its batch series when present, else its epoch series. */
+    public static String trainTag(RunData run, String metric) {
+        return run.find(batch(metric)) != null ? batch(metric) : epoch(metric);
+    }
+
+    public static String validationTag(String metric) { return EPOCH + VAL + metric; }
+
+    /** Every metric of every run, in first-seen order with "loss" and "accuracy" first. */
+    public static List<String> metrics(List<RunData> runs) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (RunData r : runs) for (String tag : r.allSeries().keySet()) seen.add(metricOf(tag));
+        List<String> out = new ArrayList<>();
+        for (String first : List.of("loss", "accuracy")) if (seen.remove(first)) out.add(first);
+        out.addAll(seen);
+        return out;
+    }
+}

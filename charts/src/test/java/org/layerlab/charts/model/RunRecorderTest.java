@@ -1,0 +1,87 @@
+package org.layerlab.charts.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingEvents.BatchEnd;
+import org.layerlab.compute.train.TrainingListener;
+
+/** The recorder on a real trainer: what it measures on the trainer thread and hands over as updates. */
+class RunRecorderTest {
+    private static final String PROJECT = """
+            { "format": "layerlab-project", "version": 1, "name": "tiny spirals", "description": "",
+              "graph": { "nodes": [
+                  { "id": "input", "type": "input", "name": "Input", "params": { "shape": [2] }, "x": 0, "y": 0 },
+                  { "id": "hidden", "type": "dense", "name": "Hidden", "params": { "units": 8, "activation": "tanh" }, "x": 0, "y": 0 },
+                  { "id": "output", "type": "dense", "name": "Output", "params": { "units": 2, "activation": "linear" }, "x": 0, "y": 0 } ],
+                "edges": [ { "from": "input", "to": "hidden", "port": 0 }, { "from": "hidden", "to": "output", "port": 0 } ] },
+              "dataset": { "generator": "two-spirals", "params": { "samples": 200, "noise": 0.0, "seed": 1 } },
+              "training": { "loss": "softmax-cross-entropy", "optimizer": "adam", "optimizerParams": { "learningRate": 0.01 },
+                            "batchSize": 16, "epochs": 3, "seed": 7, "validationSplit": 0.25 } }
+            """;
+
+    @Test
+    void recordsScalarsConfusionMatricesAndParameterStatisticsOfARealRun() throws Exception {
+        Project p = ProjectFiles.parse(PROJECT, "test");
+        CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
+        Dataset.Split split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
+        Trainer trainer = new Trainer(net, split.train(), split.validation(), p.training());
+
+        // an independent witness: the weights after every step, to check the update ratios
+        Map<Long, Map<String, float[]>> weightsAfter = new HashMap<>();
+        trainer.addListener(new TrainingListener() {
+            @Override public void batchEnded(BatchEnd e) {
+                Map<String, float[]> m = new HashMap<>();
+                net.namedParameters().forEach((k, v) -> m.put(k, v.value().data().clone()));
+                weightsAfter.put(e.step(), m);
+            }
+        });
+        weightsAfter.put(0L, new HashMap<>());
+        net.namedParameters().forEach((k, v) -> weightsAfter.get(0L).put(k, v.value().data().clone()));
+        List<RunUpdate> updates = new ArrayList<>();
+        int every = 5;
+        trainer.addListener(new RunRecorder(9, updates::add, net, p.training().lossFunction(), split.train(), split.validation(), every));
+        trainer.start(Runnable::run, false).get();
+
+        assertInstanceOf(RunUpdate.Started.class, updates.get(0));
+        assertInstanceOf(RunUpdate.Ended.class, updates.get(updates.size() - 1));
+        int steps = 3 * ((split.train().size() + 15) / 16);
+        assertEquals(steps, updates.stream().filter(u -> u instanceof RunUpdate.Batch).count());
+        List<RunUpdate.Confusion> confusions = updates.stream().filter(u -> u instanceof RunUpdate.Confusion).map(u -> (RunUpdate.Confusion) u).toList();
+        assertEquals(3, confusions.size(), "one confusion matrix per epoch");
+        assertEquals(split.validation().size(), confusions.get(2).matrix().total(), "measured on the validation set");
+        assertTrue(confusions.get(2).source().startsWith("validation set"));
+
+        List<RunUpdate.Parameters> params = updates.stream().filter(u -> u instanceof RunUpdate.Parameters).map(u -> (RunUpdate.Parameters) u).toList();
+        assertEquals(steps / every + 1, params.size(), "sampled at step 0 and every " + every + " steps");
+        assertEquals(net.namedParameters().keySet(), params.get(0).stats().stream().map(ParameterStats::name).collect(java.util.stream.Collectors.toSet()));
+        for (RunUpdate.Parameters u : params.subList(1, params.size())) {
+            assertEquals(0, u.step() % every);
+            for (ParameterStats s : u.stats()) {
+                double expected = ParameterStats.updateRatioLog10(weightsAfter.get(u.step() - 1).get(s.name()), weightsAfter.get(u.step()).get(s.name()));
+                assertEquals(expected, s.updateRatioLog10(), 1e-12, s.name() + " at step " + u.step());
+                assertTrue(s.weightPercentile(0) <= s.weightPercentile(4) && s.weightPercentile(4) <= s.weightPercentile(8));
+            }
+        }
+
+        RunStore store = new RunStore();
+        store.create(9, RunInfo.of(Map.of()));
+        updates.forEach(u -> u.apply(store));
+        RunData run = store.find(9);
+        assertEquals(steps, run.find("batch/loss").size());
+        assertEquals(3, run.find("epoch/val_loss").size());
+        assertEquals(RunData.Status.COMPLETED, run.status());
+        assertEquals(3, run.confusionEpoch());
+    }
+}
