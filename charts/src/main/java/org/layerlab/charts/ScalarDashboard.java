@@ -124,9 +124,13 @@ public final class ScalarDashboard extends BorderPane {
     void markStale() {
         List<String> metrics = Tags.metrics(store.runs());
         if (metrics.isEmpty()) metrics = List.of("loss", "accuracy"); // empty charts show where curves will appear
-        if (!metrics.equals(new ArrayList<>(charts.keySet()))) rebuildGrid(metrics);
-        stale.clear();
-        stale.addAll(charts.values());
+        if (!metrics.equals(new ArrayList<>(charts.keySet()))) {
+            rebuildGrid(metrics);
+            stale.clear();
+        }
+        // Charts still waiting keep their place in the queue: under a slow frame rate every chart gets its
+        // turn instead of the first one being redrawn again and again.
+        for (ScalarChart c : charts.values()) if (!stale.contains(c)) stale.add(c);
     }
 
     /** Redraws one stale chart, so one frame pays for at most one chart; true while some remain. */

@@ -96,6 +96,23 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void everyChartGetsItsTurnWhenRedrawsAreRequestedEveryFrame() throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 300, 9);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.pointCount() == 600 + 3 * 4));
+
+        // A slow frame rate means a redraw is requested before the previous round finished: no chart may starve.
+        List<Long> accuracyDrawn = onFx(() -> {
+            ScalarDashboard s = dashboard.scalars();
+            s.markStale();
+            s.refreshNext();
+            s.markStale();
+            s.refreshNext();
+            return List.of(s.chart("loss").drawnPoints(), s.chart("accuracy").drawnPoints());
+        });
+        assertTrue(accuracyDrawn.get(0) > 0 && accuracyDrawn.get(1) > 0, "both charts drawn: " + accuracyDrawn);
+    }
+
+    @Test
     void togglingARunHidesItsSeries(FxRobot robot) throws Exception {
         pushRun(dashboard.newRun(RunInfo.of(Map.of())), 300, 1);
         pushRun(dashboard.newRun(RunInfo.of(Map.of())), 300, 2);
