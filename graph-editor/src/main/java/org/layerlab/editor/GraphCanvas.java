@@ -405,7 +405,10 @@ public final class GraphCanvas extends Pane {
         KeyCode k = e.getCode();
         if (k == KeyCode.SPACE) { spaceDown = true; e.consume(); return; }
         if (k == KeyCode.ESCAPE) { editor.clearSelection(); e.consume(); return; }
-        if (k == KeyCode.TAB && !e.isControlDown()) { editor.selectNext(e.isShiftDown() ? -1 : 1); e.consume(); return; }
+        if (k == KeyCode.TAB && !e.isControlDown()) {
+            if (editor.selectNext(e.isShiftDown() ? -1 : 1)) e.consume();
+            return;
+        }
         double step = e.isAltDown() ? 1 : GRID;
         double dx = k == KeyCode.LEFT ? -step : k == KeyCode.RIGHT ? step : 0, dy = k == KeyCode.UP ? -step : k == KeyCode.DOWN ? step : 0;
         if (dx == 0 && dy == 0) return;

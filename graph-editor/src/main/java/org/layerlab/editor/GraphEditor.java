@@ -199,15 +199,19 @@ public final class GraphEditor {
     }
 
     /** Moves the selection to the next layer in data-flow order (Tab), so every layer is reachable by keyboard. */
-    void selectNext(int direction) {
+    boolean selectNext(int direction) {
         List<Node> order;
         try { order = getGraph().topologicalOrder(); } catch (GraphException e) { order = getGraph().nodes(); }
-        if (order.isEmpty()) return;
         int at = -1;
         for (int i = 0; i < order.size(); i++) if (order.get(i).id().equals(selectedNode.get())) at = i;
-        int next = at < 0 ? (direction > 0 ? 0 : order.size() - 1) : Math.floorMod(at + direction, order.size());
+        int next = at < 0 ? (direction > 0 ? 0 : order.size() - 1) : at + direction;
+        // Past the last layer, Tab leaves the canvas like in any other control, so the canvas is no focus trap.
+        if (next < 0 || next >= order.size()) return false;
         selectOnly(order.get(next).id());
+        return true;
     }
+
+    private static double snap(double v) { return Math.round(v / GraphCanvas.GRID) * GraphCanvas.GRID; }
 
     public BooleanProperty snapToGridProperty() { return snapToGrid; }
     public boolean isSnapToGrid() { return snapToGrid.get(); }
@@ -279,9 +283,10 @@ public final class GraphEditor {
         Map<String, Box> boxes = canvas.boxes();
         canvas.orientationProperty().set(o);
         AutoLayout layout = new AutoLayout(o, id -> NodeCard.WIDTH, id -> boxes.containsKey(id) ? boxes.get(id).height() : 80);
-        Map<String, Point> to;
+        Map<String, Point> to = new LinkedHashMap<>();
         try {
-            to = layout.layout(getGraph());
+            // Gaps between boxes are wider than a grid step, so snapping the corners cannot make boxes overlap.
+            layout.layout(getGraph()).forEach((id, p) -> to.put(id, isSnapToGrid() ? new Point(snap(p.x()), snap(p.y())) : p));
         } catch (GraphException e) {
             refuse(e.getMessage());
             return;
