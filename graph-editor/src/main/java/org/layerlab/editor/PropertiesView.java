@@ -64,6 +64,7 @@ public final class PropertiesView extends VBox {
             PropertyEditor<?> ed = item instanceof ParamItem p && p.spec.type() == ParamType.CHOICE
                     ? Editors.createChoiceEditor(item, p.spec.choices()) : defaults.call(item);
             commitOnEnter(item, ed);
+            if (item instanceof SheetItem si) si.field = ed;
             return ed;
         });
         getChildren().addAll(title, description, sheet, message, error);
@@ -99,10 +100,18 @@ public final class PropertiesView extends VBox {
         Node n = selected();
         NodeInfo info = n == null ? null : editor.analysis().info(n.id());
         error.setText(info != null && !info.valid() ? info.error() : "");
-        boolean same = n != null && shown != null && n.id().equals(shown.id()) && n.name().equals(shown.name())
-                && n.params().equals(shown.params());
-        if (same && !keepMessage) return;
-        if (!keepMessage) message.setText("");
+        boolean sameNode = n != null && shown != null && n.id().equals(shown.id()) && n.type().equals(shown.type()) && !sheet.getItems().isEmpty();
+        if (sameNode) {
+            // Same layer, edited (here, by undo or elsewhere): update the fields in place, keeping focus and caret.
+            if (!n.name().equals(shown.name()) || !n.params().equals(shown.params())) {
+                for (PropertySheet.Item item : sheet.getItems()) ((SheetItem) item).reload();
+                title.setText(n.name() + " — " + editor.getGraph().typeOf(n.id()).displayName());
+                if (!keepMessage) message.setText("");
+            }
+            shown = n;
+            return;
+        }
+        message.setText("");
         shown = n;
         sheet.getItems().clear();
         if (n == null) {
@@ -120,46 +129,68 @@ public final class PropertiesView extends VBox {
     }
 
     /** Shows why a value was refused, then puts the kept value back into the field. */
-    private void refuse(String why) {
+    private void refuse(String why, SheetItem item) {
         message.setText(why);
         editor.refuse(why);
-        Platform.runLater(() -> refresh(true));
+        Platform.runLater(item::revert);
+    }
+
+    /** A row of the sheet: its value is observable, so undo and other edits show in the field without a rebuild. */
+    private abstract static class SheetItem implements PropertySheet.Item {
+        final javafx.beans.property.ObjectProperty<Object> value = new javafx.beans.property.SimpleObjectProperty<>();
+        PropertyEditor<?> field;
+
+        abstract Object stored();
+
+        void reload() { value.set(stored()); }
+
+        /** Puts the stored value back into the editor after a refused entry. */
+        @SuppressWarnings("unchecked")
+        void revert() {
+            if (field != null) ((PropertyEditor<Object>) field).setValue(stored());
+            value.set(stored());
+        }
+
+        @Override public Object getValue() { return stored(); }
+        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.of(value); }
     }
 
     Label message() { return message; }
 
     /** The layer's display name. */
-    private final class NameItem implements PropertySheet.Item {
+    private final class NameItem extends SheetItem {
         private final String nodeId;
 
-        NameItem(String nodeId) { this.nodeId = nodeId; }
+        NameItem(String nodeId) {
+            this.nodeId = nodeId;
+            reload();
+        }
 
         @Override public Class<?> getType() { return String.class; }
         @Override public String getCategory() { return "Layer"; }
         @Override public String getName() { return "Name"; }
         @Override public String getDescription() { return "The layer's name on the canvas, in the summary and in exports."; }
-        @Override public Object getValue() { return editor.getGraph().find(nodeId).map(Node::name).orElse(""); }
+        @Override Object stored() { return editor.getGraph().find(nodeId).map(Node::name).orElse(""); }
 
         @Override public void setValue(Object value) {
             if (editor.getGraph().find(nodeId).isEmpty() || Objects.equals(getValue(), value)) return;
             try {
                 if (editor.execute(GraphCommands.rename(editor.getGraph(), nodeId, String.valueOf(value)))) message.setText("");
             } catch (RefusedException e) {
-                refuse(e.getMessage());
+                refuse(e.getMessage(), this);
             }
         }
-
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
     }
 
     /** Adapts one declared parameter of one node to the PropertySheet. */
-    private final class ParamItem implements PropertySheet.Item {
+    private final class ParamItem extends SheetItem {
         private final String nodeId;
         private final ParamSpec spec;
 
         ParamItem(String nodeId, ParamSpec spec) {
             this.nodeId = nodeId;
             this.spec = spec;
+            reload();
         }
 
         @Override public Class<?> getType() {
@@ -184,7 +215,7 @@ public final class PropertiesView extends VBox {
             return spec.description() + range;
         }
 
-        @Override public Object getValue() {
+        @Override Object stored() {
             Object v = editor.getGraph().node(nodeId).params().get(spec.name());
             return spec.type() == ParamType.SHAPE ? String.join("×", ((List<?>) v).stream().map(String::valueOf).toList()) : v;
         }
@@ -199,11 +230,9 @@ public final class PropertiesView extends VBox {
                 if (cmd.after().params().equals(cmd.before().params())) return;
                 if (editor.execute(cmd)) message.setText("");
             } catch (InvalidParamException e) {
-                refuse(e.getMessage());
+                refuse(e.getMessage(), this);
             }
         }
-
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
     }
 
     private static String fmt(double d) {

@@ -190,6 +190,21 @@ class GraphEditorFxTest {
     }
 
     @Test
+    void theSheetFollowsUndoInPlaceAndKeepsTheFieldFocused(FxRobot robot) throws Exception {
+        robot.clickOn("#node-hidden-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField units = unitsField(robot);
+        robot.doubleClickOn(units).write("48").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("→ 48", shapeText(robot, "hidden-2"));
+        assertTrue(units.isFocused(), "Enter commits without throwing the user out of the field");
+        onFx(() -> { editor.undo(); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("24", units.getText(), "the same field shows the restored value");
+        assertEquals("→ 24", shapeText(robot, "hidden-2"));
+    }
+
+    @Test
     void anOutOfRangeValueIsRefusedWithAMessage(FxRobot robot) throws Exception {
         robot.clickOn("#node-hidden-1");
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,6 +2,7 @@ package org.layerlab.editor.model;
 
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.ModelGraph;
+import java.util.List;
 import org.layerlab.compute.layers.Arity;
 
 /**
@@ -12,11 +13,15 @@ public final class Ports {
     private Ports() {}
 
     public static int inputCount(ModelGraph g, String id) {
-        Arity a = g.typeOf(id).arity();
-        if (a.max() <= 1) return a.max();
+        return inputCount(g.typeOf(id).arity(), g.inputsOf(id));
+    }
+
+    /** How many input ports a layer of this arity shows, given the wires already going into it. */
+    public static int inputCount(Arity a, List<Edge> inputs) {
+        if (a.max() <= 1) return Math.max(0, a.max());
         int highest = -1;
-        for (Edge e : g.inputsOf(id)) highest = Math.max(highest, e.port());
-        return (int) Math.min(a.max(), Math.max(a.min(), highest + 2));
+        for (Edge e : inputs) highest = Math.max(highest, e.port());
+        return (int) Math.min(a.max(), Math.max(a.min(), highest + 2L));
     }
 
     /** Input port {@code i} of {@code count} on a box, in the same coordinates as the box. */
