@@ -116,6 +116,34 @@ public final class EditorActions {
         return menu;
     }
 
+    /** A right-click shortcut to the same commands (each is also in the menus and on the keyboard). */
+    javafx.scene.control.ContextMenu canvasMenu() {
+        MenuItem cut = plain("Cut", editor::cut), copy = plain("Copy", editor::copy), paste = plain("Paste", editor::paste);
+        MenuItem duplicate = plain("Duplicate", editor::duplicate), delete = plain("Delete", editor::deleteSelection);
+        MenuItem connect = plain("Connect Selected Layers", editor::connectSelected), all = plain("Select All", editor::selectAll);
+        MenuItem lr = plain("Auto Layout Left to Right", () -> editor.autoLayout(Orientation.LEFT_RIGHT));
+        MenuItem td = plain("Auto Layout Top Down", () -> editor.autoLayout(Orientation.TOP_DOWN));
+        MenuItem fit = plain("Fit to Window", editor.canvas()::fitToWindow);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste, duplicate, delete,
+                new SeparatorMenuItem(), connect, all, new SeparatorMenuItem(), lr, td, fit);
+        menu.setOnShowing(e -> {
+            boolean none = editor.selection().isEmpty();
+            cut.setDisable(none);
+            copy.setDisable(none);
+            duplicate.setDisable(none);
+            connect.setDisable(editor.selection().size() < 2);
+            delete.setDisable(none && editor.selectedEdges().isEmpty());
+            paste.setDisable(!editor.canPaste());
+        });
+        return menu;
+    }
+
+    private static MenuItem plain(String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
     /** Puts every editor shortcut on a scene that has no menu bar from {@link #editMenu()} / {@link #viewMenu()}. */
     void installAccelerators(Scene scene) {
         if (allItems.isEmpty()) { editMenu(); viewMenu(); }

@@ -114,6 +114,11 @@ public final class GraphEditor {
         summary = new ModelSummaryView(this);
         actions = new EditorActions(this);
         canvas.setToolbar(actions.canvasToolBar());
+        var contextMenu = actions.canvasMenu();
+        canvas.setOnContextMenuRequested(e -> {
+            contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
     private void analyse(ModelGraph g) {
@@ -253,7 +258,7 @@ public final class GraphEditor {
 
     private void place(String verb, GraphFragment fragment, double offset) {
         GraphFragment placed = fragment.renamedFor(getGraph(), offset, offset);
-        if (execute(GraphCommands.paste(verb, placed))) {
+        if (execute(GraphCommands.paste(verb, fragment, placed))) {
             selectedEdges.clear();
             selection.clear();
             selection.addAll(placed.ids());

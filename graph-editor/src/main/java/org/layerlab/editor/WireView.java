@@ -27,6 +27,7 @@ final class WireView {
         hit.setStyle("-fx-fill: transparent; -fx-stroke: transparent; -fx-stroke-width: 12;");
         hit.setPickOnBounds(false);
         hit.setUserData(this);
+        hit.setId("wire-hit-" + id);
         label.setId("wire-label-" + id);
         label.getStyleClass().add("wire-label");
         label.setStyle("-fx-text-fill: #374151; -fx-font-size: 11px; -fx-background-color: rgba(248,250,252,0.9); -fx-padding: 0 3 0 3;");

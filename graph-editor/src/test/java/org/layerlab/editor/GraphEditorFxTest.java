@@ -340,6 +340,54 @@ class GraphEditorFxTest {
     }
 
     @Test
+    void aClickedWireIsSelectedAndDeletedAlone(FxRobot robot) throws Exception {
+        robot.clickOn("#wire-hit-hidden-1-hidden-2-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of(new Edge("hidden-1", "hidden-2", 0)), onFx(() -> Set.copyOf(editor.selectedEdges())));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, graph().nodes().size(), "no layer goes with it");
+        assertFalse(graph().edges().contains(new Edge("hidden-1", "hidden-2", 0)));
+        assertEquals("Delete Wire", onFx(() -> editor.undoLabelProperty().get()));
+        assertTrue(robot.lookup("#error-hidden-2").tryQuery().isPresent(), "Hidden 2 now shows an error badge");
+        assertTrue(robot.lookup("#error-hidden-2").queryAs(Label.class).getTooltip().getText().startsWith("Hidden 2 needs 1 input"));
+    }
+
+    @Test
+    void cutThenPasteAndDuplicateMakeRenamedCopies(FxRobot robot) throws Exception {
+        robot.clickOn("#node-output");
+        robot.press(KeyCode.CONTROL).type(KeyCode.X).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph().find("output").isEmpty());
+        assertEquals("Cut Output", onFx(() -> editor.undoLabelProperty().get()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Output 1", graph().node("dense-1").name());
+        assertEquals("Paste Output", onFx(() -> editor.undoLabelProperty().get()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Output 2", graph().node("dense-2").name());
+        assertEquals("Duplicate Output 1", onFx(() -> editor.undoLabelProperty().get()));
+        assertEquals(Set.of("dense-2"), onFx(() -> Set.copyOf(editor.selection())));
+    }
+
+    @Test
+    void middleButtonDragAndScrollPanTheView(FxRobot robot) throws Exception {
+        Bounds before = robot.lookup("#node-input").query().localToScreen(robot.lookup("#node-input").query().getBoundsInLocal());
+        Bounds canvas = robot.lookup("#graph-canvas").query().localToScreen(robot.lookup("#graph-canvas").query().getBoundsInLocal());
+        robot.drag(new Point2D(canvas.getMinX() + 40, canvas.getMaxY() - 40), MouseButton.MIDDLE).moveBy(60, -30).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds after = robot.lookup("#node-input").query().localToScreen(robot.lookup("#node-input").query().getBoundsInLocal());
+        assertEquals(60, after.getMinX() - before.getMinX(), 2);
+        assertEquals(-30, after.getMinY() - before.getMinY(), 2);
+        assertEquals(Graphs.chain(), graph(), "panning changes only the view");
+        robot.moveTo(new Point2D(canvas.getMinX() + 40, canvas.getMaxY() - 40)).scroll(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds scrolled = robot.lookup("#node-input").query().localToScreen(robot.lookup("#node-input").query().getBoundsInLocal());
+        assertNotEquals(after.getMinY(), scrolled.getMinY(), "the wheel pans (in either direction)");
+    }
+
+    @Test
     void openingAnotherGraphClearsTheUndoHistory(FxRobot robot) throws Exception {
         robot.drag("#node-output").moveBy(40, 40).drop();
         WaitForAsyncUtils.waitForFxEvents();

@@ -84,11 +84,14 @@ public final class GraphCommands {
     }
 
     /** Adds a fragment (already renamed for this graph by {@link GraphFragment#renamedFor}) with its inner wires. */
-    public static Command paste(String verb, GraphFragment placed) {
+    public static Command paste(String verb, GraphFragment placed) { return paste(verb, placed, placed); }
+
+    /** As {@link #paste(String, GraphFragment)}, with the label naming the layers that were copied ("Duplicate Dense 2"). */
+    public static Command paste(String verb, GraphFragment source, GraphFragment placed) {
         List<Command> parts = new ArrayList<>();
         for (Node n : placed.nodes()) parts.add(new AddNode(n));
         for (Edge e : placed.edges()) parts.add(new AddEdge(e, "Connect"));
-        String what = placed.nodes().size() == 1 ? placed.nodes().get(0).name() : placed.nodes().size() + " layers";
+        String what = source.nodes().size() == 1 ? source.nodes().get(0).name() : source.nodes().size() + " layers";
         return new CompoundCommand(verb + " " + what, parts);
     }
 
