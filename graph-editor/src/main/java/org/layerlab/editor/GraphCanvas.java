@@ -282,7 +282,7 @@ public final class GraphCanvas extends Pane {
             minX = Math.min(minX, x.x()); minY = Math.min(minY, x.y());
             maxX = Math.max(maxX, x.x() + x.width()); maxY = Math.max(maxY, x.y() + x.height());
         }
-        double margin = 40, top = toolbar == null ? 0 : toolbar.prefHeight(-1) + 8;
+        double margin = 24, top = toolbar == null ? 0 : toolbar.prefHeight(-1) + 8;
         double availW = getWidth() - 2 * margin, availH = getHeight() - 2 * margin - top;
         double s = Math.max(MIN_ZOOM, Math.min(1, Math.min(availW / (maxX - minX), availH / (maxY - minY))));
         double tx = (getWidth() - s * (maxX - minX)) / 2 - s * minX;

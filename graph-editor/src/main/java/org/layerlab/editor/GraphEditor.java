@@ -323,9 +323,11 @@ public final class GraphEditor {
     /** The side panel: properties of the selection above, the live model summary below. */
     public javafx.scene.control.SplitPane inspector() {
         if (inspector == null) {
-            javafx.scene.control.TitledPane sum = new javafx.scene.control.TitledPane("Model summary", summary);
-            sum.setCollapsible(false);
-            sum.setMaxHeight(Double.MAX_VALUE);
+            javafx.scene.control.Label heading = new javafx.scene.control.Label("Model summary");
+            heading.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+            javafx.scene.layout.VBox sum = new javafx.scene.layout.VBox(4, heading, summary);
+            sum.setPadding(new javafx.geometry.Insets(8));
+            javafx.scene.layout.VBox.setVgrow(summary, javafx.scene.layout.Priority.ALWAYS);
             inspector = new javafx.scene.control.SplitPane(properties, sum);
             inspector.setOrientation(javafx.geometry.Orientation.VERTICAL);
             inspector.setDividerPositions(0.55);

@@ -22,12 +22,13 @@ public final class ModelSummaryView extends VBox {
     ModelSummaryView(GraphEditor editor) {
         setId("model-summary");
         table.setId("model-summary-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No layers"));
         table.setStyle("-fx-font-size: 12px;");
         table.setFixedCellSize(24);
         table.getColumns().add(column("Layer (type)", 130, r -> r.name() + " (" + r.type() + ")"));
-        TableColumn<Row, String> shape = column("Output", 60, Row::outputShape);
+        TableColumn<Row, String> shape = column("Shape", 62, Row::outputShape);
+        shape.setMinWidth(58);
         shape.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -40,9 +41,11 @@ public final class ModelSummaryView extends VBox {
         table.getColumns().add(shape);
         TableColumn<Row, String> params = column("Params", 60, r -> NodeText.count(r.parameters()));
         params.setStyle("-fx-alignment: CENTER-RIGHT;");
+        params.setMinWidth(66);
         table.getColumns().add(params);
         TableColumn<Row, String> flops = column("FLOPs", 60, r -> NodeText.count(r.flops()));
         flops.setStyle("-fx-alignment: CENTER-RIGHT;");
+        flops.setMinWidth(62);
         table.getColumns().add(flops);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null && !r.id().equals(editor.selectedNodeProperty().get())) editor.selectedNodeProperty().set(r.id());
