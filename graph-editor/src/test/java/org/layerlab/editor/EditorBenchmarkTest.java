@@ -3,6 +3,8 @@ package org.layerlab.editor;
 import com.sun.javafx.perf.PerformanceTracker;
 import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,12 +70,29 @@ class EditorBenchmarkTest {
         List<Long> frame = Collections.synchronizedList(new ArrayList<>());
         // begin: start of the FX pulse; end: after CSS, layout and scene-graph sync; rendered: the render thread
         // has painted the frame (the pulse's full cost: FX work plus rendering).
-        long[] start = {0};
+        // The machine is shared (2 cores, other builds running), so wall times include waiting for a core; CPU times
+        // of the FX thread (per pulse) and of the render thread (per frame) show the work itself.
+        List<Long> fxPulseCpu = Collections.synchronizedList(new ArrayList<>());
+        List<Long> renderCpu = Collections.synchronizedList(new ArrayList<>());
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] start = {0, 0, -1};
         boolean[] measuring = {false};
-        TKPulseListener begin = () -> start[0] = System.nanoTime();
-        TKPulseListener end = () -> { if (measuring[0] && start[0] != 0) fxPulse.add(System.nanoTime() - start[0]); };
+        TKPulseListener begin = () -> { start[0] = System.nanoTime(); start[1] = mx.getCurrentThreadCpuTime(); };
+        TKPulseListener end = () -> {
+            if (measuring[0] && start[0] != 0) {
+                fxPulse.add(System.nanoTime() - start[0]);
+                fxPulseCpu.add(mx.getCurrentThreadCpuTime() - start[1]);
+            }
+        };
         PerformanceTracker tracker = onFx(() -> PerformanceTracker.getSceneTracker(stage.getScene()));
-        tracker.setOnRenderedFrameTask(() -> { if (measuring[0] && start[0] != 0) frame.add(System.nanoTime() - start[0]); });
+        tracker.setOnRenderedFrameTask(() -> {
+            long cpu = mx.getCurrentThreadCpuTime();
+            if (measuring[0] && start[0] != 0) {
+                frame.add(System.nanoTime() - start[0]);
+                if (start[2] >= 0) renderCpu.add(cpu - start[2]);
+            }
+            start[2] = cpu;
+        });
         onFx(() -> {
             Toolkit.getToolkit().addStageTkPulseListener(begin);
             Toolkit.getToolkit().addPostSceneTkPulseListener(end);
@@ -96,7 +115,11 @@ class EditorBenchmarkTest {
             return null;
         });
         System.out.println(report("FX pulse (animation+CSS+layout+scene sync, FX thread) while dragging, 200 nodes", fxPulse));
+        System.out.println(report("FX pulse CPU time (FX thread) while dragging", fxPulseCpu));
         System.out.println(report("frame (pulse start to frame rendered, FX work + software rendering) while dragging, 200 nodes", frame));
+        System.out.println(report("render thread CPU time per rendered frame while dragging", renderCpu));
+        System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         tracker.setOnRenderedFrameTask(null);
         System.out.println("nodes=" + onFx(() -> editor.getGraph().nodes().size()) + " edges=" + onFx(() -> editor.getGraph().edges().size())
                 + " moved=" + id + " undo=" + onFx(() -> editor.undoLabelProperty().get()));
@@ -109,12 +132,16 @@ class EditorBenchmarkTest {
         // Warm-up, then edits through the editor (each recomputes the analysis once).
         for (int i = 0; i < 300; i++) ShapeInference.analyze(g);
         List<Long> pure = new ArrayList<>();
+        List<Long> pureCpu = new ArrayList<>();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 500; i++) {
-            long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             ShapeInference.analyze(g);
             pure.add(System.nanoTime() - t0);
+            pureCpu.add(mx.getCurrentThreadCpuTime() - c0);
         }
         System.out.println(report("shape inference alone (test thread), 200 nodes", pure));
+        System.out.println(report("shape inference alone, CPU time, 200 nodes", pureCpu));
         List<Long> perEdit = new ArrayList<>();
         List<Long> wholeEdit = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
