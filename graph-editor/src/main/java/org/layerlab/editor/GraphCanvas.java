@@ -79,7 +79,6 @@ public final class GraphCanvas extends Pane {
     private Map<String, Point> dragStart = Map.of();
     private boolean dragged, panning, banding;
     private NodeCard wireTarget;
-    private int wireTargetPort = -1;
 
     GraphCanvas(GraphEditor editor, NodeSkinFactory skins) {
         this.editor = editor;
@@ -233,10 +232,16 @@ public final class GraphCanvas extends Pane {
         card.layoutYProperty().addListener((o, a, b) -> card.attached.forEach(WireView::update));
         card.heightProperty().addListener((o, a, b) -> card.attached.forEach(WireView::update));
         Circle out = card.outputPort();
-        out.setOnMousePressed(e -> startWire(card, e));
+        out.setOnMousePressed(e -> startWire(card, -1, e));
         out.setOnMouseDragged(this::dragWire);
-        out.setOnMouseReleased(e -> endWire(card, e));
-        for (Circle in : card.inputPorts()) in.setOnMousePressed(MouseEvent::consume);
+        out.setOnMouseReleased(this::endWire);
+        for (int i = 0; i < card.inputPorts().size(); i++) {
+            int port = i;
+            Circle in = card.inputPorts().get(i);
+            in.setOnMousePressed(e -> startWire(card, port, e));
+            in.setOnMouseDragged(this::dragWire);
+            in.setOnMouseReleased(this::endWire);
+        }
     }
 
     NodeCard card(String id) { return cards.get(id); }
@@ -329,16 +334,20 @@ public final class GraphCanvas extends Pane {
 
     // ---------------------------------------------------------------- messages
 
-    /** Shows a short message near a point of this pane, e.g. why a wire was refused. */
+    /** Shows a short message near a point of this pane for a few seconds, e.g. why a wire was refused. */
     void flash(String text, double x, double y) {
+        showMessage(text, x, y);
+        messageTimer.playFromStart();
+    }
+
+    private void showMessage(String text, double x, double y) {
+        messageTimer.stop();
         message.setText(text);
-        message.autosize();
-        double w = message.prefWidth(-1), h = message.prefHeight(w);
+        double w = Math.min(message.getMaxWidth(), message.prefWidth(-1)), h = message.prefHeight(w);
         message.resize(w, h);
-        message.relocate(Math.max(4, Math.min(getWidth() - w - 4, x + 12)), Math.max(4, Math.min(getHeight() - h - 4, y + 14)));
+        message.relocate(Math.max(4, Math.min(getWidth() - w - 4, x + 14)), Math.max(4, Math.min(getHeight() - h - 4, y + 16)));
         message.setVisible(true);
         message.toFront();
-        messageTimer.playFromStart();
     }
 
     Label message() { return message; }
@@ -494,31 +503,59 @@ public final class GraphCanvas extends Pane {
 
     // ---------------------------------------------------------------- wiring
 
-    private void startWire(NodeCard from, MouseEvent e) {
+    /** A wire being drawn: from {@code anchor}'s output (port -1), or backwards from its input {@code port}. */
+    private record WireDrag(NodeCard anchor, int port) {
+        boolean forward() { return port < 0; }
+    }
+
+    private WireDrag wiring;
+
+    private void startWire(NodeCard anchor, int port, MouseEvent e) {
         requestFocus();
-        Point a = from.outputPoint();
-        pendingWire.setStartX(a.x());
-        pendingWire.setStartY(a.y());
+        wiring = new WireDrag(anchor, port);
         dragWire(e);
         pendingWire.setVisible(true);
         e.consume();
     }
 
-    private void dragWire(MouseEvent e) {
-        Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
-        Point a = new Point(pendingWire.getStartX(), pendingWire.getStartY());
-        String fromId = ((javafx.scene.Node) e.getSource()).getId().substring("port-out-".length());
-        NodeCard target = cardAt(p, fromId);
-        int port = target == null ? -1 : portNear(target, p);
-        if (wireTarget != null && (wireTarget != target || wireTargetPort != port)) wireTarget.highlightInput(-1, null);
-        wireTarget = target;
-        wireTargetPort = port;
-        Point b = new Point(p.getX(), p.getY());
-        if (target != null && port >= 0) {
-            b = target.inputPoint(port);
-            target.highlightInput(port, editor.getGraph().connectionProblem(new Edge(fromId, target.node().id(), port)) == null);
+    /** The wire the pointer proposes: an edge (or null), its target card and port for highlighting. */
+    private record Proposal(Edge edge, NodeCard other, int port) {}
+
+    private Proposal propose(Point2D p, boolean includeSelf) {
+        NodeCard other = cardAt(p, includeSelf ? null : wiring.anchor().node().id());
+        if (other == null) return new Proposal(null, null, -1);
+        if (wiring.forward()) {
+            int port = other.inputCount() == 0 ? 0 : portNear(other, p);
+            return new Proposal(new Edge(wiring.anchor().node().id(), other.node().id(), port), other, port);
         }
+        return new Proposal(new Edge(other.node().id(), wiring.anchor().node().id(), wiring.port()), other, -1);
+    }
+
+    private void dragWire(MouseEvent e) {
+        if (wiring == null) return;
+        Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+        Proposal prop = propose(p, false);
+        clearWireHighlight();
+        wireTarget = prop.other();
+        Point cursor = new Point(p.getX(), p.getY());
+        Point a, b;
+        String problem = prop.edge() == null ? null : editor.getGraph().connectionProblem(prop.edge());
+        if (wiring.forward()) {
+            a = wiring.anchor().outputPoint();
+            b = prop.other() != null && prop.port() >= 0 && prop.other().inputCount() > 0 ? prop.other().inputPoint(prop.port()) : cursor;
+            if (prop.other() != null) prop.other().highlightInput(prop.port(), problem == null);
+        } else {
+            a = prop.other() != null ? prop.other().outputPoint() : cursor;
+            b = wiring.anchor().inputPoint(wiring.port());
+            if (prop.other() != null) prop.other().highlightOutput(problem == null);
+        }
+        // The reason a drop here would be refused, shown while the pointer is on the spot.
+        Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
+        if (problem != null) showMessage(capitalise(problem), local.getX(), local.getY());
+        else message.setVisible(false);
         Point[] c = Ports.curve(orientation.get(), a, b);
+        pendingWire.setStartX(a.x());
+        pendingWire.setStartY(a.y());
         pendingWire.setControlX1(c[0].x());
         pendingWire.setControlY1(c[0].y());
         pendingWire.setControlX2(c[1].x());
@@ -528,23 +565,36 @@ public final class GraphCanvas extends Pane {
         e.consume();
     }
 
-    private void endWire(NodeCard from, MouseEvent e) {
-        pendingWire.setVisible(false);
-        Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
-        NodeCard target = cardAt(p, null);
-        if (wireTarget != null) wireTarget.highlightInput(-1, null);
+    private void clearWireHighlight() {
+        if (wireTarget != null) {
+            wireTarget.highlightInput(-1, null);
+            wireTarget.highlightOutput(null);
+        }
         wireTarget = null;
+    }
+
+    private void endWire(MouseEvent e) {
+        if (wiring == null) return;
+        pendingWire.setVisible(false);
+        message.setVisible(false);
+        clearWireHighlight();
+        Point2D p = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+        Proposal prop = propose(p, true);
+        wiring = null;
         e.consume();
-        if (target == null) return;
-        String to = target.node().id();
-        int port = target.inputCount() == 0 ? 0 : portNear(target, p);
+        if (prop.edge() == null) return;
+        Edge edge = prop.edge();
         try {
-            editor.execute(GraphCommands.connect(editor.getGraph(), from.node().id(), to, Math.max(0, port)));
+            editor.execute(GraphCommands.connect(editor.getGraph(), edge.from(), edge.to(), Math.max(0, edge.port())));
         } catch (RefusedException ex) {
             Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
             editor.refuse(ex.getMessage());
             flash(ex.getMessage(), local.getX(), local.getY());
         }
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The card under a graph point (with a margin around it, so ports count), ignoring {@code except}. */

@@ -175,6 +175,13 @@ public class NodeCard extends Region {
                 + "-fx-effect: dropshadow(gaussian, rgba(0,0,0," + (s ? "0.25" : "0.12") + "), 6, 0, 0, 2);");
     }
 
+    /** Marks the output port as the source of a wire drawn backwards: green accepted, red refused, null none. */
+    void highlightOutput(Boolean ok) {
+        String stroke = ok == null ? accent : ok ? "#16a34a" : "#dc2626";
+        String fill = ok == null ? "white" : ok ? "#bbf7d0" : "#fecaca";
+        output.setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + "; -fx-stroke-width: 2;");
+    }
+
     /** Marks an input port as a possible drop target while a wire is dragged: green accepted, red refused, null none. */
     void highlightInput(int port, Boolean ok) {
         for (int i = 0; i < inputs.size(); i++) {

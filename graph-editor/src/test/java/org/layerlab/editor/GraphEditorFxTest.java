@@ -128,6 +128,28 @@ class GraphEditorFxTest {
     }
 
     @Test
+    void theReasonShowsWhileHoveringARefusedPortAndAWireCanBeDrawnBackwardsFromAnInput(FxRobot robot) throws Exception {
+        show(ModelGraph.of(Graphs.chain().nodes(), List.of(new Edge("input", "hidden-1", 0))));
+        robot.drag("#port-out-hidden-2").moveTo("#port-in-hidden-1-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#connection-message").queryAs(Label.class);
+        assertTrue(message.isVisible(), "shown before the drop");
+        assertEquals("Hidden 1 takes only one input", message.getText());
+        assertTrue(robot.lookup("#pending-wire").query().isVisible(), "the live curve follows the pointer");
+        robot.moveTo("#node-output");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(message.isVisible(), "an acceptable target shows no complaint");
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph().edges().contains(new Edge("hidden-2", "output", 0)), "dropped on the card body: its free input");
+
+        robot.drag("#port-in-hidden-2-0").dropTo("#port-out-hidden-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Graphs.chain(), graph(), "drawn from the input back to an output");
+        assertEquals("Connect Hidden 1 to Hidden 2", onFx(() -> editor.undoLabelProperty().get()));
+    }
+
+    @Test
     void deleteRemovesALayerWithItsWiresAndOneUndoBringsBothBack(FxRobot robot) throws Exception {
         ModelGraph before = graph();
         robot.clickOn("#node-hidden-1");
