@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -205,8 +204,8 @@ public final class EditorActions {
         fc.setTitle("Export the graph");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         fc.setInitialFileName("network" + pattern.substring(1));
-        Supplier<javafx.stage.Window> owner = () -> editor.canvas().getScene() == null ? null : editor.canvas().getScene().getWindow();
-        File f = fc.showSaveDialog(owner.get());
+        javafx.stage.Window owner = editor.canvas().getScene() == null ? null : editor.canvas().getScene().getWindow();
+        File f = fc.showSaveDialog(owner);
         if (f == null) return;
         exporter.write(f.toPath()).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
             if (err != null) editor.refuse("Export failed: " + (err.getCause() == null ? err : err.getCause()).getMessage());

@@ -23,7 +23,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.scene.Scene;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.GraphAnalysis;
@@ -33,6 +38,7 @@ import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.CommandStack;
+import org.layerlab.editor.command.CompoundCommand;
 import org.layerlab.editor.command.GraphCommands;
 import org.layerlab.editor.command.GraphCommands.RefusedException;
 import org.layerlab.editor.command.ReplaceGraph;
@@ -70,7 +76,7 @@ public final class GraphEditor {
     private final PropertiesView properties;
     private final ModelSummaryView summary;
     private final EditorActions actions;
-    private javafx.scene.control.SplitPane inspector;
+    private SplitPane inspector;
 
     public GraphEditor() { this(new NodeSkinFactory()); }
 
@@ -239,7 +245,7 @@ public final class GraphEditor {
         if (selection.isEmpty()) return;
         copy();
         Command delete = GraphCommands.delete(getGraph(), List.copyOf(selection), List.of());
-        execute(new org.layerlab.editor.command.CompoundCommand(delete.label().replaceFirst("^Delete", "Cut"), List.of(delete)));
+        execute(new CompoundCommand(delete.label().replaceFirst("^Delete", "Cut"), List.of(delete)));
     }
 
     public boolean canPaste() { return clipboard != null && !clipboard.isEmpty(); }
@@ -297,7 +303,7 @@ public final class GraphEditor {
             return;
         }
         var move = GraphCommands.move(getGraph(), new LinkedHashMap<>(to), false);
-        if (move != null) execute(new org.layerlab.editor.command.CompoundCommand("Auto Layout (" + o.displayName() + ")", List.of(move)));
+        if (move != null) execute(new CompoundCommand("Auto Layout (" + o.displayName() + ")", List.of(move)));
         canvas.fitWhenShown();
     }
 
@@ -321,14 +327,14 @@ public final class GraphEditor {
     public EditorActions actions() { return actions; }
 
     /** The side panel: properties of the selection above, the live model summary below. */
-    public javafx.scene.control.SplitPane inspector() {
+    public SplitPane inspector() {
         if (inspector == null) {
-            javafx.scene.control.Label heading = new javafx.scene.control.Label("Model summary");
+            Label heading = new Label("Model summary");
             heading.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
-            javafx.scene.layout.VBox sum = new javafx.scene.layout.VBox(4, heading, summary);
-            sum.setPadding(new javafx.geometry.Insets(8));
-            javafx.scene.layout.VBox.setVgrow(summary, javafx.scene.layout.Priority.ALWAYS);
-            inspector = new javafx.scene.control.SplitPane(properties, sum);
+            VBox sum = new VBox(4, heading, summary);
+            sum.setPadding(new Insets(8));
+            VBox.setVgrow(summary, Priority.ALWAYS);
+            inspector = new SplitPane(properties, sum);
             inspector.setOrientation(javafx.geometry.Orientation.VERTICAL);
             inspector.setDividerPositions(0.55);
             inspector.setPrefWidth(340);

@@ -74,8 +74,6 @@ public final class ModelSummaryView extends VBox {
                 + (s.errors() > 0 ? "\n" + s.errors() + " layer" + (s.errors() == 1 ? "" : "s") + " with errors" : ""));
     }
 
-    ModelSummary current(GraphEditor editor) { return ModelSummary.of(editor.getGraph(), editor.analysis()); }
-
     TableView<Row> table() { return table; }
 
     private static TableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> value) {

@@ -403,6 +403,16 @@ class GraphEditorFxTest {
         assertEquals(60, after.getMinX() - before.getMinX(), 2);
         assertEquals(-30, after.getMinY() - before.getMinY(), 2);
         assertEquals(Graphs.chain(), graph(), "panning changes only the view");
+
+        robot.clickOn(new Point2D(canvas.getMinX() + 40, canvas.getMaxY() - 40));
+        robot.press(KeyCode.SPACE);
+        robot.drag(new Point2D(canvas.getMinX() + 40, canvas.getMaxY() - 40), MouseButton.PRIMARY).moveBy(-50, 20).drop();
+        robot.release(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds spaced = robot.lookup("#node-input").query().localToScreen(robot.lookup("#node-input").query().getBoundsInLocal());
+        assertEquals(-50, spaced.getMinX() - after.getMinX(), 2, "Space + drag pans too");
+        assertTrue(onFx(() -> editor.selection().isEmpty()), "and does not draw a selection band");
+        after = spaced;
         robot.moveTo(new Point2D(canvas.getMinX() + 40, canvas.getMaxY() - 40)).scroll(3);
         WaitForAsyncUtils.waitForFxEvents();
         Bounds scrolled = robot.lookup("#node-input").query().localToScreen(robot.lookup("#node-input").query().getBoundsInLocal());
