@@ -143,6 +143,7 @@ public final class GraphEditor {
     public void setGraph(ModelGraph g) {
         selection.clear();
         selectedEdges.clear();
+        canvas.orientationProperty().set(Orientation.guess(g));
         graph.set(g);
         history.clear();
         canvas.fitWhenShown();

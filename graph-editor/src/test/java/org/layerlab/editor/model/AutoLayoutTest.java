@@ -71,4 +71,14 @@ class AutoLayoutTest {
                 Graphs.node("x", "dense", "X", 0, 0, Map.of())), List.of());
         assertNoOverlap(lay(g, Orientation.LEFT_RIGHT));
     }
+
+    @Test
+    void theDirectionOfASavedLayoutIsRecognised() {
+        ModelGraph g = Graphs.chain();
+        assertEquals(Orientation.LEFT_RIGHT, Orientation.guess(g));
+        ModelGraph td = g;
+        for (var e : lay(g, Orientation.TOP_DOWN).entrySet()) td = td.replaceNode(td.node(e.getKey()).withPosition(e.getValue().x(), e.getValue().y()));
+        assertEquals(Orientation.TOP_DOWN, Orientation.guess(td));
+        assertEquals(Orientation.LEFT_RIGHT, Orientation.guess(ModelGraph.empty()));
+    }
 }
