@@ -45,6 +45,7 @@ import org.layerlab.editor.command.ReplaceGraph;
 import org.layerlab.editor.model.AutoLayout;
 import org.layerlab.editor.model.Box;
 import org.layerlab.editor.model.GraphFragment;
+import org.layerlab.editor.model.NetworkComparison;
 import org.layerlab.editor.model.Orientation;
 import org.layerlab.editor.model.Point;
 
@@ -113,7 +114,7 @@ public final class GraphEditor {
             syncingSelection = false;
         });
         differsFromTraining = Bindings.createBooleanBinding(
-                () -> trainingSnapshot.get() != null && !trainingSnapshot.get().equals(graph.get()), trainingSnapshot, graph);
+                () -> trainingSnapshot.get() != null && !NetworkComparison.sameNetwork(trainingSnapshot.get(), graph.get()), trainingSnapshot, graph);
         canvas = new GraphCanvas(this, skins);
         palette = new PaletteView(this);
         properties = new PropertiesView(this);
@@ -310,7 +311,10 @@ public final class GraphEditor {
 
     // ---------------------------------------------------------------- training
 
-    /** The graph a running training uses (null when none); while it differs from the document, the canvas says so. */
+    /**
+     * The graph a running training uses (null when none). While the document differs from it in a way that matters
+     * for training (layers, settings, wires — not positions or names), the canvas says so.
+     */
     public ObjectProperty<ModelGraph> trainingSnapshotProperty() { return trainingSnapshot; }
     public BooleanBinding canvasDiffersFromTraining() { return differsFromTraining; }
 

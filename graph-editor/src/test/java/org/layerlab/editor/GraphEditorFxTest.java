@@ -337,6 +337,9 @@ class GraphEditorFxTest {
         assertFalse(robot.lookup("#canvas-training-banner").query().isVisible());
         robot.drag("#node-output").moveBy(40, 40).drop();
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#canvas-training-banner").query().isVisible(), "a move does not change what is trained");
+        robot.clickOn("#wire-hit-hidden-1-hidden-2-0").type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#canvas-training-banner").query().isVisible());
         onFx(() -> { editor.undo(); return null; });
         WaitForAsyncUtils.waitForFxEvents();

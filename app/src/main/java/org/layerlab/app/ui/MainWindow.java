@@ -80,9 +80,7 @@ public final class MainWindow extends BorderPane {
         Label stale = new Label("Canvas edited — changes apply to the next run");
         stale.setId("stale-model-label");
         stale.getStyleClass().add("stale-label");
-        stale.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> session.trainedGraphProperty().get() != null && !session.trainedGraphProperty().get().equals(editor.getGraph()),
-                session.trainedGraphProperty(), editor.graphProperty()));
+        stale.visibleProperty().bind(editor.canvasDiffersFromTraining());
         stale.managedProperty().bind(stale.visibleProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

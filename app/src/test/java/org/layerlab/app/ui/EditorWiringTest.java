@@ -82,7 +82,11 @@ class EditorWiringTest {
         robot.clickOn("#node-output");
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#canvas-training-banner").query().isVisible(), "moving a layer does not change the network");
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#canvas-training-banner").query().isVisible(), "the canvas says edits apply to the next run");
+        assertTrue(robot.lookup("#stale-model-label").query().isVisible());
         assertTrue(onFx(() -> window.session().trainer().state() != org.layerlab.compute.train.Trainer.State.FINISHED), "the run goes on");
     }
 }
