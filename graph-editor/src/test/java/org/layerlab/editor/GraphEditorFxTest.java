@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
+import org.layerlab.compute.layers.LayerType;
+import org.layerlab.compute.layers.LayerTypes;
 import org.layerlab.editor.model.Box;
 import org.layerlab.editor.model.Orientation;
 import org.testfx.api.FxRobot;
@@ -89,6 +91,21 @@ class GraphEditorFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(graph().find("dense-1").isPresent());
         assertEquals("dense-1", onFx(() -> editor.selectedNodeProperty().get()), "the new layer is selected");
+    }
+
+    @Test
+    void everyCatalogLayerIsInThePaletteAndGetsACardAndAPropertySheetWithoutLayerSpecificCode(FxRobot robot) throws Exception {
+        for (LayerType t : LayerTypes.CATALOG.all()) {
+            assertTrue(robot.lookup("#palette-" + t.id()).tryQuery().isPresent(), t.id() + " is in the palette");
+            String id = onFx(() -> {
+                editor.canvas().addLayerAtCentre(t);
+                return editor.selectedNodeProperty().get();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#node-" + id).tryQuery().isPresent(), t.id() + " has a card");
+            int rows = onFx(() -> robot.lookup("#property-sheet").queryAs(org.controlsfx.control.PropertySheet.class).getItems().size());
+            assertEquals(t.params().size() + 1, rows, t.id() + ": a row per declared parameter, plus the name");
+        }
     }
 
     @Test
