@@ -109,6 +109,15 @@ class GraphEditorFxTest {
     }
 
     @Test
+    void enterOnAFocusedPaletteItemAddsTheLayer(FxRobot robot) throws Exception {
+        robot.clickOn("#palette-flatten");
+        assertTrue(robot.lookup("#palette-flatten").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph().find("flatten-1").isPresent());
+    }
+
+    @Test
     void paletteSearchShowsOnlyMatchingLayers(FxRobot robot) {
         robot.clickOn("#palette-search").write("drop");
         WaitForAsyncUtils.waitForFxEvents();
