@@ -1,81 +1,193 @@
 package org.layerlab.editor;
 
-import java.text.NumberFormat;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.NodeInfo;
 import org.layerlab.compute.layers.LayerType;
+import org.layerlab.editor.model.Box;
+import org.layerlab.editor.model.NodeText;
+import org.layerlab.editor.model.Orientation;
+import org.layerlab.editor.model.Point;
+import org.layerlab.editor.model.Ports;
 
-/** One layer on the canvas: name, key settings, output shape and parameter count, or its error. */
-final class NodeCard extends VBox {
-    static final double WIDTH = 170;
+/**
+ * The default skin of one layer on the canvas: name, key settings, output shape and parameter count, or an error
+ * badge whose tooltip carries the shape-inference message; input ports on the incoming side, one output port.
+ */
+public class NodeCard extends Region {
+    public static final double WIDTH = 170;
+    static final double PORT_RADIUS = 6;
 
+    private final Node node;
+    private final LayerType type;
+    private final NodeInfo info;
+    private final int inputCount;
+    private final Orientation orientation;
     private final String accent;
-    private double pressX, pressY, startX, startY;
+    private final VBox body = new VBox(1);
+    private final List<Circle> inputs = new ArrayList<>();
+    private final Circle output;
+    final List<WireView> attached = new ArrayList<>();
+    private boolean selected;
 
-    NodeCard(GraphEditor editor, Node node, LayerType type, NodeInfo info) {
-        accent = CategoryStyle.colour(type.category());
+    public NodeCard(Node node, LayerType type, NodeInfo info, int inputCount, Orientation orientation) {
+        this.node = node;
+        this.type = type;
+        this.info = info;
+        this.inputCount = inputCount;
+        this.orientation = orientation;
+        this.accent = CategoryStyle.colour(type.category());
         setId("node-" + node.id());
         getStyleClass().add("node-card");
-        setPrefWidth(WIDTH);
-        setMinWidth(WIDTH);
-        setMaxWidth(WIDTH);
-        setLayoutX(node.x());
-        setLayoutY(node.y());
+        setFocusTraversable(false);
 
         Label title = new Label(node.name());
         title.getStyleClass().add("node-title");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
-        String summary = type.summary(node.params());
-        Label kind = new Label(type.displayName() + (summary.isEmpty() ? "" : " " + summary));
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px; -fx-text-fill: #111827;");
+        title.setMinWidth(0);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        Label badge = new Label(CategoryStyle.badge(type.category()));
+        badge.setStyle("-fx-font-size: 9px; -fx-font-weight: bold; -fx-text-fill: white; -fx-background-color: " + accent
+                + "; -fx-background-radius: 3; -fx-padding: 0 4 0 4;");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(4, title, spring);
+        head.setAlignment(Pos.CENTER_LEFT);
+        boolean valid = info != null && info.valid();
+        if (!valid) {
+            Label err = new Label("⚠");
+            err.setId("error-" + node.id());
+            err.getStyleClass().add("node-error-badge");
+            err.setStyle("-fx-text-fill: white; -fx-background-color: #b91c1c; -fx-background-radius: 8; -fx-padding: 0 5 0 5; -fx-font-weight: bold;");
+            err.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip tip = new Tooltip(info == null ? "Not analysed" : info.error());
+            tip.setShowDelay(Duration.millis(150));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            err.setTooltip(tip);
+            head.getChildren().add(err);
+        }
+        head.getChildren().add(badge);
+
+        Label kind = new Label(NodeText.kind(type, node));
         kind.getStyleClass().add("node-summary");
-        getChildren().addAll(title, kind);
-        if (info != null && info.valid()) {
+        kind.setStyle("-fx-text-fill: #374151; -fx-font-size: 12px;");
+        body.getChildren().addAll(head, kind);
+        if (valid) {
             Label shape = new Label("→ " + info.outputShape());
             shape.getStyleClass().add("node-shape");
             shape.setId("shape-" + node.id());
-            Label params = new Label(NumberFormat.getIntegerInstance(Locale.ROOT).format(info.parameterCount()) + " params");
+            shape.setStyle("-fx-text-fill: #111827; -fx-font-size: 12px;");
+            Label params = new Label(NodeText.params(info.parameterCount()));
             params.getStyleClass().add("node-params");
-            params.setStyle("-fx-text-fill: #6b7280;");
-            getChildren().addAll(shape, params);
-        } else if (info != null) {
-            Label error = new Label("⚠ error");
+            params.setId("params-" + node.id());
+            params.setStyle("-fx-text-fill: #6b7280; -fx-font-size: 11px;");
+            body.getChildren().addAll(shape, params);
+        } else {
+            Label error = new Label("shape error — hover ⚠");
             error.getStyleClass().add("node-error");
-            error.setStyle("-fx-text-fill: #b91c1c; -fx-font-weight: bold;");
-            Tooltip.install(error, new Tooltip(info.error()));
-            getChildren().add(error);
+            error.setStyle("-fx-text-fill: #b91c1c; -fx-font-size: 11px;");
+            body.getChildren().add(error);
         }
-        setSelected(false);
+        body.setFillWidth(true);
+        getChildren().add(body);
 
-        setOnMousePressed(e -> {
-            editor.selectedNodeProperty().set(node.id());
-            pressX = e.getSceneX();
-            pressY = e.getSceneY();
-            startX = getLayoutX();
-            startY = getLayoutY();
-            e.consume();
-        });
-        setOnMouseDragged(e -> {
-            setLayoutX(Math.max(0, startX + e.getSceneX() - pressX));
-            setLayoutY(Math.max(0, startY + e.getSceneY() - pressY));
-            e.consume();
-        });
-        setOnMouseReleased(e -> {
-            if (getLayoutX() != node.x() || getLayoutY() != node.y()) {
-                editor.apply(editor.getGraph().replaceNode(node.withPosition(getLayoutX(), getLayoutY())));
-            }
-            e.consume();
-        });
+        for (int i = 0; i < inputCount; i++) {
+            Circle c = port("port-in-" + node.id() + "-" + i);
+            inputs.add(c);
+        }
+        output = port("port-out-" + node.id());
+        setSelected(false);
     }
 
-    void setSelected(boolean selected) {
-        setStyle("-fx-background-color: white; -fx-background-radius: 6; -fx-border-radius: 6; -fx-padding: 6 10 8 10; -fx-spacing: 2;"
-                + "-fx-border-color: " + (selected ? "#2563eb" : "#d1d5db") + " " + (selected ? "#2563eb" : "#d1d5db") + " "
-                + (selected ? "#2563eb" : "#d1d5db") + " " + accent + ";"
-                + "-fx-border-width: " + (selected ? "2 2 2 6" : "1 1 1 6") + ";"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.12), 6, 0, 0, 2);");
+    private Circle port(String id) {
+        Circle c = new Circle(PORT_RADIUS);
+        c.setId(id);
+        c.getStyleClass().add("port");
+        c.setManaged(false);
+        c.setStyle("-fx-fill: white; -fx-stroke: " + accent + "; -fx-stroke-width: 2;");
+        getChildren().add(c);
+        return c;
+    }
+
+    public Node node() { return node; }
+    public LayerType type() { return type; }
+    public NodeInfo info() { return info; }
+    public int inputCount() { return inputCount; }
+    Circle outputPort() { return output; }
+    List<Circle> inputPorts() { return inputs; }
+
+    /** True when this card shows exactly these contents (position aside), so the controller can keep it. */
+    boolean shows(Node n, NodeInfo i, int ports, Orientation o) {
+        return n.id().equals(node.id()) && n.name().equals(node.name()) && n.type().equals(node.type()) && n.params().equals(node.params())
+                && java.util.Objects.equals(i, info) && ports == inputCount && o == orientation;
+    }
+
+    /** The card's rectangle in canvas coordinates, measured even before the first layout. */
+    public Box box() {
+        double h = getHeight() > 0 ? getHeight() : prefHeight(WIDTH);
+        return new Box(getLayoutX(), getLayoutY(), WIDTH, h);
+    }
+
+    Point inputPoint(int port) { return Ports.input(orientation, box(), port, Math.max(inputCount, port + 1)); }
+    Point outputPoint() { return Ports.output(orientation, box()); }
+
+    @Override protected double computePrefWidth(double height) { return WIDTH; }
+    @Override protected double computeMinWidth(double height) { return WIDTH; }
+    @Override protected double computeMaxWidth(double height) { return WIDTH; }
+    @Override protected double computePrefHeight(double width) { return body.prefHeight(WIDTH - 18) + 14; }
+    @Override protected double computeMinHeight(double width) { return computePrefHeight(width); }
+
+    @Override protected void layoutChildren() {
+        double h = getHeight();
+        body.resizeRelocate(12, 6, WIDTH - 18, h - 12);
+        Box local = new Box(0, 0, WIDTH, h);
+        for (int i = 0; i < inputs.size(); i++) {
+            Point p = Ports.input(orientation, local, i, inputs.size());
+            inputs.get(i).relocate(p.x() - PORT_RADIUS, p.y() - PORT_RADIUS);
+        }
+        Point o = Ports.output(orientation, local);
+        output.relocate(o.x() - PORT_RADIUS, o.y() - PORT_RADIUS);
+    }
+
+    public boolean isSelected() { return selected; }
+
+    void setSelected(boolean s) {
+        selected = s;
+        boolean valid = info != null && info.valid();
+        String border = s ? "#2563eb" : valid ? "#d1d5db" : "#b91c1c";
+        String left = orientation == Orientation.LEFT_RIGHT ? accent : border;
+        String top = orientation == Orientation.TOP_DOWN ? accent : border;
+        String w = s ? "2" : "1";
+        setStyle("-fx-background-color: white; -fx-background-radius: 6; -fx-border-radius: 6;"
+                + "-fx-border-color: " + top + " " + border + " " + border + " " + left + ";"
+                + "-fx-border-width: " + (orientation == Orientation.TOP_DOWN ? "6 " + w + " " + w + " " + w : w + " " + w + " " + w + " 6") + ";"
+                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0," + (s ? "0.25" : "0.12") + "), 6, 0, 0, 2);");
+    }
+
+    /** Marks the output port as the source of a wire drawn backwards: green accepted, red refused, null none. */
+    void highlightOutput(Boolean ok) {
+        String stroke = ok == null ? accent : ok ? "#16a34a" : "#dc2626";
+        String fill = ok == null ? "white" : ok ? "#bbf7d0" : "#fecaca";
+        output.setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + "; -fx-stroke-width: 2;");
+    }
+
+    /** Marks an input port as a possible drop target while a wire is dragged: green accepted, red refused, null none. */
+    void highlightInput(int port, Boolean ok) {
+        for (int i = 0; i < inputs.size(); i++) {
+            String stroke = i == port && ok != null ? (ok ? "#16a34a" : "#dc2626") : accent;
+            String fill = i == port && ok != null ? (ok ? "#bbf7d0" : "#fecaca") : "white";
+            inputs.get(i).setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + "; -fx-stroke-width: 2;");
+        }
     }
 }

@@ -1,43 +1,110 @@
 package org.layerlab.editor;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.layerlab.compute.layers.Category;
 import org.layerlab.compute.layers.LayerType;
 import org.layerlab.compute.layers.LayerTypes;
 
-/** The layer palette: every catalog entry, grouped by category; double-click adds the layer to the canvas. */
-public final class PaletteView extends ScrollPane {
+/**
+ * The layer palette: every catalog entry grouped by category, with a search box. Drag a layer onto the canvas, or
+ * double-click it (or press Enter on it) to add it in the middle of the view.
+ */
+public final class PaletteView extends VBox {
+    private final TextField search = new TextField();
+    private final List<TitledPane> groups = new ArrayList<>();
+    private final List<Label> items = new ArrayList<>();
+
     PaletteView(GraphEditor editor) {
-        VBox groups = new VBox(4);
-        groups.setPadding(new Insets(6));
+        search.setPromptText("Search layers");
+        search.setId("palette-search");
+        VBox list = new VBox(4);
+        list.setPadding(new Insets(4, 6, 6, 6));
         for (Category c : Category.values()) {
-            VBox items = new VBox(2);
+            VBox entries = new VBox(2);
             for (LayerType t : LayerTypes.CATALOG.all()) {
                 if (t.category() != c) continue;
                 Label item = new Label(t.displayName());
                 item.getStyleClass().add("palette-item");
                 item.setId("palette-" + t.id());
+                item.setUserData(t);
                 item.setMaxWidth(Double.MAX_VALUE);
-                item.setStyle("-fx-border-color: transparent transparent transparent " + CategoryStyle.colour(c) + "; -fx-border-width: 0 0 0 4; -fx-padding: 4 8 4 8;");
-                Tooltip.install(item, new Tooltip(t.description()));
+                item.setFocusTraversable(true);
+                String base = "-fx-border-color: transparent transparent transparent " + CategoryStyle.colour(c) + "; -fx-border-width: 0 0 0 4; -fx-padding: 4 8 4 8;";
+                item.setStyle(base);
+                item.focusedProperty().addListener((o, a, f) -> item.setStyle(base + (f ? "-fx-background-color: #dbeafe;" : "")));
+                Tooltip tip = new Tooltip(t.displayName() + " — " + t.description() + "\nDrag onto the canvas, or double-click to add.");
+                tip.setWrapText(true);
+                tip.setMaxWidth(320);
+                tip.setShowDelay(Duration.millis(300));
+                item.setTooltip(tip);
                 item.setOnMouseClicked(e -> {
+                    item.requestFocus();
                     if (e.getClickCount() == 2) editor.canvas().addLayerAtCentre(t);
                 });
-                items.getChildren().add(item);
+                item.setOnKeyPressed(e -> {
+                    if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) { editor.canvas().addLayerAtCentre(t); e.consume(); }
+                });
+                item.setOnDragDetected(e -> {
+                    Dragboard db = item.startDragAndDrop(TransferMode.COPY);
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(GraphCanvas.DRAG_PREFIX + t.id());
+                    db.setContent(content);
+                    db.setDragView(item.snapshot(null, null));
+                    e.consume();
+                });
+                entries.getChildren().add(item);
+                items.add(item);
             }
-            if (items.getChildren().isEmpty()) continue;
-            TitledPane pane = new TitledPane(c.displayName(), items);
+            if (entries.getChildren().isEmpty()) continue;
+            TitledPane pane = new TitledPane(c.displayName(), entries);
             pane.setAnimated(false);
-            groups.getChildren().add(pane);
+            pane.setId("palette-group-" + c.name().toLowerCase(Locale.ROOT));
+            groups.add(pane);
+            list.getChildren().add(pane);
         }
-        setContent(groups);
-        setFitToWidth(true);
+        search.textProperty().addListener((o, a, text) -> filter(text));
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox.setMargin(search, new Insets(6, 6, 0, 6));
+        getChildren().addAll(search, scroll);
+        setSpacing(4);
         setPrefWidth(190);
+        setMinWidth(150);
         getStyleClass().add("palette");
+        setId("palette");
+    }
+
+    /** Shows only layers whose name, id or explanation contains the text; hides empty groups. */
+    private void filter(String text) {
+        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        for (Label item : items) {
+            LayerType t = (LayerType) item.getUserData();
+            boolean show = q.isEmpty() || t.displayName().toLowerCase(Locale.ROOT).contains(q) || t.id().contains(q)
+                    || t.description().toLowerCase(Locale.ROOT).contains(q) || t.category().displayName().toLowerCase(Locale.ROOT).contains(q);
+            item.setVisible(show);
+            item.setManaged(show);
+        }
+        for (TitledPane g : groups) {
+            boolean any = ((VBox) g.getContent()).getChildren().stream().anyMatch(javafx.scene.Node::isVisible);
+            g.setVisible(any);
+            g.setManaged(any);
+            if (any && !q.isEmpty()) g.setExpanded(true);
+        }
     }
 }

@@ -1,50 +1,94 @@
 package org.layerlab.editor;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
 import org.controlsfx.property.editor.Editors;
-import org.layerlab.compute.catalog.ParamType;
+import org.controlsfx.property.editor.PropertyEditor;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.ParamSpec;
-import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.catalog.ParamType;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.NodeInfo;
 import org.layerlab.compute.layers.LayerType;
+import org.layerlab.editor.command.GraphCommands;
+import org.layerlab.editor.command.GraphCommands.RefusedException;
 
-/** The property sheet of the selected layer, generated from its declared parameters. */
+/**
+ * The property sheet of the selected layer, generated from the catalog's parameter declarations. Values are
+ * checked by the catalog; a refused value is explained below the sheet and the field shows the kept value again.
+ * Every accepted change is one undoable command. Number fields commit on Enter as well as on leaving the field.
+ */
 public final class PropertiesView extends VBox {
     private final GraphEditor editor;
     private final Label title = new Label("No layer selected");
     private final Label description = new Label();
+    private final Label error = new Label();
     private final Label message = new Label();
     private final PropertySheet sheet = new PropertySheet();
+    private Node shown;
 
     PropertiesView(GraphEditor editor) {
         this.editor = editor;
         setId("properties");
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(260);
+        setPrefWidth(300);
+        title.setId("properties-title");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        title.setWrapText(true);
         description.setWrapText(true);
+        description.setStyle("-fx-text-fill: #4b5563;");
+        error.setWrapText(true);
+        error.setId("properties-error");
+        error.setStyle("-fx-text-fill: #b91c1c;");
         message.setWrapText(true);
         message.setId("properties-message");
-        message.setStyle("-fx-text-fill: #b91c1c;");
+        message.setStyle("-fx-text-fill: #b91c1c; -fx-font-weight: bold;");
+        sheet.setId("property-sheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
-        sheet.setPropertyEditorFactory(item -> item instanceof ParamItem p && p.spec.type() == ParamType.CHOICE
-                ? Editors.createChoiceEditor(item, p.spec.choices()) : defaults.call(item));
-        getChildren().addAll(title, description, sheet, message);
-        editor.selectedNodeProperty().addListener((o, a, b) -> refresh());
-        editor.graphProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        sheet.setPropertyEditorFactory(item -> {
+            PropertyEditor<?> ed = item instanceof ParamItem p && p.spec.type() == ParamType.CHOICE
+                    ? Editors.createChoiceEditor(item, p.spec.choices()) : defaults.call(item);
+            commitOnEnter(item, ed);
+            if (item instanceof SheetItem si) si.field = ed;
+            return ed;
+        });
+        getChildren().addAll(title, description, sheet, message, error);
+        editor.selectedNodeProperty().addListener((o, a, b) -> refresh(false));
+        editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh(false));
+        editor.graphProperty().addListener((o, a, b) -> refresh(false));
+        refresh(false);
+    }
+
+    /** ControlsFX number and text editors commit only when focus leaves; Enter should commit too. */
+    private static void commitOnEnter(PropertySheet.Item item, PropertyEditor<?> ed) {
+        if (!(ed.getEditor() instanceof TextField field)) return;
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER) return;
+            String text = field.getText();
+            Object value = text;
+            if (item.getType() == Integer.class) {
+                try { value = Integer.valueOf(text.trim()); } catch (NumberFormatException x) { value = text; }
+            } else if (item.getType() == Double.class) {
+                try { value = Double.valueOf(text.trim()); } catch (NumberFormatException x) { value = text; }
+            }
+            item.setValue(value);
+            e.consume();
+        });
     }
 
     private Node selected() {
@@ -52,31 +96,101 @@ public final class PropertiesView extends VBox {
         return id == null ? null : editor.getGraph().find(id).orElse(null);
     }
 
-    private void refresh() {
+    private void refresh(boolean keepMessage) {
         Node n = selected();
+        NodeInfo info = n == null ? null : editor.analysis().info(n.id());
+        error.setText(info != null && !info.valid() ? info.error() : "");
+        boolean sameNode = n != null && shown != null && n.id().equals(shown.id()) && n.type().equals(shown.type()) && !sheet.getItems().isEmpty();
+        if (sameNode) {
+            // Same layer, edited (here, by undo or elsewhere): update the fields in place, keeping focus and caret.
+            if (!n.name().equals(shown.name()) || !n.params().equals(shown.params())) {
+                for (PropertySheet.Item item : sheet.getItems()) ((SheetItem) item).reload();
+                title.setText(n.name() + " — " + editor.getGraph().typeOf(n.id()).displayName());
+                if (!keepMessage) message.setText("");
+            }
+            shown = n;
+            return;
+        }
+        message.setText("");
+        shown = n;
         sheet.getItems().clear();
         if (n == null) {
-            title.setText("No layer selected");
-            description.setText("Click a layer on the canvas to see and change its settings.");
-            message.setText("");
+            int count = editor.selection().size();
+            title.setText(count > 1 ? count + " layers selected" : "No layer selected");
+            description.setText(count > 1 ? "Select a single layer to change its settings."
+                    : "Click a layer on the canvas (or press Tab on the canvas) to see and change its settings.");
             return;
         }
         LayerType type = editor.getGraph().typeOf(n.id());
         title.setText(n.name() + " — " + type.displayName());
         description.setText(type.description());
-        NodeInfo info = editor.analysisProperty().get().info(n.id());
-        message.setText(info != null && !info.valid() ? info.error() : "");
+        sheet.getItems().add(new NameItem(n.id()));
         for (ParamSpec spec : type.params()) sheet.getItems().add(new ParamItem(n.id(), spec));
     }
 
+    /** Shows why a value was refused, then puts the kept value back into the field. */
+    private void refuse(String why, SheetItem item) {
+        message.setText(why);
+        editor.refuse(why);
+        Platform.runLater(item::revert);
+    }
+
+    /** A row of the sheet: its value is observable, so undo and other edits show in the field without a rebuild. */
+    private abstract static class SheetItem implements PropertySheet.Item {
+        final javafx.beans.property.ObjectProperty<Object> value = new javafx.beans.property.SimpleObjectProperty<>();
+        PropertyEditor<?> field;
+
+        abstract Object stored();
+
+        void reload() { value.set(stored()); }
+
+        /** Puts the stored value back into the editor after a refused entry. */
+        @SuppressWarnings("unchecked")
+        void revert() {
+            if (field != null) ((PropertyEditor<Object>) field).setValue(stored());
+            value.set(stored());
+        }
+
+        @Override public Object getValue() { return stored(); }
+        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.of(value); }
+    }
+
+    Label message() { return message; }
+
+    /** The layer's display name. */
+    private final class NameItem extends SheetItem {
+        private final String nodeId;
+
+        NameItem(String nodeId) {
+            this.nodeId = nodeId;
+            reload();
+        }
+
+        @Override public Class<?> getType() { return String.class; }
+        @Override public String getCategory() { return "Layer"; }
+        @Override public String getName() { return "Name"; }
+        @Override public String getDescription() { return "The layer's name on the canvas, in the summary and in exports."; }
+        @Override Object stored() { return editor.getGraph().find(nodeId).map(Node::name).orElse(""); }
+
+        @Override public void setValue(Object value) {
+            if (editor.getGraph().find(nodeId).isEmpty() || Objects.equals(getValue(), value)) return;
+            try {
+                if (editor.execute(GraphCommands.rename(editor.getGraph(), nodeId, String.valueOf(value)))) message.setText("");
+            } catch (RefusedException e) {
+                refuse(e.getMessage(), this);
+            }
+        }
+    }
+
     /** Adapts one declared parameter of one node to the PropertySheet. */
-    private final class ParamItem implements PropertySheet.Item {
+    private final class ParamItem extends SheetItem {
         private final String nodeId;
         private final ParamSpec spec;
 
         ParamItem(String nodeId, ParamSpec spec) {
             this.nodeId = nodeId;
             this.spec = spec;
+            reload();
         }
 
         @Override public Class<?> getType() {
@@ -90,26 +204,39 @@ public final class PropertiesView extends VBox {
 
         @Override public String getCategory() { return "Parameters"; }
         @Override public String getName() { return spec.label(); }
-        @Override public String getDescription() { return spec.description(); }
 
-        @Override public Object getValue() {
+        @Override public String getDescription() {
+            String range = switch (spec.type()) {
+                case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
+                case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
+                case CHOICE -> " One of: " + String.join(", ", spec.choices()) + ".";
+                case BOOLEAN -> "";
+            };
+            return spec.description() + range;
+        }
+
+        @Override Object stored() {
             Object v = editor.getGraph().node(nodeId).params().get(spec.name());
-            return spec.type() == ParamType.SHAPE
-                    ? String.join("×", ((java.util.List<?>) v).stream().map(String::valueOf).toList()) : v;
+            return spec.type() == ParamType.SHAPE ? String.join("×", ((List<?>) v).stream().map(String::valueOf).toList()) : v;
         }
 
         @Override public void setValue(Object value) {
-            Node n = editor.getGraph().find(nodeId).orElse(null);
-            if (n == null || java.util.Objects.equals(getValue(), value)) return;
+            if (value == null || editor.getGraph().find(nodeId).isEmpty()) return;
+            Object current = getValue();
+            if (Objects.equals(current, value) || (current instanceof Number a && value instanceof Number b && a.doubleValue() == b.doubleValue()
+                    && spec.type() != ParamType.SHAPE && a.getClass() == b.getClass())) return;
             try {
-                Params p = n.params().with(spec.name(), value);
-                message.setText("");
-                editor.apply(editor.getGraph().replaceNode(n.withParams(p)));
+                var cmd = GraphCommands.changeParam(editor.getGraph(), nodeId, spec, value);
+                if (cmd.after().params().equals(cmd.before().params())) return;
+                if (editor.execute(cmd)) message.setText("");
             } catch (InvalidParamException e) {
-                message.setText(e.getMessage());
+                refuse(e.getMessage(), this);
             }
         }
+    }
 
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
+    private static String fmt(double d) {
+        if (d >= Integer.MAX_VALUE) return "∞";
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

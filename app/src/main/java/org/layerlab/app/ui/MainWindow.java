@@ -41,10 +41,13 @@ public final class MainWindow extends BorderPane {
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.6);
-        setTop(new VBox(document.menuBar(editor), toolBar()));
+        var menus = document.menuBar(editor);
+        menus.getMenus().addAll(editor.editMenu(), editor.viewMenu());
+        editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
+        setTop(new VBox(menus, toolBar()));
         setLeft(editor.palette());
         setCenter(centre);
-        setRight(editor.properties());
+        setRight(editor.inspector());
         setBottom(statusBar());
         document.projectProperty().addListener((o, a, p) -> {
             session.reset();
@@ -76,9 +79,7 @@ public final class MainWindow extends BorderPane {
         Label stale = new Label("Canvas edited — changes apply to the next run");
         stale.setId("stale-model-label");
         stale.getStyleClass().add("stale-label");
-        stale.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> session.trainedGraphProperty().get() != null && !session.trainedGraphProperty().get().equals(editor.getGraph()),
-                session.trainedGraphProperty(), editor.graphProperty()));
+        stale.visibleProperty().bind(editor.canvasDiffersFromTraining());
         stale.managedProperty().bind(stale.visibleProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
