@@ -144,25 +144,57 @@ public final class TrainingSession {
         latest.set(Progress.NONE);
         ended.set(null);
         trainer.addListener(runListeners.newRun(runInfo(p), trainer, split.train(), split.validation()));
-        int epochs = p.training().epochs();
-        trainer.addListener(new TrainingListener() {
-            @Override public void batchEnded(BatchEnd e) {
-                Progress old = latest.get();
-                latest.set(new Progress(e.epoch(), epochs, e.step(), e.loss(),
-                        Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), e.samplesPerSecond()));
-            }
-            @Override public void epochEnded(EpochEnd e) {
-                Progress old = latest.get();
-                Map<String, Double> m = e.metrics();
-                latest.set(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
-                        m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond()));
-            }
-            @Override public void runEnded(RunEnded e) { ended.set(e); }
-        });
+        trainer.addListener(new ProgressListener(p.training().epochs(), p.training().batchSize()));
         trainedGraph.set(p.graph());
         trainer.start(pool.executor(), paused);
         message.set(paused ? "Paused" : "Training…");
         return true;
+    }
+
+    /**
+     * Keeps {@link #latest} up to date on the trainer thread. Speed is measured over at least half a second of
+     * batches (one batch's time jumps with every GC and JIT pause), and a gap of a second — a pause — starts a
+     * new window.
+     */
+    private final class ProgressListener implements TrainingListener {
+        private static final long WINDOW_NANOS = 500_000_000L, GAP_NANOS = 1_000_000_000L;
+        private final int epochs;
+        private final int batchSize;
+        private long windowStart = -1, lastBatch, windowSteps;
+        private double samplesPerSecond = Double.NaN;
+
+        ProgressListener(int epochs, int batchSize) {
+            this.epochs = epochs;
+            this.batchSize = batchSize;
+        }
+
+        @Override public void batchEnded(BatchEnd e) {
+            long now = e.elapsedNanos();
+            if (windowStart < 0 || now - lastBatch > GAP_NANOS) {
+                windowStart = now;
+                windowSteps = 0;
+            } else {
+                windowSteps++;
+                if (now - windowStart >= WINDOW_NANOS) {
+                    samplesPerSecond = windowSteps * (double) batchSize / ((now - windowStart) / 1e9);
+                    windowStart = now;
+                    windowSteps = 0;
+                }
+            }
+            lastBatch = now;
+            Progress old = latest.get();
+            latest.set(new Progress(e.epoch(), epochs, e.step(), e.loss(),
+                    Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), samplesPerSecond));
+        }
+
+        @Override public void epochEnded(EpochEnd e) {
+            Progress old = latest.get();
+            Map<String, Double> m = e.metrics();
+            latest.set(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
+                    m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond()));
+        }
+
+        @Override public void runEnded(RunEnded e) { ended.set(e); }
     }
 
     /** The settings a run is listed with. */
