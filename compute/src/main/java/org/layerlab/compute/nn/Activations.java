@@ -36,6 +36,15 @@ public final class Activations {
                 public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
             });
 
+    public static final Activation GELU = Activation.elementwise("gelu", "GELU",
+            "x·Φ(x), weighting each value by how likely it is to be positive; smooth ReLU used in transformers.", 1.0, new Elementwise() {
+                public float apply(float x) { return (float) (0.5 * x * (1 + Ops.erf(x / Math.sqrt(2)))); }
+                public float derivative(float x, float y) {
+                    double cdf = 0.5 * (1 + Ops.erf(x / Math.sqrt(2))), pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+                    return (float) (cdf + x * pdf);
+                }
+            });
+
     public static final Activation SILU = Activation.elementwise("silu", "SiLU",
             "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0, new Elementwise() {
                 public float apply(float x) { return x * Ops.sigmoid(x); }
@@ -62,5 +71,5 @@ public final class Activations {
     };
 
     public static final Catalog<Activation> CATALOG = new Catalog<>("activation",
-            LINEAR, RELU, LEAKY_RELU, ELU, SILU, TANH, SIGMOID, SOFTMAX);
+            LINEAR, RELU, LEAKY_RELU, ELU, GELU, SILU, TANH, SIGMOID, SOFTMAX);
 }
