@@ -185,8 +185,9 @@ public final class Trainer {
                 double lv = l.value().item();
                 if (!Double.isFinite(lv)) {
                     String node = firstNonFinite(outputs);
-                    return diverged(step + 1, epoch, last, node, "the loss became " + lv
-                            + (node == null ? "" : " (the output of " + network.graph().node(node).name() + " was not finite first)"));
+                    String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
+                            : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
+                    return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
                 }
                 for (Parameter p : params) p.zeroGrad();
                 l.backward();
