@@ -1,28 +1,150 @@
 package org.layerlab.compute.kernels;
 
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
- * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major.
- * op(A) is M×K, op(B) is K×N. The inner loops run over contiguous memory so the JIT vectorises them.
+ * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major; op(A) is M×K, op(B) K×N.
+ * Large products use the GotoBLAS scheme: K is cut into blocks, A and B are packed into panels (which also absorbs
+ * the transposes), and a 6×(2 vectors) register-blocked micro-kernel written with the Vector API does the FMAs.
+ * Tiles of C are split over {@link Threads}; each element is summed in the same order whatever the thread count.
  */
 public final class Gemm {
     private Gemm() {}
 
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 6, NR = 2 * L, KC = 256;
+
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] a, float[] b, float[] c, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+        if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
+        if (m == 0 || n == 0 || k == 0) return;
+        if ((long) m * n * k < 32_768 || n < L) {
+            small(transA, transB, m, n, k, a, b, c);
+            return;
+        }
+        int mPanels = (m + MR - 1) / MR, nPanels = (n + NR - 1) / NR;
+        float[] ap = new float[mPanels * MR * Math.min(k, KC)];
+        float[] bp = new float[nPanels * NR * Math.min(k, KC)];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packA(transA, a, m, k, pc, kc, ap);
+            packB(transB, b, n, k, pc, kc, bp);
+            // Tasks: column panels of C (each runs down all row panels, reusing its B panel from cache).
+            Threads.parallelFor(nPanels, 2L * m * n * kc, (from, to) -> {
+                float[] tile = new float[MR * NR];
+                for (int jp = from; jp < to; jp++) {
+                    int j = jp * NR, nr = Math.min(NR, n - j);
+                    for (int ip = 0; ip < mPanels; ip++) {
+                        int i = ip * MR, mr = Math.min(MR, m - i);
+                        kernel(kc, ap, ip * MR * kc, bp, jp * NR * kc, c, i, j, n, mr, nr, tile);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Row panels of MR rows: for each p, the MR values op(A)[i..i+MR, pc+p]; rows past m are zero. */
+    private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap) {
+        int panels = (m + MR - 1) / MR;
+        for (int ip = 0; ip < panels; ip++) {
+            int base = ip * MR * kc;
+            for (int r = 0; r < MR; r++) {
+                int i = ip * MR + r;
+                if (i >= m) { for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f; continue; }
+                if (transA) for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[(pc + p) * m + i];
+                else {
+                    int row = i * k + pc;
+                    for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[row + p];
+                }
+            }
+        }
+    }
+
+    /** Column panels of NR columns: for each p, the NR values op(B)[pc+p, j..j+NR]; columns past n are zero. */
+    private static void packB(boolean transB, float[] b, int n, int k, int pc, int kc, float[] bp) {
+        int panels = (n + NR - 1) / NR;
+        for (int jp = 0; jp < panels; jp++) {
+            int base = jp * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int src = (pc + p) * n + j0, dst = base + p * NR;
+                    System.arraycopy(b, src, bp, dst, w);
+                    if (w < NR) Arrays.fill(bp, dst + w, dst + NR, 0f);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int dst = base + p * NR;
+                    for (int jj = 0; jj < w; jj++) bp[dst + jj] = b[(j0 + jj) * k + pc + p];
+                    if (w < NR) Arrays.fill(bp, dst + w, dst + NR, 0f);
+                }
+            }
+        }
+    }
+
+    /** C[i..i+mr, j..j+nr] += Apanel · Bpanel over kc; 12 vector accumulators stay in registers. */
+    private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int i, int j, int ldc,
+                               int mr, int nr, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
+                c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
+                c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR, ai = ao + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi), b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        }
+        if (mr == MR && nr == NR) {
+            int o = i * ldc + j;
+            store(c, o, c00, c01); o += ldc;
+            store(c, o, c10, c11); o += ldc;
+            store(c, o, c20, c21); o += ldc;
+            store(c, o, c30, c31); o += ldc;
+            store(c, o, c40, c41); o += ldc;
+            store(c, o, c50, c51);
+            return;
+        }
+        c00.intoArray(tile, 0); c01.intoArray(tile, L);
+        c10.intoArray(tile, NR); c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+        for (int r = 0; r < mr; r++) {
+            int o = (i + r) * ldc + j;
+            for (int q = 0; q < nr; q++) c[o + q] += tile[r * NR + q];
+        }
+    }
+
+    private static void store(float[] c, int o, FloatVector v0, FloatVector v1) {
+        FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);
+        FloatVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
+    }
+
+    /** Straight loops for small products, where packing would cost more than it saves. */
+    private static void small(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
         if (!transB) {
-            // C[i,:] += A(i,p) * B[p,:]
             for (int i = 0; i < m; i++) {
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
                     float aip = transA ? a[p * m + i] : a[i * k + p];
-                    if (aip == 0f) continue;
                     int bp = p * n;
                     for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
                 }
             }
         } else {
-            // B is N×K: C[i,j] += dot(A(i,:), B[j,:])
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     float s = 0f;
