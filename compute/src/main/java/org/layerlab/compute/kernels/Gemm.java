@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
     private Gemm() {}
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = S.length();
     private static final int MR = 6, NR = 2 * L, KC = 256;
 
