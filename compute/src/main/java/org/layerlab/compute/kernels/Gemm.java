@@ -13,14 +13,19 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
     private Gemm() {}
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = Integer.getInteger("layerlab.gemm.bits", 256) == 512 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     private static final int L = S.length();
-    private static final int MR = 6, NR = 2 * L, KC = 256;
+    private static final int MR = 6, NR = 2 * L, KC = Integer.getInteger("layerlab.gemm.kc", 256);
+    private static final int MC_PANELS = Integer.getInteger("layerlab.gemm.mcPanels", 20);
 
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] a, float[] b, float[] c, boolean accumulate) {
         if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0 || k == 0) return;
+        if (m <= 4 && !transB && n >= L) {
+            skinny(transA, m, n, k, a, b, c);
+            return;
+        }
         if ((long) m * n * k < 32_768 || n < L) {
             small(transA, transB, m, n, k, a, b, c);
             return;
@@ -35,11 +40,15 @@ public final class Gemm {
             // Tasks: column panels of C (each runs down all row panels, reusing its B panel from cache).
             Threads.parallelFor(nPanels, 2L * m * n * kc, (from, to) -> {
                 float[] tile = new float[MR * NR];
-                for (int jp = from; jp < to; jp++) {
-                    int j = jp * NR, nr = Math.min(NR, n - j);
-                    for (int ip = 0; ip < mPanels; ip++) {
-                        int i = ip * MR, mr = Math.min(MR, m - i);
-                        kernel(kc, ap, ip * MR * kc, bp, jp * NR * kc, c, i, j, n, mr, nr, tile);
+                // A block of MC_PANELS row panels stays in L2 while this task's B panels stream past it.
+                for (int ip0 = 0; ip0 < mPanels; ip0 += MC_PANELS) {
+                    int ip1 = Math.min(mPanels, ip0 + MC_PANELS);
+                    for (int jp = from; jp < to; jp++) {
+                        int j = jp * NR, nr = Math.min(NR, n - j);
+                        for (int ip = ip0; ip < ip1; ip++) {
+                            int i = ip * MR, mr = Math.min(MR, m - i);
+                            kernel(kc, ap, ip * MR * kc, bp, jp * NR * kc, c, i, j, n, mr, nr, tile);
+                        }
                     }
                 }
             });
@@ -131,6 +140,41 @@ public final class Gemm {
     private static void store(float[] c, int o, FloatVector v0, FloatVector v1) {
         FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);
         FloatVector.fromArray(S, c, o + L).add(v1).intoArray(c, o + L);
+    }
+
+    /**
+     * A few rows of A times B (batch-1 inference, tiny batches): B streams once, four vector accumulators per
+     * column chunk stay in registers; no packing.
+     */
+    private static void skinny(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c) {
+        int chunk = 4 * L;
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            int j = 0;
+            for (; j + chunk <= n; j += chunk) {
+                FloatVector s0 = FloatVector.fromArray(S, c, ci + j), s1 = FloatVector.fromArray(S, c, ci + j + L),
+                        s2 = FloatVector.fromArray(S, c, ci + j + 2 * L), s3 = FloatVector.fromArray(S, c, ci + j + 3 * L);
+                for (int p = 0; p < k; p++) {
+                    FloatVector av = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]);
+                    int bo = p * n + j;
+                    s0 = av.fma(FloatVector.fromArray(S, b, bo), s0);
+                    s1 = av.fma(FloatVector.fromArray(S, b, bo + L), s1);
+                    s2 = av.fma(FloatVector.fromArray(S, b, bo + 2 * L), s2);
+                    s3 = av.fma(FloatVector.fromArray(S, b, bo + 3 * L), s3);
+                }
+                s0.intoArray(c, ci + j); s1.intoArray(c, ci + j + L); s2.intoArray(c, ci + j + 2 * L); s3.intoArray(c, ci + j + 3 * L);
+            }
+            for (; j + L <= n; j += L) {
+                FloatVector s0 = FloatVector.fromArray(S, c, ci + j);
+                for (int p = 0; p < k; p++) s0 = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]).fma(FloatVector.fromArray(S, b, p * n + j), s0);
+                s0.intoArray(c, ci + j);
+            }
+            for (; j < n; j++) {
+                float s = c[ci + j];
+                for (int p = 0; p < k; p++) s = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], s);
+                c[ci + j] = s;
+            }
+        }
     }
 
     /** Straight loops for small products, where packing would cost more than it saves. */
