@@ -67,11 +67,8 @@ public final class Ops {
     public static Var map(Var x, Elementwise f, String name) {
         float[] xv = x.value().data();
         float[] yv = new float[xv.length];
-        for (int i = 0; i < xv.length; i++) yv[i] = f.apply(xv[i]);
-        return new Var(new Tensor(x.shape(), yv), name, o -> {
-            float[] g = o.grad().data(), gx = x.grad().data();
-            for (int i = 0; i < g.length; i++) gx[i] += g[i] * f.derivative(xv[i], yv[i]);
-        }, x);
+        f.applyAll(xv, yv);
+        return new Var(new Tensor(x.shape(), yv), name, o -> f.backwardAll(xv, yv, o.grad().data(), x.grad().data()), x);
     }
 
     /** Same data viewed with another shape of equal size. */

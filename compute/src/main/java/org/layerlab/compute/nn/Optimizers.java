@@ -3,6 +3,9 @@ package org.layerlab.compute.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
@@ -13,6 +16,8 @@ import org.layerlab.compute.catalog.Params;
  */
 public final class Optimizers {
     private Optimizers() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
 
     private static final ParamSpec LEARNING_RATE = ParamSpec.real("learningRate", "Learning rate", 0.01, 1e-7, 10,
             "How big a step each update takes; too big diverges, too small crawls.");
@@ -98,14 +103,27 @@ public final class Optimizers {
                 float[] m = s[0], v = s[1];
                 float c1 = 1f - (float) Math.pow(b1, t), c2 = 1f - (float) Math.pow(b2, t);
                 float step = lr / c1, sc2 = (float) (1 / Math.sqrt(c2)), decay = 1f - lr * decoupledDecay;
-                for (int i = 0; i < w.length; i++) {
+                int i = 0;
+                // Vector loop: the same float operations in the same order as the scalar tail, so results match it exactly.
+                for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+                    FloatVector gi = FloatVector.fromArray(S, g, i);
+                    FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(1 - b1));
+                    FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(1 - b2).mul(gi));
+                    mi.intoArray(m, i);
+                    vi.intoArray(v, i);
+                    FloatVector wi = FloatVector.fromArray(S, w, i);
+                    if (decoupledDecay != 0f) wi = wi.mul(decay);
+                    FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(sc2).add(eps);
+                    wi.sub(mi.mul(step).div(denom)).intoArray(w, i);
+                }
+                for (; i < w.length; i++) {
                     float gi = g[i];
-                    float mi = b1 * m[i] + (1 - b1) * gi;
-                    float vi = b2 * v[i] + (1 - b2) * gi * gi;
+                    float mi = m[i] * b1 + gi * (1 - b1);
+                    float vi = v[i] * b2 + gi * (1 - b2) * gi;
                     m[i] = mi;
                     v[i] = vi;
                     float wi = decoupledDecay != 0f ? w[i] * decay : w[i];
-                    w[i] = wi - step * mi / ((float) Math.sqrt(vi) * sc2 + eps);
+                    w[i] = wi - mi * step / ((float) Math.sqrt(vi) * sc2 + eps);
                 }
             }
         };
