@@ -1,6 +1,7 @@
 package org.layerlab.compute.autodiff;
 
 import org.layerlab.compute.kernels.Gemm;
+import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -37,23 +38,27 @@ public final class ConvOps {
         float[] col = new float[ckk * np];
         im2col(x.value().data(), n, c, h, w, win, col);
         float[] tmp = new float[f * np];
-        Gemm.gemm(false, false, f, np, ckk, weight.value().data(), col, tmp, false);
+        Gemm.gemm(false, false, f, np, ckk, weight.value().data(), col, tmp, true); // tmp is fresh (zero)
         float[] out = new float[n * f * p];
         float[] bv = bias == null ? null : bias.value().data();
-        for (int fi = 0; fi < f; fi++) {
-            float b = bv == null ? 0f : bv[fi];
-            for (int ni = 0; ni < n; ni++) {
-                int src = fi * np + ni * p, dst = (ni * f + fi) * p;
-                for (int q = 0; q < p; q++) out[dst + q] = tmp[src + q] + b;
+        Threads.parallelFor(f, (long) out.length * 2, (f0, f1) -> {
+            for (int fi = f0; fi < f1; fi++) {
+                float b = bv == null ? 0f : bv[fi];
+                for (int ni = 0; ni < n; ni++) {
+                    int src = fi * np + ni * p, dst = (ni * f + fi) * p;
+                    for (int q = 0; q < p; q++) out[dst + q] = tmp[src + q] + b;
+                }
             }
-        }
+        });
         Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
         Var.Backward rule = o -> {
             float[] g = o.grad().data();
             float[] gt = new float[f * np];
-            for (int fi = 0; fi < f; fi++) {
-                for (int ni = 0; ni < n; ni++) System.arraycopy(g, (ni * f + fi) * p, gt, fi * np + ni * p, p);
-            }
+            Threads.parallelFor(f, (long) gt.length * 2, (f0, f1) -> {
+                for (int fi = f0; fi < f1; fi++) {
+                    for (int ni = 0; ni < n; ni++) System.arraycopy(g, (ni * f + fi) * p, gt, fi * np + ni * p, p);
+                }
+            });
             if (weight.requiresGrad()) Gemm.gemm(false, true, f, ckk, np, gt, col, weight.grad().data(), true);
             if (bias != null && bias.requiresGrad()) {
                 float[] gb = bias.grad().data();
@@ -65,7 +70,7 @@ public final class ConvOps {
             }
             if (x.requiresGrad()) {
                 float[] gcol = new float[ckk * np];
-                Gemm.gemm(true, false, ckk, np, f, weight.value().data(), gt, gcol, false);
+                Gemm.gemm(true, false, ckk, np, f, weight.value().data(), gt, gcol, true);
                 col2im(gcol, n, c, h, w, win, x.grad().data());
             }
         };
@@ -75,9 +80,17 @@ public final class ConvOps {
     /** Patches as columns: row (ci,ki,kj), column (n, oy, ox). Out-of-image taps are zero. */
     static void im2col(float[] x, int n, int c, int h, int w, Window win, float[] col) {
         int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p;
-        for (int ci = 0; ci < c; ci++) {
-            for (int ki = 0; ki < win.kh(); ki++) {
-                for (int kj = 0; kj < win.kw(); kj++) {
+        int khw = win.kh() * win.kw();
+        Threads.parallelFor(c * khw, (long) col.length * 4, (from, to) -> {
+            for (int r = from; r < to; r++) im2colRow(x, n, c, h, w, win, col, r / khw, (r % khw) / win.kw(), r % win.kw());
+        });
+    }
+
+    private static void im2colRow(float[] x, int n, int c, int h, int w, Window win, float[] col, int ci, int ki, int kj) {
+        int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p;
+        {
+            {
+                {
                     int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
                     for (int ni = 0; ni < n; ni++) {
                         int xbase = (ni * c + ci) * h * w;
@@ -105,8 +118,12 @@ public final class ConvOps {
 
     /** The adjoint of im2col: adds each column entry back to the pixel it was taken from. */
     static void col2im(float[] col, int n, int c, int h, int w, Window win, float[] gx) {
+        Threads.parallelFor(c, (long) col.length * 4, (from, to) -> col2imChannels(col, n, c, h, w, win, gx, from, to));
+    }
+
+    private static void col2imChannels(float[] col, int n, int c, int h, int w, Window win, float[] gx, int c0, int c1) {
         int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p;
-        for (int ci = 0; ci < c; ci++) {
+        for (int ci = c0; ci < c1; ci++) {
             for (int ki = 0; ki < win.kh(); ki++) {
                 for (int kj = 0; kj < win.kw(); kj++) {
                     int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
@@ -136,9 +153,39 @@ public final class ConvOps {
         float[] xv = x.value().data();
         float[] out = new float[n * c * oh * ow];
         int[] arg = new int[out.length];
-        int o = 0;
-        for (int plane = 0; plane < n * c; plane++) {
+        Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> maxPoolPlanes(xv, h, w, win, out, arg, p0, p1));
+        return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
+            float[] g = r.grad().data(), gx = x.grad().data();
+            for (int i = 0; i < g.length; i++) gx[arg[i]] += g[i];
+        }, x);
+    }
+
+    private static void maxPoolPlanes(float[] xv, int h, int w, Window win, float[] out, int[] arg, int p0, int p1) {
+        int oh = win.outH(), ow = win.outW();
+        if (win.kh() == 2 && win.kw() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padTop() == 0 && win.padLeft() == 0
+                && win.dilH() == 1 && 2 * oh <= h && 2 * ow <= w) {
+            // The common 2×2/2 case without bounds checks per tap (every window lies inside the image).
+            for (int plane = p0; plane < p1; plane++) {
+                int base = plane * h * w, o = plane * oh * ow;
+                for (int oy = 0; oy < oh; oy++) {
+                    int r0 = base + 2 * oy * w, r1 = r0 + w;
+                    for (int ox = 0; ox < ow; ox++, o++) {
+                        int i0 = r0 + 2 * ox, i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
+                        int bi = i0;
+                        float best = xv[i0];
+                        if (xv[i1] > best) { best = xv[i1]; bi = i1; }
+                        if (xv[i2] > best) { best = xv[i2]; bi = i2; }
+                        if (xv[i3] > best) { best = xv[i3]; bi = i3; }
+                        out[o] = best;
+                        arg[o] = bi;
+                    }
+                }
+            }
+            return;
+        }
+        for (int plane = p0; plane < p1; plane++) {
             int base = plane * h * w;
+            int o = plane * oh * ow;
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++, o++) {
                     float best = Float.NEGATIVE_INFINITY;
@@ -158,10 +205,6 @@ public final class ConvOps {
                 }
             }
         }
-        return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
-            float[] g = r.grad().data(), gx = x.grad().data();
-            for (int i = 0; i < g.length; i++) gx[arg[i]] += g[i];
-        }, x);
     }
 
     /** Mean over each window, counting only taps inside the image (PyTorch's count_include_pad=False). */

@@ -13,7 +13,7 @@ public final class Ops {
         int n = a.shape().dim(0), k = a.shape().dim(1), m = b.shape().dim(1);
         if (b.shape().dim(0) != k) throw new IllegalArgumentException("matmul " + a.shape() + " · " + b.shape());
         Tensor out = Tensor.zeros(n, m);
-        Gemm.gemm(false, false, n, m, k, a.value().data(), b.value().data(), out.data(), false);
+        Gemm.gemm(false, false, n, m, k, a.value().data(), b.value().data(), out.data(), true); // out is fresh (zero)
         return new Var(out, "matmul", o -> {
             float[] g = o.grad().data();
             if (a.requiresGrad()) Gemm.gemm(false, true, n, k, m, g, b.value().data(), a.grad().data(), true);
