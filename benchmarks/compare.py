@@ -51,7 +51,7 @@ def main():
     quick = ["--quick"] if "--quick" in sys.argv else []
     java = arg("--java", "java")
     cp = arg("--classpath")
-    jvm = [java, "--add-modules", "jdk.incubator.vector", "-Xmx4g", "-XX:+UseParallelGC", "-cp", cp, "org.layerlab.benchmarks.Bench"]
+    jvm = [java, "--add-modules", "jdk.incubator.vector", "-Xmx1g", "-XX:+UseSerialGC", "-cp", cp, "org.layerlab.benchmarks.Bench"]
     torch = ["/usr/bin/python3", os.path.join(HERE, "torch_bench.py")]
     # Same thread count for every pool torch may use (its OpenMP pool and OpenBLAS's own pthreads).
     tenv = dict(os.environ, OMP_NUM_THREADS=threads, OPENBLAS_NUM_THREADS=threads)
