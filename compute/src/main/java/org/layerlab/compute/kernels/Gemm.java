@@ -31,15 +31,18 @@ public final class Gemm {
             return;
         }
         int mPanels = (m + MR - 1) / MR, nPanels = (n + NR - 1) / NR;
-        float[] ap = new float[mPanels * MR * Math.min(k, KC)];
-        float[] bp = new float[nPanels * NR * Math.min(k, KC)];
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
-            packA(transA, a, m, k, pc, kc, ap);
-            packB(transB, b, n, k, pc, kc, bp);
-            // Tasks: column panels of C (each runs down all row panels, reusing its B panel from cache).
-            Threads.parallelFor(nPanels, 2L * m * n * kc, (from, to) -> {
-                float[] tile = new float[MR * NR];
+        // One parallel region per product: each task owns a range of column panels of C and runs every K block over
+        // it, packing its own B panels and (a private copy of) A. Tasks never share output, there is one
+        // synchronisation per GEMM, and each element is summed in the same order whatever the thread count.
+        Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
+            int kcMax = Math.min(k, KC);
+            float[] ap = new float[mPanels * MR * kcMax];
+            float[] bp = new float[(to - from) * NR * kcMax];
+            float[] tile = new float[MR * NR];
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packA(transA, a, m, k, pc, kc, ap);
+                packB(transB, b, n, k, pc, kc, bp, from, to);
                 // A block of MC_PANELS row panels stays in L2 while this task's B panels stream past it.
                 for (int ip0 = 0; ip0 < mPanels; ip0 += MC_PANELS) {
                     int ip1 = Math.min(mPanels, ip0 + MC_PANELS);
@@ -47,12 +50,12 @@ public final class Gemm {
                         int j = jp * NR, nr = Math.min(NR, n - j);
                         for (int ip = ip0; ip < ip1; ip++) {
                             int i = ip * MR, mr = Math.min(MR, m - i);
-                            kernel(kc, ap, ip * MR * kc, bp, jp * NR * kc, c, i, j, n, mr, nr, tile);
+                            kernel(kc, ap, ip * MR * kc, bp, (jp - from) * NR * kc, c, i, j, n, mr, nr, tile);
                         }
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /** Row panels of MR rows: for each p, the MR values op(A)[i..i+MR, pc+p]; rows past m are zero. */
@@ -73,10 +76,9 @@ public final class Gemm {
     }
 
     /** Column panels of NR columns: for each p, the NR values op(B)[pc+p, j..j+NR]; columns past n are zero. */
-    private static void packB(boolean transB, float[] b, int n, int k, int pc, int kc, float[] bp) {
-        int panels = (n + NR - 1) / NR;
-        for (int jp = 0; jp < panels; jp++) {
-            int base = jp * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
+    private static void packB(boolean transB, float[] b, int n, int k, int pc, int kc, float[] bp, int fromPanel, int toPanel) {
+        for (int jp = fromPanel; jp < toPanel; jp++) {
+            int base = (jp - fromPanel) * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     int src = (pc + p) * n + j0, dst = base + p * NR;
