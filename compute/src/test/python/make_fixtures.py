@@ -186,8 +186,42 @@ opt_case("rmsprop", {"learningRate": 0.01}, lambda p: torch.optim.RMSprop(p, lr=
 opt_case("rmsprop", {"learningRate": 0.01, "rho": 0.9}, lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9))
 opt_case("adagrad", {"learningRate": 0.1}, lambda p: torch.optim.Adagrad(p, lr=0.1))
 
+# Learning-rate schedules: the rate before each of 15 steps, 3 steps per epoch (epoch-based ones step per epoch).
+schedules = []
+SPE, TOTAL = 3, 15
+
+
+def sched_case(sid, params, make, per_epoch):
+    w = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=0.1)
+    s = make(opt)
+    rates = []
+    for step in range(TOTAL):
+        rates.append(opt.param_groups[0]["lr"])
+        opt.step()
+        if not per_epoch:
+            s.step()
+        elif (step + 1) % SPE == 0:
+            s.step()
+    schedules.append({"schedule": sid, "params": params, "baseLr": 0.1, "stepsPerEpoch": SPE, "totalSteps": TOTAL, "rates": rates})
+
+
+sched_case("constant", {}, lambda o: torch.optim.lr_scheduler.LambdaLR(o, lambda e: 1.0), True)
+sched_case("step", {"stepEpochs": 2, "gamma": 0.5}, lambda o: torch.optim.lr_scheduler.StepLR(o, 2, 0.5), True)
+sched_case("exponential", {"gamma": 0.8}, lambda o: torch.optim.lr_scheduler.ExponentialLR(o, 0.8), True)
+sched_case("cosine", {"minFactor": 0.1}, lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, TOTAL, eta_min=0.01), False)
+sched_case("linear-warmup", {"warmupSteps": 5}, lambda o: torch.optim.lr_scheduler.LinearLR(o, 1 / 5, 1.0, 4), False)
+
+# Gradient clipping by global norm.
+g1, g2 = rnd(3, 4) * 2, rnd(5) * 2
+p1, p2 = torch.zeros(3, 4, requires_grad=True), torch.zeros(5, requires_grad=True)
+p1.grad, p2.grad = g1.clone(), g2.clone()
+torch.nn.utils.clip_grad_norm_([p1, p2], 1.5)
+clip = {"maxNorm": 1.5, "grads": [flat(g1), flat(g2)], "clipped": [flat(p1.grad), flat(p2.grad)]}
+
 doc = {"torch": torch.__version__, "layers": layers, "losses": losses,
-       "optimizer": {"c": flat(c), "d": flat(d), "w0": flat(w0), "cases": optims}}
+       "optimizer": {"c": flat(c), "d": flat(d), "w0": flat(w0), "cases": optims},
+       "schedules": schedules, "clip": clip}
 os.makedirs(os.path.dirname(OUT), exist_ok=True)
 with open(OUT, "w") as fh:
     json.dump(doc, fh, separators=(",", ":"))
