@@ -81,7 +81,8 @@ class TrainerTest {
     }
 
     @Test void startPausedThenSingleStepsRunExactlyOneBatchEach() throws Exception {
-        Trainer t = new Trainer(CompiledNetwork.compile(spiralNet(), 1), spirals(), null, adam(0.01, 16, 3));
+        // Far more epochs than the test lets run, so the run cannot finish before pause() arrives.
+        Trainer t = new Trainer(CompiledNetwork.compile(spiralNet(), 1), spirals(), null, adam(0.01, 16, 100_000).withCheckpoints(false));
         List<BatchEnd> batches = new CopyOnWriteArrayList<>();
         t.addListener(new TrainingListener() { @Override public void batchEnded(BatchEnd e) { batches.add(e); } });
         t.start(executor(), true);
