@@ -9,7 +9,7 @@ import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.tensor.Shape;
 
 /** Shared declaration of the windowed pooling layers; each subclass names its reduction. */
-abstract class PoolingLayer extends AbstractLayerType {
+public abstract class PoolingLayer extends AbstractLayerType {
     PoolingLayer(String id, String name, String description) {
         super(id, name, Category.POOLING, Arity.ONE, description,
                 List.of(ParamSpec.integer("pool", "Pool size", 2, 1, 16, "Width and height of the window summarised into one value."),
@@ -42,16 +42,16 @@ abstract class PoolingLayer extends AbstractLayerType {
     @Override public String summary(Params p) { return p.getInt("pool") + "×" + p.getInt("pool"); }
 
     /** Keeps the largest value of each window. */
-    static final class Max extends PoolingLayer {
+    public static final class Max extends PoolingLayer {
         public static final String ID = "maxpool2d";
-        Max() { super(ID, "MaxPool2D", "Keeps the strongest response in each small window, shrinking the image and tolerating small shifts."); }
+        public Max() { super(ID, "MaxPool2D", "Keeps the strongest response in each small window, shrinking the image and tolerating small shifts."); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.maxPool2d(x, w); }
     }
 
     /** Averages each window. */
-    static final class Avg extends PoolingLayer {
+    public static final class Avg extends PoolingLayer {
         public static final String ID = "avgpool2d";
-        Avg() { super(ID, "AvgPool2D", "Averages each small window, shrinking the image smoothly."); }
+        public Avg() { super(ID, "AvgPool2D", "Averages each small window, shrinking the image smoothly."); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.avgPool2d(x, w); }
     }
 }
