@@ -63,14 +63,21 @@ public final class Gemm {
         int panels = (m + MR - 1) / MR;
         for (int ip = 0; ip < panels; ip++) {
             int base = ip * MR * kc;
-            for (int r = 0; r < MR; r++) {
-                int i = ip * MR + r;
-                if (i >= m) { for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f; continue; }
-                if (transA) for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[(pc + p) * m + i];
-                else {
-                    int row = i * k + pc;
-                    for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[row + p];
+            int i0 = ip * MR, rows = Math.min(MR, m - i0);
+            if (transA) {
+                // op(A) = Aᵀ: the MR values for one p are adjacent in memory, so walk p outside and read them in a row.
+                for (int p = 0; p < kc; p++) {
+                    int src = (pc + p) * m + i0, dst = base + p * MR;
+                    for (int r = 0; r < rows; r++) ap[dst + r] = a[src + r];
+                    for (int r = rows; r < MR; r++) ap[dst + r] = 0f;
                 }
+                continue;
+            }
+            for (int r = 0; r < MR; r++) {
+                int i = i0 + r;
+                if (i >= m) { for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f; continue; }
+                int row = i * k + pc;
+                for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[row + p];
             }
         }
     }
@@ -86,11 +93,13 @@ public final class Gemm {
                     if (w < NR) Arrays.fill(bp, dst + w, dst + NR, 0f);
                 }
             } else {
-                for (int p = 0; p < kc; p++) {
-                    int dst = base + p * NR;
-                    for (int jj = 0; jj < w; jj++) bp[dst + jj] = b[(j0 + jj) * k + pc + p];
-                    if (w < NR) Arrays.fill(bp, dst + w, dst + NR, 0f);
+                // op(B) = Bᵀ: each column of the panel is a contiguous run of B; read it in order, write with stride NR
+                // (the panel is small enough to stay in L1).
+                for (int jj = 0; jj < w; jj++) {
+                    int src = (j0 + jj) * k + pc;
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = b[src + p];
                 }
+                for (int jj = w; jj < NR; jj++) for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = 0f;
             }
         }
     }
