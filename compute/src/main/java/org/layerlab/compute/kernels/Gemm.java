@@ -87,10 +87,19 @@ public final class Gemm {
         for (int jp = fromPanel; jp < toPanel; jp++) {
             int base = (jp - fromPanel) * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
             if (!transB) {
+                if (w == NR) {
+                    // Two vector moves per row: cheaper than an arraycopy call for 16 floats.
+                    for (int p = 0; p < kc; p++) {
+                        int src = (pc + p) * n + j0, dst = base + p * NR;
+                        FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                        FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++) {
                     int src = (pc + p) * n + j0, dst = base + p * NR;
                     System.arraycopy(b, src, bp, dst, w);
-                    if (w < NR) Arrays.fill(bp, dst + w, dst + NR, 0f);
+                    Arrays.fill(bp, dst + w, dst + NR, 0f);
                 }
             } else {
                 // op(B) = Bᵀ: each column of the panel is a contiguous run of B; read it in order, write with stride NR
