@@ -13,7 +13,7 @@ public final class Ops {
         int n = a.shape().dim(0), k = a.shape().dim(1), m = b.shape().dim(1);
         if (b.shape().dim(0) != k) throw new IllegalArgumentException("matmul " + a.shape() + " · " + b.shape());
         Tensor out = Tensor.zeros(n, m);
-        Gemm.gemm(false, false, n, m, k, a.value().data(), b.value().data(), out.data(), false);
+        Gemm.gemm(false, false, n, m, k, a.value().data(), b.value().data(), out.data(), true); // out is fresh (zero)
         return new Var(out, "matmul", o -> {
             float[] g = o.grad().data();
             if (a.requiresGrad()) Gemm.gemm(false, true, n, k, m, g, b.value().data(), a.grad().data(), true);
@@ -67,11 +67,8 @@ public final class Ops {
     public static Var map(Var x, Elementwise f, String name) {
         float[] xv = x.value().data();
         float[] yv = new float[xv.length];
-        for (int i = 0; i < xv.length; i++) yv[i] = f.apply(xv[i]);
-        return new Var(new Tensor(x.shape(), yv), name, o -> {
-            float[] g = o.grad().data(), gx = x.grad().data();
-            for (int i = 0; i < g.length; i++) gx[i] += g[i] * f.derivative(xv[i], yv[i]);
-        }, x);
+        f.applyAll(xv, yv);
+        return new Var(new Tensor(x.shape(), yv), name, o -> f.backwardAll(xv, yv, o.grad().data(), x.grad().data()), x);
     }
 
     /** Same data viewed with another shape of equal size. */
@@ -155,6 +152,49 @@ public final class Ops {
             float[] gp = prediction.grad().data();
             for (int i = 0; i < n; i++) gp[i] += scale * (pv[i] - targets[i]);
         }, prediction);
+    }
+
+    /** Mean of |prediction − target| over all elements (subgradient 0 at equality, as PyTorch). */
+    public static Var meanAbsoluteError(Var prediction, float[] targets) {
+        float[] pv = prediction.value().data();
+        if (targets.length != pv.length) throw new IllegalArgumentException(targets.length + " targets for " + pv.length + " outputs");
+        int n = pv.length;
+        double loss = 0;
+        for (int i = 0; i < n; i++) loss += Math.abs(pv[i] - targets[i]);
+        return new Var(Tensor.scalar((float) (loss / n)), "meanAbsoluteError", o -> {
+            float scale = o.grad().data()[0] / n;
+            float[] gp = prediction.grad().data();
+            for (int i = 0; i < n; i++) gp[i] += scale * Math.signum(pv[i] - targets[i]);
+        }, prediction);
+    }
+
+    /** Mean Huber loss: ½d² where |d| ≤ δ, δ(|d| − ½δ) beyond (PyTorch's HuberLoss). */
+    public static Var huber(Var prediction, float[] targets, float delta) {
+        float[] pv = prediction.value().data();
+        if (targets.length != pv.length) throw new IllegalArgumentException(targets.length + " targets for " + pv.length + " outputs");
+        int n = pv.length;
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double d = pv[i] - targets[i], a = Math.abs(d);
+            loss += a <= delta ? 0.5 * d * d : delta * (a - 0.5 * delta);
+        }
+        return new Var(Tensor.scalar((float) (loss / n)), "huber", o -> {
+            float scale = o.grad().data()[0] / n;
+            float[] gp = prediction.grad().data();
+            for (int i = 0; i < n; i++) {
+                float d = pv[i] - targets[i];
+                gp[i] += scale * Math.max(-delta, Math.min(delta, d));
+            }
+        }, prediction);
+    }
+
+    /** The error function, |error| < 1.2e-7 (Numerical Recipes' erfc Chebyshev fit), for GELU. */
+    public static double erf(double x) {
+        double z = Math.abs(x), t = 1 / (1 + 0.5 * z);
+        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? 1 - r : r - 1;
     }
 
     public static float sigmoid(float x) {

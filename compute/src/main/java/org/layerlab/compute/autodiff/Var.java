@@ -2,10 +2,8 @@ package org.layerlab.compute.autodiff;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -26,6 +24,10 @@ public final class Var {
     private final Backward backward;
     private final String op;
     private final boolean requiresGrad;
+    private final long seq = SEQUENCE.getAndIncrement();
+    private int mark;
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicInteger PASSES = new java.util.concurrent.atomic.AtomicInteger();
 
     Var(Tensor value, String op, Backward backward, Var... parents) {
         this.value = value;
@@ -75,9 +77,10 @@ public final class Var {
 
     /** Reverse pass with this node's gradient already set by the caller. */
     public void backwardFromSeed() {
-        List<Var> order = topologicalOrder();
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Var v = order.get(i);
+        List<Var> order = reachable();
+        // Parents are always created before their children, so decreasing creation order is a topological order.
+        order.sort((x, y) -> Long.compare(y.seq, x.seq));
+        for (Var v : order) {
             if (v.parents.length == 0 || !v.requiresGrad) continue;
             if (v.backward == null) throw new IllegalStateException("no gradient rule for op '" + v.op + "'");
             if (v.grad == null) continue; // nothing flowed here
@@ -85,26 +88,21 @@ public final class Var {
         }
     }
 
-    private List<Var> topologicalOrder() {
-        List<Var> order = new ArrayList<>();
-        Set<Var> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {this, 0});
-        seen.add(this);
-        while (!stack.isEmpty()) {
-            Object[] frame = stack.peek();
-            Var v = (Var) frame[0];
-            int next = (Integer) frame[1];
-            if (next < v.parents.length) {
-                frame[1] = next + 1;
-                Var p = v.parents[next];
-                if (p.requiresGrad && seen.add(p)) stack.push(new Object[] {p, 0});
-            } else {
-                stack.pop();
-                order.add(v);
+    /** This node and every ancestor that needs a gradient, each once (marked with a fresh pass number, no hash set). */
+    private List<Var> reachable() {
+        int pass = PASSES.incrementAndGet();
+        List<Var> out = new ArrayList<>();
+        Deque<Var> todo = new ArrayDeque<>();
+        mark = pass;
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            Var v = todo.pop();
+            out.add(v);
+            for (Var p : v.parents) {
+                if (p.requiresGrad && p.mark != pass) { p.mark = pass; todo.push(p); }
             }
         }
-        return order;
+        return out;
     }
 
     @Override public String toString() { return op + value.shape(); }

@@ -1,7 +1,6 @@
 package org.layerlab.compute.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +57,37 @@ public final class CompiledNetwork {
 
     /** Runs the network on a batch (leading batch axis) and returns the output on the tape. */
     public Var forward(Tensor x, ForwardContext ctx) {
+        return forwardAll(x, ctx).get(outputId);
+    }
+
+    /** Runs the network and returns every node's output, keyed by node id in topological order (for inspection and the divergence guard). */
+    public Map<String, Var> forwardAll(Tensor x, ForwardContext ctx) {
         if (!x.shape().dropFirst().equals(inputShape)) {
             throw new GraphException("the data has samples of shape " + x.shape().dropFirst() + " but the Input layer expects " + inputShape);
         }
-        Map<String, Var> values = new HashMap<>();
+        Map<String, Var> values = new LinkedHashMap<>();
         for (Step s : steps) {
-            List<Var> in = s.node.id().equals(inputId) ? List.of(Var.constant(x)) : s.inputs.stream().map(values::get).toList();
+            List<Var> in;
+            if (s.node.id().equals(inputId)) in = List.of(Var.constant(x));
+            else if (s.inputs.size() == 1) in = List.of(values.get(s.inputs.get(0)));
+            else in = s.inputs.stream().map(values::get).toList();
             values.put(s.node.id(), s.module.forward(in, ctx));
         }
-        return values.get(outputId);
+        return values;
     }
+
+    /** Non-trainable state (BatchNorm running statistics) keyed "nodeId/name"; saved with the weights. */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Step s : steps) for (Map.Entry<String, Tensor> e : s.module.buffers().entrySet()) m.put(s.node.id() + "/" + e.getKey(), e.getValue());
+        return m;
+    }
+
+    /** The node that owns parameter or buffer key "nodeId/name". */
+    public Node nodeOf(String key) { return graph.node(key.substring(0, key.lastIndexOf('/'))); }
+
+    /** The id of the node whose output is the network's output. */
+    public String outputId() { return outputId; }
 
     /** Inference-mode output values. */
     public Tensor predict(Tensor x) { return forward(x, ForwardContext.inference()).value(); }

@@ -9,7 +9,17 @@ public final class LayerTypes {
     public static final Catalog<LayerType> CATALOG = new Catalog<>("layer type",
             new InputLayer(),
             new DenseLayer(),
-            new ActivationLayer(),
+            new Conv2DLayer(),
+            new PoolingLayer.Max(),
+            new PoolingLayer.Avg(),
+            new GlobalAveragePooling2DLayer(),
+            new FlattenLayer(),
+            new ReshapeLayer(),
             new DropoutLayer(),
-            new FlattenLayer());
+            new BatchNormalizationLayer(),
+            new LayerNormalizationLayer(),
+            new ActivationLayer(),
+            new AddLayer(),
+            new ConcatenateLayer(),
+            new OutputLayer());
 }

@@ -11,16 +11,22 @@ public final class Activations {
 
     private static final float LEAKY_SLOPE = 0.01f;
 
-    public static final Activation LINEAR = Activation.elementwise("linear", "Linear",
-            "Passes values through unchanged; use it for regression outputs and logits.", 1.0, new Elementwise() {
-                public float apply(float x) { return x; }
-                public float derivative(float x, float y) { return 1f; }
-            });
+    /** The identity: returns its input itself, adding nothing to the tape. */
+    public static final Activation LINEAR = new Activation() {
+        @Override public Var apply(Var x) { return x; }
+        @Override public String id() { return "linear"; }
+        @Override public String displayName() { return "Linear"; }
+        @Override public String description() { return "Passes values through unchanged; use it for regression outputs and logits."; }
+    };
 
     public static final Activation RELU = Activation.elementwise("relu", "ReLU",
             "Keeps positive values and zeroes negative ones; the usual default for hidden layers.", Math.sqrt(2), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : 0f; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : 0f; }
+                public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Math.max(x[i], 0f); }
+                public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
+                    for (int i = 0; i < g.length; i++) gx[i] += x[i] > 0 ? g[i] : 0f;
+                }
             });
 
     public static final Activation LEAKY_RELU = Activation.elementwise("leaky-relu", "LeakyReLU",
@@ -36,6 +42,15 @@ public final class Activations {
                 public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
             });
 
+    public static final Activation GELU = Activation.elementwise("gelu", "GELU",
+            "x·Φ(x), weighting each value by how likely it is to be positive; smooth ReLU used in transformers.", 1.0, new Elementwise() {
+                public float apply(float x) { return (float) (0.5 * x * (1 + Ops.erf(x / Math.sqrt(2)))); }
+                public float derivative(float x, float y) {
+                    double cdf = 0.5 * (1 + Ops.erf(x / Math.sqrt(2))), pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+                    return (float) (cdf + x * pdf);
+                }
+            });
+
     public static final Activation SILU = Activation.elementwise("silu", "SiLU",
             "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0, new Elementwise() {
                 public float apply(float x) { return x * Ops.sigmoid(x); }
@@ -46,12 +61,20 @@ public final class Activations {
             "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3, new Elementwise() {
                 public float apply(float x) { return (float) Math.tanh(x); }
                 public float derivative(float x, float y) { return 1f - y * y; }
+                public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]); }
+                public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
+                    for (int i = 0; i < g.length; i++) gx[i] += g[i] * (1f - y[i] * y[i]);
+                }
             });
 
     public static final Activation SIGMOID = Activation.elementwise("sigmoid", "Sigmoid",
             "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0, new Elementwise() {
                 public float apply(float x) { return Ops.sigmoid(x); }
                 public float derivative(float x, float y) { return y * (1f - y); }
+                public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Ops.sigmoid(x[i]); }
+                public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
+                    for (int i = 0; i < g.length; i++) gx[i] += g[i] * y[i] * (1f - y[i]);
+                }
             });
 
     public static final Activation SOFTMAX = new Activation() {
@@ -62,5 +85,5 @@ public final class Activations {
     };
 
     public static final Catalog<Activation> CATALOG = new Catalog<>("activation",
-            LINEAR, RELU, LEAKY_RELU, ELU, SILU, TANH, SIGMOID, SOFTMAX);
+            LINEAR, RELU, LEAKY_RELU, ELU, GELU, SILU, TANH, SIGMOID, SOFTMAX);
 }

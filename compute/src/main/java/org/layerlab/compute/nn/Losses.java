@@ -50,8 +50,25 @@ public final class Losses {
         public String description() { return "For predicting numbers: the average squared distance to the target."; }
     };
 
+    public static final Loss MEAN_ABSOLUTE_ERROR = new Loss() {
+        public Var compute(Var output, Batch b) { return Ops.meanAbsoluteError(output, requireTargets(b, id())); }
+        public boolean classification() { return false; }
+        public String id() { return "mae"; }
+        public String displayName() { return "Mean absolute error"; }
+        public String description() { return "For predicting numbers: the average distance to the target; less swayed by outliers than squared error."; }
+    };
+
+    /** Huber with δ = 1 (PyTorch's default). */
+    public static final Loss HUBER = new Loss() {
+        public Var compute(Var output, Batch b) { return Ops.huber(output, requireTargets(b, id()), 1f); }
+        public boolean classification() { return false; }
+        public String id() { return "huber"; }
+        public String displayName() { return "Huber"; }
+        public String description() { return "For predicting numbers: squared error for small misses (under 1), absolute error for large ones."; }
+    };
+
     public static final Catalog<Loss> CATALOG = new Catalog<>("loss",
-            SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY, MEAN_SQUARED_ERROR);
+            SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY, MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR, HUBER);
 
     static int[] argmaxRows(Tensor output) {
         int n = output.dim(0), c = output.size() / n;
@@ -63,6 +80,11 @@ public final class Losses {
             out[i] = best;
         }
         return out;
+    }
+
+    private static float[] requireTargets(Batch b, String loss) {
+        if (b.targets() == null) throw new IllegalArgumentException(loss + " needs numeric targets, and the data set has none");
+        return b.targets();
     }
 
     private static int[] requireLabels(Batch b, String loss) {

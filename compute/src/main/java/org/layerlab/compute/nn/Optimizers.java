@@ -1,76 +1,146 @@
 package org.layerlab.compute.nn;
 
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
-import org.layerlab.compute.layers.Parameter;
 
-/** The optimizer catalog. */
+/**
+ * The optimizer catalog. Update rules follow PyTorch's (torch.optim) so results can be compared step by step.
+ * Every optimizer also takes L1/L2 penalties; gradient clipping and schedules are training settings.
+ */
 public final class Optimizers {
     private Optimizers() {}
 
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+
     private static final ParamSpec LEARNING_RATE = ParamSpec.real("learningRate", "Learning rate", 0.01, 1e-7, 10,
             "How big a step each update takes; too big diverges, too small crawls.");
+    private static final ParamSpec L1 = ParamSpec.real("l1", "L1 penalty", 0.0, 0.0, 1.0,
+            "Pulls every weight towards zero by a fixed amount, so unneeded weights become exactly zero.");
+    private static final ParamSpec L2 = ParamSpec.real("l2", "L2 penalty", 0.0, 0.0, 1.0,
+            "Pulls weights towards zero in proportion to their size (weight decay), discouraging large weights.");
+    private static final ParamSpec EPSILON = ParamSpec.real("epsilon", "ε", 1e-8, 0.0, 1.0, "Guards the division when gradients are tiny.");
 
-    public static final OptimizerType SGD = new OptimizerType() {
-        public String id() { return "sgd"; }
-        public String displayName() { return "SGD"; }
-        public String description() { return "Plain gradient descent, optionally with momentum that smooths the direction of travel."; }
-        public List<ParamSpec> params() {
-            return List.of(LEARNING_RATE, ParamSpec.real("momentum", "Momentum", 0.0, 0.0, 0.999,
-                    "Fraction of the previous step carried into the next."));
-        }
-        public Optimizer create(Params p) {
-            float lr = (float) p.getDouble("learningRate"), mu = (float) p.getDouble("momentum");
-            Map<Parameter, float[]> velocity = new IdentityHashMap<>();
-            return params -> {
-                for (Parameter param : params) {
-                    float[] w = param.value().data(), g = param.grad().data();
+    public static final OptimizerType SGD = declare("sgd", "SGD",
+            "Plain gradient descent, optionally with momentum that smooths the direction of travel.",
+            List.of(LEARNING_RATE,
+                    ParamSpec.real("momentum", "Momentum", 0.0, 0.0, 0.999, "Fraction of the previous step carried into the next."),
+                    ParamSpec.bool("nesterov", "Nesterov", false, "Look ahead along the momentum before taking the gradient (needs momentum).")),
+            p -> new SlotOptimizer(p, 1) {
+                final float mu = (float) p.getDouble("momentum");
+                final boolean nesterov = p.getBoolean("nesterov");
+                @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
                     if (mu == 0f) {
                         for (int i = 0; i < w.length; i++) w[i] -= lr * g[i];
-                        continue;
+                        return;
                     }
-                    float[] v = velocity.computeIfAbsent(param, k -> new float[w.length]);
-                    for (int i = 0; i < w.length; i++) { v[i] = mu * v[i] + g[i]; w[i] -= lr * v[i]; }
-                }
-            };
-        }
-    };
-
-    public static final OptimizerType ADAM = new OptimizerType() {
-        public String id() { return "adam"; }
-        public String displayName() { return "Adam"; }
-        public String description() { return "Adapts the step size per weight from running averages of the gradient; a robust default."; }
-        public List<ParamSpec> params() {
-            return List.of(LEARNING_RATE.withDefault(0.001),
-                    ParamSpec.real("beta1", "β₁", 0.9, 0.0, 0.9999, "Decay of the running mean of gradients."),
-                    ParamSpec.real("beta2", "β₂", 0.999, 0.0, 0.99999, "Decay of the running mean of squared gradients."),
-                    ParamSpec.real("epsilon", "ε", 1e-8, 0.0, 1.0, "Guards the division when gradients are tiny."));
-        }
-        public Optimizer create(Params p) {
-            float lr = (float) p.getDouble("learningRate");
-            float b1 = (float) p.getDouble("beta1"), b2 = (float) p.getDouble("beta2"), eps = (float) p.getDouble("epsilon");
-            Map<Parameter, float[][]> moments = new IdentityHashMap<>();
-            int[] t = {0};
-            return params -> {
-                t[0]++;
-                float c1 = 1f - (float) Math.pow(b1, t[0]), c2 = 1f - (float) Math.pow(b2, t[0]);
-                for (Parameter param : params) {
-                    float[] w = param.value().data(), g = param.grad().data();
-                    float[][] mv = moments.computeIfAbsent(param, k -> new float[][] {new float[w.length], new float[w.length]});
-                    float[] m = mv[0], v = mv[1];
+                    float[] v = s[0];
+                    boolean first = t == 1;
                     for (int i = 0; i < w.length; i++) {
-                        m[i] = b1 * m[i] + (1 - b1) * g[i];
-                        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                        w[i] -= lr * (m[i] / c1) / ((float) Math.sqrt(v[i] / c2) + eps);
+                        v[i] = first ? g[i] : mu * v[i] + g[i];
+                        w[i] -= lr * (nesterov ? g[i] + mu * v[i] : v[i]);
                     }
                 }
-            };
-        }
-    };
+            });
 
-    public static final Catalog<OptimizerType> CATALOG = new Catalog<>("optimizer", SGD, ADAM);
+    public static final OptimizerType ADAM = declare("adam", "Adam",
+            "Adapts the step size per weight from running averages of the gradient; a robust default.",
+            List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON),
+            p -> adam(p, 0f));
+
+    public static final OptimizerType ADAMW = declare("adamw", "AdamW",
+            "Adam with weight decay applied directly to the weights rather than through the gradient; often generalises better.",
+            List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON,
+                    ParamSpec.real("weightDecay", "Weight decay", 0.01, 0.0, 1.0, "Fraction of each weight removed per step (times the learning rate).")),
+            p -> adam(p, (float) p.getDouble("weightDecay")));
+
+    public static final OptimizerType RMSPROP = declare("rmsprop", "RMSprop",
+            "Divides each step by a running average of recent gradient sizes, so steep and flat directions move alike.",
+            List.of(LEARNING_RATE.withDefault(0.001),
+                    ParamSpec.real("rho", "ρ", 0.99, 0.0, 0.99999, "Decay of the running mean of squared gradients."), EPSILON),
+            p -> new SlotOptimizer(p, 1) {
+                final float rho = (float) p.getDouble("rho"), eps = (float) p.getDouble("epsilon");
+                @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
+                    float[] v = s[0];
+                    for (int i = 0; i < w.length; i++) {
+                        v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+                        w[i] -= lr * g[i] / ((float) Math.sqrt(v[i]) + eps);
+                    }
+                }
+            });
+
+    public static final OptimizerType ADAGRAD = declare("adagrad", "Adagrad",
+            "Gives each weight its own step size that shrinks as its gradients add up; good for sparse features.",
+            List.of(LEARNING_RATE, ParamSpec.real("epsilon", "ε", 1e-10, 0.0, 1.0, "Guards the division when gradients are tiny.")),
+            p -> new SlotOptimizer(p, 1) {
+                final float eps = (float) p.getDouble("epsilon");
+                @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
+                    float[] acc = s[0];
+                    for (int i = 0; i < w.length; i++) {
+                        acc[i] += g[i] * g[i];
+                        w[i] -= lr * g[i] / ((float) Math.sqrt(acc[i]) + eps);
+                    }
+                }
+            });
+
+    public static final Catalog<OptimizerType> CATALOG = new Catalog<>("optimizer", SGD, ADAM, ADAMW, RMSPROP, ADAGRAD);
+
+    private static ParamSpec beta1() { return ParamSpec.real("beta1", "β₁", 0.9, 0.0, 0.9999, "Decay of the running mean of gradients."); }
+
+    private static ParamSpec beta2() { return ParamSpec.real("beta2", "β₂", 0.999, 0.0, 0.99999, "Decay of the running mean of squared gradients."); }
+
+    /** Adam, or AdamW when {@code decoupledDecay} > 0 (the weight shrinks by lr·decay before the Adam step). */
+    private static Optimizer adam(Params p, float decoupledDecay) {
+        return new SlotOptimizer(p, 2) {
+            final float b1 = (float) p.getDouble("beta1"), b2 = (float) p.getDouble("beta2"), eps = (float) p.getDouble("epsilon");
+            @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
+                float[] m = s[0], v = s[1];
+                float c1 = 1f - (float) Math.pow(b1, t), c2 = 1f - (float) Math.pow(b2, t);
+                float step = lr / c1, sc2 = (float) (1 / Math.sqrt(c2)), decay = 1f - lr * decoupledDecay;
+                int i = 0;
+                // Vector loop: the same float operations in the same order as the scalar tail, so results match it exactly.
+                for (int bound = S.loopBound(w.length); i < bound; i += S.length()) {
+                    FloatVector gi = FloatVector.fromArray(S, g, i);
+                    FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(1 - b1));
+                    FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(1 - b2).mul(gi));
+                    mi.intoArray(m, i);
+                    vi.intoArray(v, i);
+                    FloatVector wi = FloatVector.fromArray(S, w, i);
+                    if (decoupledDecay != 0f) wi = wi.mul(decay);
+                    FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(sc2).add(eps);
+                    wi.sub(mi.mul(step).div(denom)).intoArray(w, i);
+                }
+                for (; i < w.length; i++) {
+                    float gi = g[i];
+                    float mi = m[i] * b1 + gi * (1 - b1);
+                    float vi = v[i] * b2 + gi * (1 - b2) * gi;
+                    m[i] = mi;
+                    v[i] = vi;
+                    float wi = decoupledDecay != 0f ? w[i] * decay : w[i];
+                    w[i] = wi - mi * step / ((float) Math.sqrt(vi) * sc2 + eps);
+                }
+            }
+        };
+    }
+
+    private static OptimizerType declare(String id, String name, String description, List<ParamSpec> own,
+                                         Function<Params, Optimizer> factory) {
+        List<ParamSpec> all = new ArrayList<>(own);
+        all.add(L1);
+        all.add(L2);
+        List<ParamSpec> params = List.copyOf(all);
+        return new OptimizerType() {
+            public String id() { return id; }
+            public String displayName() { return name; }
+            public String description() { return description; }
+            public List<ParamSpec> params() { return params; }
+            public Optimizer create(Params p) { return factory.apply(p); }
+        };
+    }
 }

@@ -20,7 +20,11 @@ record ProjectDocument(String format, Integer version, String name, String descr
 
     record DatasetDoc(String generator, Map<String, Object> params) {}
 
-    @JsonPropertyOrder({"loss", "optimizer", "optimizerParams", "batchSize", "epochs", "seed", "validationSplit"})
+    /** Fields after validationSplit were added later; absent ones take the defaults of the original settings. */
+    @JsonPropertyOrder({"loss", "optimizer", "optimizerParams", "batchSize", "epochs", "seed", "validationSplit",
+            "schedule", "scheduleParams", "clipNorm", "patience", "minDelta", "checkpoints"})
     record TrainingDoc(String loss, String optimizer, Map<String, Object> optimizerParams,
-                       Integer batchSize, Integer epochs, Long seed, Double validationSplit) {}
+                       Integer batchSize, Integer epochs, Long seed, Double validationSplit,
+                       String schedule, Map<String, Object> scheduleParams, Double clipNorm,
+                       Integer patience, Double minDelta, Boolean checkpoints) {}
 }

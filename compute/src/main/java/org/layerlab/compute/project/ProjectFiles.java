@@ -32,6 +32,7 @@ import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.layers.LayerTypes;
 import org.layerlab.compute.nn.Losses;
 import org.layerlab.compute.nn.Optimizers;
+import org.layerlab.compute.nn.Schedules;
 import org.layerlab.compute.train.TrainingConfig;
 
 /**
@@ -145,7 +146,8 @@ public final class ProjectFiles {
                 new ProjectDocument.GraphDoc(nodes, edges),
                 new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
                 new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
-                        t.batchSize(), t.epochs(), t.seed(), t.validationSplit()));
+                        t.batchSize(), t.epochs(), t.seed(), t.validationSplit(),
+                        t.schedule(), new LinkedHashMap<>(t.scheduleParams().asMap()), t.clipNorm(), t.patience(), t.minDelta(), t.checkpoints()));
     }
 
     /** Checks a parsed document against the catalogs, with the JSON path of each problem. */
@@ -197,7 +199,17 @@ public final class ProjectFiles {
             if (epochs < 1) throw fail("training.epochs", "must be at least 1, got " + epochs);
             double split = t.validationSplit() == null ? 0.0 : t.validationSplit();
             if (!(split >= 0 && split < 1)) throw fail("training.validationSplit", "must be at least 0 and below 1, got " + split);
-            return new TrainingConfig(loss, opt, optParams, batch, epochs, t.seed() == null ? 1 : t.seed(), split);
+            String sched = t.schedule() == null ? Schedules.CONSTANT.id() : t.schedule();
+            CatalogEntry schedule = Schedules.CATALOG.find(sched).orElseThrow(() -> fail("training.schedule", Schedules.CATALOG.unknownMessage(sched)));
+            Params schedParams = params(schedule, t.scheduleParams(), "training.scheduleParams");
+            double clip = t.clipNorm() == null ? 0.0 : t.clipNorm();
+            if (!(clip >= 0)) throw fail("training.clipNorm", "must be 0 (off) or positive, got " + clip);
+            int patience = t.patience() == null ? 0 : t.patience();
+            if (patience < 0) throw fail("training.patience", "must be 0 (off) or positive, got " + patience);
+            double minDelta = t.minDelta() == null ? 0.0 : t.minDelta();
+            if (!(minDelta >= 0)) throw fail("training.minDelta", "must be 0 or positive, got " + minDelta);
+            return new TrainingConfig(loss, opt, optParams, batch, epochs, t.seed() == null ? 1 : t.seed(), split,
+                    sched, schedParams, clip, patience, minDelta, t.checkpoints() == null || t.checkpoints());
         }
 
         Params params(CatalogEntry entry, Map<String, Object> given, String at) throws ProjectFileException {

@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
  */
 public final class Shape {
     private final int[] dims;
+    private final int size;
 
     private Shape(int[] dims) {
+        int n = 1;
         for (int d : dims) {
             if (d <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
+            n = Math.multiplyExact(n, d);
         }
         this.dims = dims;
+        this.size = n;
     }
 
     public static Shape of(int... dims) {
@@ -28,11 +32,7 @@ public final class Shape {
     public int[] dims() { return dims.clone(); }
 
     /** Number of elements. */
-    public int size() {
-        int n = 1;
-        for (int d : dims) n = Math.multiplyExact(n, d);
-        return n;
-    }
+    public int size() { return size; }
 
     /** This shape with a leading batch axis of the given size. */
     public Shape withBatch(int batch) {

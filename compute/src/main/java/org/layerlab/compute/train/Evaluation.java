@@ -33,6 +33,27 @@ public final class Evaluation {
         return m;
     }
 
+    /** A full classification report on a data set: confusion matrix, per-class and macro precision/recall/F1, top-k. */
+    public record ClassificationReport(double accuracy, double topKAccuracy, int k, long[][] confusion, Metrics.ClassReport classes) {}
+
+    public static ClassificationReport classification(CompiledNetwork net, Loss loss, Dataset data, int k) {
+        int n = data.size(), classes = Math.max(2, data.numClasses());
+        int[] order = Dataset.identity(n);
+        long[][] confusion = new long[classes][classes];
+        double topHits = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            Batch b = data.batch(order, from, to);
+            Tensor out = net.forward(b.x(), ForwardContext.inference()).value();
+            int[] predicted = loss.predictClasses(out);
+            for (int i = 0; i < predicted.length; i++) confusion[b.labels()[i]][predicted[i]]++;
+            if (out.size() / out.dim(0) > 1) topHits += Metrics.topKAccuracy(out, b.labels(), k) * (to - from);
+        }
+        long correct = 0;
+        for (int c = 0; c < classes; c++) correct += confusion[c][c];
+        return new ClassificationReport((double) correct / n, topHits / n, k, confusion, Metrics.classReport(confusion));
+    }
+
     static int countCorrect(Loss loss, Tensor output, int[] labels) {
         int[] predicted = loss.predictClasses(output);
         int c = 0;

@@ -17,6 +17,8 @@ import org.layerlab.compute.layers.ForwardContext;
 import org.layerlab.compute.layers.Parameter;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.nn.Optimizer;
+import org.layerlab.compute.nn.Schedule;
+import org.layerlab.compute.layers.OutputLayer;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
@@ -45,6 +47,8 @@ public final class Trainer {
     private int stepsGranted;
     private boolean stopRequested;
     private volatile Thread worker;
+    private volatile Optimizer optimizer;
+    private final List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
         if (!train.sampleShape().equals(network.inputShape())) {
@@ -138,18 +142,34 @@ public final class Trainer {
 
     private RunEnded loop() throws InterruptedException {
         Loss loss = config.lossFunction();
+        String head = network.graph().node(network.outputId()).type();
+        if (head.equals(OutputLayer.ID)) {
+            Loss paired = OutputLayer.loss(network.graph().node(network.outputId()).params());
+            if (!paired.id().equals(loss.id())) {
+                throw new IllegalArgumentException("the Output layer is set for " + paired.displayName() + " but training uses "
+                        + loss.displayName() + " — make them the same");
+            }
+        }
         Optimizer optimizer = config.optimizerType().create(config.optimizerParams());
+        this.optimizer = optimizer;
+        double baseLr = optimizer.learningRate();
+        Schedule schedule = config.scheduleType();
         List<Parameter> params = network.parameters();
+        Map<String, Parameter> named = network.namedParameters();
         SplittableRandom shuffle = new SplittableRandom(config.seed());
         SplittableRandom dropout = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         int n = train.size(), bs = Math.min(config.batchSize(), n);
         int stepsPerEpoch = (n + bs - 1) / bs;
+        long totalSteps = (long) stepsPerEpoch * config.epochs();
         long start = System.nanoTime();
         for (TrainingListener l : listeners) {
             l.runStarted(new RunStarted(config.epochs(), stepsPerEpoch, n, validation == null ? 0 : validation.size(), start));
         }
         long step = 0;
         Map<String, Double> last = Map.of();
+        String monitor = validation != null ? "val_loss" : "loss";
+        double best = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             int[] order = Dataset.permutation(n, shuffle);
             double lossSum = 0;
@@ -159,15 +179,27 @@ public final class Trainer {
                 if (!awaitPermission()) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 long t0 = System.nanoTime();
                 Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
-                Var out = network.forward(batch.x(), new ForwardContext(true, dropout));
+                Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
+                Var out = outputs.get(network.outputId());
                 Var l = loss.compute(out, batch);
                 double lv = l.value().item();
                 if (!Double.isFinite(lv)) {
-                    return new RunEnded(EndReason.DIVERGED, "the loss became " + lv + " at step " + (step + 1)
-                            + " (epoch " + epoch + ") — lower the learning rate", step, epoch, last);
+                    String node = firstNonFinite(outputs);
+                    String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
+                            : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
+                    return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
                 }
                 for (Parameter p : params) p.zeroGrad();
                 l.backward();
+                for (Map.Entry<String, Parameter> e : named.entrySet()) {
+                    if (!e.getValue().grad().allFinite()) {
+                        String node = network.nodeOf(e.getKey()).id();
+                        return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
+                                + "'s " + e.getValue().name() + " became NaN or infinite");
+                    }
+                }
+                if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
+                optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
                 optimizer.step(params);
                 step++;
                 int size = batch.size();
@@ -185,10 +217,60 @@ public final class Trainer {
             metrics.put("loss", lossSum / seen);
             if (loss.classification()) metrics.put("accuracy", (double) correct / seen);
             if (validation != null) metrics.putAll(Evaluation.evaluate(network, loss, validation, "val_"));
+            metrics.put("learning_rate", optimizer.learningRate());
             last = Map.copyOf(metrics);
+            if (config.checkpoints()) {
+                Checkpoint c = Checkpoint.capture(epoch, step, network, optimizer, last);
+                checkpoints.add(c);
+                TrainingEvents.CheckpointSaved cs = new TrainingEvents.CheckpointSaved(epoch, step, c.sizeBytes());
+                for (TrainingListener li : listeners) li.checkpointSaved(cs);
+            }
             EpochEnd ee = new EpochEnd(epoch, step, last, System.nanoTime() - start);
             for (TrainingListener li : listeners) li.epochEnded(ee);
+            if (config.patience() > 0) {
+                double v = metrics.getOrDefault(monitor, Double.NaN);
+                if (v < best - config.minDelta()) { best = v; sinceBest = 0; }
+                else if (++sinceBest >= config.patience()) {
+                    return new RunEnded(EndReason.COMPLETED, "stopped early: " + monitor + " did not improve for "
+                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch, last);
+                }
+            }
         }
         return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), last);
+    }
+
+    private RunEnded diverged(long step, int epoch, Map<String, Double> last, String node, String what) {
+        return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
+                + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping") + "; the weights are as after step " + (step - 1),
+                step - 1, epoch, last, node);
+    }
+
+    /** The first node (topological order) whose output holds NaN or an infinity, or null. */
+    private static String firstNonFinite(Map<String, Var> outputs) {
+        for (Map.Entry<String, Var> e : outputs.entrySet()) if (!e.getValue().value().allFinite()) return e.getKey();
+        return null;
+    }
+
+    /** Scales all gradients down together when their joint L2 norm exceeds {@code max} (PyTorch's clip_grad_norm_). */
+    static void clipGlobalNorm(List<Parameter> params, double max) {
+        double sq = 0;
+        for (Parameter p : params) for (float g : p.grad().data()) sq += (double) g * g;
+        double norm = Math.sqrt(sq);
+        if (norm <= max) return;
+        float scale = (float) (max / (norm + 1e-6));
+        for (Parameter p : params) {
+            float[] g = p.grad().data();
+            for (int i = 0; i < g.length; i++) g[i] *= scale;
+        }
+    }
+
+    /** The checkpoints taken so far, one per finished epoch (empty when the configuration turns them off). */
+    public List<Checkpoint> checkpoints() { return List.copyOf(checkpoints); }
+
+    /** Puts the network and optimizer back to a checkpoint; only while paused or after the run. */
+    public void restore(Checkpoint c) {
+        State s = state();
+        if (s == State.RUNNING) throw new IllegalStateException("pause the run before restoring a checkpoint");
+        c.restore(network, optimizer);
     }
 }

@@ -19,6 +19,17 @@ public final class TrainingEvents {
     /** Why a run ended. */
     public enum EndReason { COMPLETED, STOPPED, DIVERGED, FAILED }
 
-    /** The run has ended; {@code message} explains DIVERGED and FAILED; metrics are the last epoch's (may be empty). */
-    public record RunEnded(EndReason reason, String message, long step, int epoch, Map<String, Double> metrics) {}
+    /**
+     * The run has ended; {@code message} explains DIVERGED, FAILED and an early stop (COMPLETED, "stopped early: …");
+     * metrics are the last epoch's (may be empty); {@code node} is the id of the layer where NaN/Inf first appeared
+     * (DIVERGED), else null.
+     */
+    public record RunEnded(EndReason reason, String message, long step, int epoch, Map<String, Double> metrics, String node) {
+        public RunEnded(EndReason reason, String message, long step, int epoch, Map<String, Double> metrics) {
+            this(reason, message, step, epoch, metrics, null);
+        }
+    }
+
+    /** A checkpoint was taken at the end of an epoch (see {@link Checkpoint}). */
+    public record CheckpointSaved(int epoch, long step, long sizeBytes) {}
 }

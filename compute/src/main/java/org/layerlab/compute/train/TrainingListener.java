@@ -14,4 +14,5 @@ public interface TrainingListener {
     default void batchEnded(BatchEnd e) {}
     default void epochEnded(EpochEnd e) {}
     default void runEnded(RunEnded e) {}
+    default void checkpointSaved(TrainingEvents.CheckpointSaved e) {}
 }

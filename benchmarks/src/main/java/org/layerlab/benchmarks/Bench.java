@@ -1,0 +1,160 @@
+package org.layerlab.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.data.IdxFiles;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.graph.SequentialBuilder;
+import org.layerlab.compute.kernels.Gemm;
+import org.layerlab.compute.kernels.Threads;
+import org.layerlab.compute.nn.Losses;
+import org.layerlab.compute.nn.Optimizers;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.Evaluation;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingConfig;
+import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.RunEnded;
+
+/**
+ * One benchmark workload per process (so peak RSS is the workload's own), printed as one JSON line.
+ * Usage: Bench &lt;w1|w2|w3|w4-mlp|w4-lenet|sgemm&gt; [--threads N] [--quick]. The same workloads are in torch_bench.py.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        String workload = args[0];
+        int threads = 2;
+        boolean quick = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--threads")) threads = Integer.parseInt(args[++i]);
+            else if (args[i].equals("--quick")) quick = true;
+        }
+        Threads.setParallelism(threads);
+        Map<String, Object> r = switch (workload) {
+            case "w1" -> w1(quick);
+            case "w2" -> w2(quick);
+            case "w3" -> w3(quick);
+            case "w4-mlp" -> w4(mlp(), Shape.of(784), quick);
+            case "w4-lenet" -> w4(leNet(), Shape.of(1, 28, 28), quick);
+            case "sgemm" -> sgemm(quick);
+            default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
+        r.put("threads", threads);
+        StringBuilder sb = new StringBuilder("{\"workload\":\"" + workload + "\"");
+        r.forEach((k, v) -> sb.append(",\"").append(k).append("\":").append(v instanceof Number ? String.format(Locale.ROOT, "%s", v) : "\"" + v + "\""));
+        System.out.println(sb.append('}'));
+    }
+
+    static ModelGraph mlp() {
+        return new SequentialBuilder().add("input", "shape", List.of(784))
+                .add("dense", "units", 256, "activation", "relu", "kernelInitializer", "he-uniform")
+                .add("dense", "units", 128, "activation", "relu", "kernelInitializer", "he-uniform")
+                .add("dense", "units", 10).build();
+    }
+
+    static ModelGraph leNet() {
+        return new SequentialBuilder().add("input", "shape", List.of(1, 28, 28))
+                .add("conv2d", "filters", 6, "kernel", 5, "padding", "same", "activation", "relu")
+                .add("maxpool2d", "pool", 2)
+                .add("conv2d", "filters", 16, "kernel", 5, "activation", "relu")
+                .add("maxpool2d", "pool", 2)
+                .add("flatten")
+                .add("dense", "units", 120, "activation", "relu", "kernelInitializer", "he-uniform")
+                .add("dense", "units", 84, "activation", "relu", "kernelInitializer", "he-uniform")
+                .add("dense", "units", 10).build();
+    }
+
+    /** Trains and returns samples/s over the whole run (events and shuffling included, as a user would see). */
+    static double train(CompiledNetwork net, Dataset data, TrainingConfig cfg) throws Exception {
+        try (ComputePool pool = new ComputePool(1)) {
+            Trainer t = new Trainer(net, data, null, cfg.withCheckpoints(false));
+            long t0 = System.nanoTime();
+            RunEnded end = t.start(pool.executor(), false).get(1, TimeUnit.HOURS);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (end.reason() != EndReason.COMPLETED) throw new IllegalStateException(end.message());
+            return (double) data.size() * cfg.epochs() / s;
+        }
+    }
+
+    static Map<String, Object> w1(boolean quick) throws Exception {
+        ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(2))
+                .add("dense", "units", 8, "activation", "tanh").add("dense", "units", 8, "activation", "tanh")
+                .add("dense", "units", 1).build();
+        Dataset data = DatasetGenerators.TWO_SPIRALS.generate(DatasetGenerators.TWO_SPIRALS.defaultParams());
+        Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.03));
+        TrainingConfig cfg = new TrainingConfig("binary-cross-entropy", "sgd", sgd, 10, 1, 1, 0.0);
+        train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 50 : 200)); // warm-up (JIT)
+        double sps = train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 200 : 1000));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("samples_per_s", Math.round(sps));
+        return r;
+    }
+
+    static Map<String, Object> fashion(ModelGraph g, boolean flat, boolean quick, int epochs) throws Exception {
+        Dataset train = IdxFiles.fashionMnist("train", flat, quick ? 10_000 : 60_000);
+        Dataset test = IdxFiles.fashionMnist("t10k", flat, 10_000);
+        Params adam = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
+        TrainingConfig cfg = new TrainingConfig("softmax-cross-entropy", "adam", adam, 64, epochs, 1, 0.0);
+        CompiledNetwork net = CompiledNetwork.compile(g, 1);
+        double sps = train(net, train, cfg);
+        double acc = Evaluation.evaluate(net, Losses.SOFTMAX_CROSS_ENTROPY, test, "").get("accuracy");
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("samples_per_s", Math.round(sps));
+        r.put("test_accuracy", Math.round(acc * 10000) / 10000.0);
+        r.put("train_samples", train.size());
+        r.put("epochs", epochs);
+        return r;
+    }
+
+    static Map<String, Object> w2(boolean quick) throws Exception { return fashion(mlp(), true, quick, 1); }
+
+    static Map<String, Object> w3(boolean quick) throws Exception { return fashion(leNet(), false, quick, quick ? 1 : 2); }
+
+    static Map<String, Object> w4(ModelGraph g, Shape sample, boolean quick) {
+        CompiledNetwork net = CompiledNetwork.compile(g, 1);
+        SplittableRandom rng = new SplittableRandom(3);
+        Tensor one = Tensor.uniform(sample.withBatch(1), 1, rng), many = Tensor.uniform(sample.withBatch(256), 1, rng);
+        int n1 = quick ? 2000 : 20000, n256 = quick ? 30 : 200;
+        for (int i = 0; i < n1 / 2; i++) net.predict(one);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n1; i++) net.predict(one);
+        double latencyUs = (System.nanoTime() - t0) / 1e3 / n1;
+        for (int i = 0; i < n256 / 3; i++) net.predict(many);
+        t0 = System.nanoTime();
+        for (int i = 0; i < n256; i++) net.predict(many);
+        double sps = 256.0 * n256 / ((System.nanoTime() - t0) / 1e9);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("latency_us_batch1", Math.round(latencyUs * 10) / 10.0);
+        r.put("samples_per_s_batch256", Math.round(sps));
+        return r;
+    }
+
+    static Map<String, Object> sgemm(boolean quick) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        for (int n : new int[] {512, 1024}) {
+            float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
+            SplittableRandom rng = new SplittableRandom(n);
+            for (int i = 0; i < a.length; i++) { a[i] = (float) rng.nextDouble(); b[i] = (float) rng.nextDouble(); }
+            double seconds = quick ? 1.0 : 3.0;
+            for (int i = 0; i < 5; i++) Gemm.gemm(false, false, n, n, n, a, b, c, false);
+            int reps = 0;
+            long t0 = System.nanoTime();
+            while (System.nanoTime() - t0 < seconds * 1e9) { Gemm.gemm(false, false, n, n, n, a, b, c, false); reps++; }
+            double s = (System.nanoTime() - t0) / 1e9;
+            r.put("gflops_" + n, Math.round(2.0 * n * n * n * reps / s / 1e8) / 10.0);
+        }
+        return r;
+    }
+}

@@ -1,0 +1,39 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** Sums its inputs element by element (residual connections). */
+public final class AddLayer extends AbstractLayerType {
+    public static final String ID = "add";
+
+    public AddLayer() {
+        super(ID, "Add", Category.MERGE, Arity.MANY,
+                "Adds its inputs value by value; with a skip wire around a few layers it makes a residual block.", List.of());
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape first = inputs.get(0);
+        for (int i = 1; i < inputs.size(); i++) {
+            if (!inputs.get(i).equals(first)) {
+                throw new ShapeException("needs inputs of the same shape, got " + first + " and " + inputs.get(i)
+                        + " (input " + (i + 1) + ") — make the branches end in the same shape");
+            }
+        }
+        return first;
+    }
+
+    @Override public long flops(List<Shape> inputs, Params p) { return (long) (inputs.size() - 1) * inputs.get(0).size(); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        return (x, ctx) -> {
+            Var sum = x.get(0);
+            for (int i = 1; i < x.size(); i++) sum = Ops.add(sum, x.get(i));
+            return sum;
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package org.layerlab.compute.layers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.NormOps;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/**
+ * Batch normalisation over the channel axis: features of a flat input (BatchNorm1d) or channels of an image
+ * (BatchNorm2d). Training uses the batch's statistics and updates running ones; inference uses the running ones.
+ */
+public final class BatchNormalizationLayer extends AbstractLayerType {
+    public static final String ID = "batchnorm";
+
+    public BatchNormalizationLayer() {
+        super(ID, "BatchNormalization", Category.NORMALIZATION, Arity.ONE,
+                "Re-centres and re-scales each channel using the batch's mean and spread, which makes deep networks train faster.",
+                List.of(ParamSpec.real("momentum", "Momentum", 0.1, 0.0, 1.0, "How fast the running averages used at inference follow each batch."),
+                        ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape in = single(inputs);
+        if (in.rank() != 1 && in.rank() != 3) {
+            throw new ShapeException("expects a flat input or an image C×H×W, got " + in + " — add Flatten or Reshape before it");
+        }
+        return in;
+    }
+
+    @Override public long parameterCount(List<Shape> inputs, Params p) { return 2L * single(inputs).dim(0); }
+
+    @Override public long flops(List<Shape> inputs, Params p) { return 4L * single(inputs).size(); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        int c = single(inputs).dim(0);
+        float momentum = (float) p.getDouble("momentum"), eps = (float) p.getDouble("epsilon");
+        Parameter gamma = new Parameter("gamma", Tensor.filled(Shape.of(c), 1f));
+        Parameter beta = new Parameter("beta", Tensor.zeros(c));
+        Tensor mean = Tensor.zeros(c), var = Tensor.filled(Shape.of(c), 1f);
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        buffers.put("runningMean", mean);
+        buffers.put("runningVar", var);
+        Map<String, Tensor> fixed = java.util.Collections.unmodifiableMap(buffers);
+        List<Parameter> params = List.of(gamma, beta);
+        return new Module() {
+            @Override public Var forward(List<Var> x, ForwardContext ctx) {
+                return NormOps.batchNorm(x.get(0), gamma.var(), beta.var(), mean.data(), var.data(), ctx.training(), momentum, eps);
+            }
+            @Override public List<Parameter> parameters() { return params; }
+            @Override public Map<String, Tensor> buffers() { return fixed; }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.ShapeOps;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** Joins its inputs along one axis of the sample (channels of images, features of vectors). */
+public final class ConcatenateLayer extends AbstractLayerType {
+    public static final String ID = "concatenate";
+
+    public ConcatenateLayer() {
+        super(ID, "Concatenate", Category.MERGE, Arity.MANY,
+                "Places its inputs side by side along one axis, e.g. stacks the channels of two image branches.",
+                List.of(ParamSpec.integer("axis", "Axis", -1, -8, 7,
+                        "Which axis of a sample to join along: 0 is the first (channels of C×H×W), −1 the last.")));
+    }
+
+    static int axis(Params p, int rank) throws ShapeException {
+        int a = p.getInt("axis");
+        int r = a < 0 ? rank + a : a;
+        if (r < 0 || r >= rank) {
+            throw new ShapeException("cannot join along axis " + a + " of inputs with " + rank + " axes — choose an axis from "
+                    + (-rank) + " to " + (rank - 1));
+        }
+        return r;
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape first = inputs.get(0);
+        int ax = axis(p, first.rank());
+        int[] out = first.dims();
+        for (int i = 1; i < inputs.size(); i++) {
+            Shape s = inputs.get(i);
+            boolean ok = s.rank() == first.rank();
+            for (int d = 0; ok && d < s.rank(); d++) if (d != ax && s.dim(d) != first.dim(d)) ok = false;
+            if (!ok) {
+                throw new ShapeException("can only join inputs whose shapes agree except along axis " + p.getInt("axis") + ", got "
+                        + first + " and " + s + " (input " + (i + 1) + ") — change the axis or reshape a branch");
+            }
+            out[ax] += s.dim(ax);
+        }
+        return Shape.of(out);
+    }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        int ax;
+        try { ax = axis(p, inputs.get(0).rank()); } catch (ShapeException e) { throw new IllegalArgumentException(e.getMessage(), e); }
+        int full = ax + 1; // the batch axis comes first in tensors
+        return (x, ctx) -> ShapeOps.concat(x.toArray(new Var[0]), full);
+    }
+
+    @Override public String summary(Params p) { return "axis " + p.getInt("axis"); }
+}

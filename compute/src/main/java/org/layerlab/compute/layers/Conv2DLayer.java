@@ -1,0 +1,96 @@
+package org.layerlab.compute.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.ConvOps;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.nn.Activation;
+import org.layerlab.compute.nn.Activations;
+import org.layerlab.compute.nn.Initializers;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/** 2-D convolution over C×H×W images: filters slide over the image and each produces one feature map. */
+public final class Conv2DLayer extends AbstractLayerType {
+    public static final String ID = "conv2d";
+
+    public Conv2DLayer() {
+        super(ID, "Conv2D", Category.CONVOLUTION, Arity.ONE,
+                "Slides small learned filters over the image; each filter finds one pattern (an edge, a corner) wherever it appears.",
+                List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
+                        ParamSpec.integer("kernel", "Kernel size", 3, 1, 31, "Width and height of each filter in pixels."),
+                        ParamSpec.integer("stride", "Stride", 1, 1, 16, "How many pixels the filter moves each step; 2 halves the size."),
+                        ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
+                                "'same' pads with zeros so the output keeps the input's size (divided by the stride); 'valid' does not pad."),
+                        ParamSpec.integer("dilation", "Dilation", 1, 1, 16, "Spacing between filter taps; larger sees wider without more weights."),
+                        ParamSpec.choice("activation", "Activation", "linear", Activations.CATALOG.ids(), "Function applied to each output value."),
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each feature map."),
+                        ParamSpec.choice("kernelInitializer", "Weight init", "he-uniform", Initializers.CATALOG.ids(),
+                                "How the filters start before training.")));
+    }
+
+    static ConvOps.Window window(Shape in, Params p, int kernel, int stride, int dilation) {
+        return ConvOps.Window.of(in.dim(1), in.dim(2), kernel, kernel, stride, dilation, p.getString("padding").equals("same"));
+    }
+
+    /** Checks the input is an image and the window fits; shared by the pooling layers. */
+    static ConvOps.Window checkedWindow(Shape in, Params p, int kernel, int stride, int dilation, String what) throws ShapeException {
+        if (in.rank() != 3) {
+            throw new ShapeException("expects an image C×H×W, got " + in + (in.rank() == 1
+                    ? " — add a Reshape before it (e.g. 1×28×28) or use Dense" : " — add a Reshape to C×H×W"));
+        }
+        ConvOps.Window w = window(in, p, kernel, stride, dilation);
+        if (w.outH() < 1 || w.outW() < 1) {
+            int span = dilation * (kernel - 1) + 1;
+            throw new ShapeException("has a " + what + " (" + span + "×" + span + " pixels) larger than its " + in.dim(1) + "×" + in.dim(2)
+                    + " input — use a smaller " + what + ", padding 'same', or a larger input");
+        }
+        return w;
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        ConvOps.Window w = checkedWindow(single(inputs), p, p.getInt("kernel"), p.getInt("stride"), p.getInt("dilation"), "kernel");
+        return Shape.of(p.getInt("filters"), w.outH(), w.outW());
+    }
+
+    @Override public long parameterCount(List<Shape> inputs, Params p) {
+        long k = p.getInt("kernel"), f = p.getInt("filters");
+        return f * single(inputs).dim(0) * k * k + (p.getBoolean("useBias") ? f : 0);
+    }
+
+    @Override public long flops(List<Shape> inputs, Params p) {
+        Shape in = single(inputs);
+        ConvOps.Window w = window(in, p, p.getInt("kernel"), p.getInt("stride"), p.getInt("dilation"));
+        long k = p.getInt("kernel");
+        return 2L * p.getInt("filters") * w.outH() * w.outW() * in.dim(0) * k * k;
+    }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        Shape in = single(inputs);
+        int c = in.dim(0), k = p.getInt("kernel"), f = p.getInt("filters");
+        ConvOps.Window win = window(in, p, k, p.getInt("stride"), p.getInt("dilation"));
+        Activation act = Activations.CATALOG.get(p.getString("activation"));
+        Parameter kernel = new Parameter("kernel", Initializers.CATALOG.get(p.getString("kernelInitializer"))
+                .create(Shape.of(f, c, k, k), c * k * k, f * k * k, random));
+        Parameter bias = p.getBoolean("useBias") ? new Parameter("bias", Tensor.zeros(f)) : null;
+        List<Parameter> params = new ArrayList<>(List.of(kernel));
+        if (bias != null) params.add(bias);
+        List<Parameter> fixed = List.copyOf(params);
+        return new Module() {
+            @Override public Var forward(List<Var> x, ForwardContext ctx) {
+                return act.apply(ConvOps.conv2d(x.get(0), kernel.var(), bias == null ? null : bias.var(), win));
+            }
+            @Override public List<Parameter> parameters() { return fixed; }
+        };
+    }
+
+    @Override public String summary(Params p) {
+        String act = p.getString("activation");
+        return p.getInt("filters") + " · " + p.getInt("kernel") + "×" + p.getInt("kernel")
+                + (p.getInt("stride") > 1 ? " /" + p.getInt("stride") : "")
+                + (act.equals("linear") ? "" : " · " + Activations.CATALOG.get(act).displayName());
+    }
+}

@@ -1,0 +1,29 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.ConvOps;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** C×H×W → C: the mean of each feature map. */
+public final class GlobalAveragePooling2DLayer extends AbstractLayerType {
+    public static final String ID = "globalavgpool2d";
+
+    public GlobalAveragePooling2DLayer() {
+        super(ID, "GlobalAveragePooling2D", Category.POOLING, Arity.ONE,
+                "Averages each whole feature map into one number, giving one value per channel for a classifier head.", List.of());
+    }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape in = single(inputs);
+        if (in.rank() != 3) throw new ShapeException("expects an image C×H×W, got " + in + " — use it after Conv2D or pooling layers");
+        return Shape.of(in.dim(0));
+    }
+
+    @Override public long flops(List<Shape> inputs, Params p) { return single(inputs).size(); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        return (x, ctx) -> ConvOps.globalAvgPool(x.get(0));
+    }
+}

@@ -1,0 +1,65 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.autodiff.Var;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.nn.Initializers;
+import org.layerlab.compute.nn.Loss;
+import org.layerlab.compute.nn.Losses;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+
+/**
+ * The output head: a linear layer giving raw scores, paired with the loss that reads them. The trainer refuses a
+ * run whose loss differs from the head's, so the last layer and the objective always agree.
+ */
+public final class OutputLayer extends AbstractLayerType {
+    public static final String ID = "output";
+
+    public OutputLayer() {
+        super(ID, "Output", Category.INPUT, Arity.ONE,
+                "The network's answer: one raw score per class (or one number per target), read by the chosen loss.",
+                List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict."),
+                        ParamSpec.choice("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(), Losses.CATALOG.ids(),
+                                "How wrong answers are measured; the layer gives the raw scores this loss expects."),
+                        ParamSpec.choice("kernelInitializer", "Weight init", "glorot-uniform", Initializers.CATALOG.ids(),
+                                "How the weights start before training.")));
+    }
+
+    /** The loss this head pairs with. */
+    public static Loss loss(Params p) { return Losses.CATALOG.get(p.getString("loss")); }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape in = single(inputs);
+        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten or GlobalAveragePooling2D before it");
+        int units = p.getInt("units");
+        if (p.getString("loss").equals(Losses.SOFTMAX_CROSS_ENTROPY.id()) && units < 2) {
+            throw new ShapeException("has 1 output but softmax cross-entropy chooses between classes — set Outputs to the number of classes, or use binary cross-entropy");
+        }
+        return Shape.of(units);
+    }
+
+    @Override public long parameterCount(List<Shape> inputs, Params p) {
+        long u = p.getInt("units");
+        return single(inputs).size() * u + u;
+    }
+
+    @Override public long flops(List<Shape> inputs, Params p) { return 2L * single(inputs).size() * p.getInt("units"); }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        int in = single(inputs).size(), units = p.getInt("units");
+        Parameter kernel = new Parameter("kernel",
+                Initializers.CATALOG.get(p.getString("kernelInitializer")).create(Shape.of(in, units), in, units, random));
+        Parameter bias = new Parameter("bias", Tensor.zeros(units));
+        List<Parameter> params = List.of(kernel, bias);
+        return new Module() {
+            @Override public Var forward(List<Var> x, ForwardContext ctx) { return Ops.addRow(Ops.matmul(x.get(0), kernel.var()), bias.var()); }
+            @Override public List<Parameter> parameters() { return params; }
+        };
+    }
+
+    @Override public String summary(Params p) { return p.getInt("units") + " · " + loss(p).displayName(); }
+}

@@ -1,0 +1,37 @@
+package org.layerlab.compute.layers;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Ops;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
+
+/** Views each sample with another shape of the same size (e.g. 784 → 1×28×28). */
+public final class ReshapeLayer extends AbstractLayerType {
+    public static final String ID = "reshape";
+
+    public ReshapeLayer() {
+        super(ID, "Reshape", Category.RESHAPE, Arity.ONE,
+                "Rearranges each sample into another shape with the same number of values, e.g. 784 into a 1×28×28 image.",
+                List.of(ParamSpec.shape("shape", "Target shape", List.of(1, 28, 28), "The new shape of one sample; its sizes must multiply to the input's size.")));
+    }
+
+    static Shape target(Params p) { return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()); }
+
+    @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
+        Shape in = single(inputs), out = target(p);
+        if ((long) in.size() != out.size()) {
+            throw new ShapeException("cannot reshape " + in + " (" + in.size() + " values) into " + out + " (" + out.size()
+                    + " values) — choose a target shape whose sizes multiply to " + in.size());
+        }
+        return out;
+    }
+
+    @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
+        Shape out = target(p);
+        return (x, ctx) -> Ops.reshape(x.get(0), out.withBatch(x.get(0).shape().dim(0)));
+    }
+
+    @Override public String summary(Params p) { return target(p).toString(); }
+}
