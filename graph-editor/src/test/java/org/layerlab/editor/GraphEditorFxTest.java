@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,33 @@ class GraphEditorFxTest {
         assertEquals("24", robot.lookup("#wire-label-hidden-1-hidden-2-0").queryAs(Label.class).getText());
         assertEquals("→ 24", shapeText(robot, "hidden-2"), "Hidden 2 now has a shape");
         assertEquals("Connect Hidden 1 to Hidden 2", onFx(() -> editor.undoLabelProperty().get()));
+    }
+
+    @Test
+    void aSkipConnectionWiresTwoLayersIntoTheSeparatePortsOfAnAdd(FxRobot robot) throws Exception {
+        show(ModelGraph.of(List.of(
+                Graphs.node("input", "input", "Input", 60, 120, Map.of("shape", List.of(8))),
+                Graphs.node("branch", "dense", "Branch", 300, 40, Map.of("units", 8, "activation", "relu")),
+                Graphs.node("narrow", "dense", "Narrow", 300, 260, Map.of("units", 4)),
+                Graphs.node("sum", "add", "Sum", 560, 120, Map.of())),
+                List.of(new Edge("input", "branch", 0), new Edge("input", "narrow", 0))));
+
+        robot.drag("#port-out-branch").dropTo("#port-in-sum-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#port-in-sum-1").tryQuery().isPresent(), "a merge layer always offers a free port");
+        robot.drag("#port-out-input").dropTo("#port-in-sum-1");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(graph().edges().containsAll(List.of(new Edge("branch", "sum", 0), new Edge("input", "sum", 1))), graph().edges().toString());
+        assertEquals("→ 8", shapeText(robot, "sum"), "the skip connection adds two 8-wide inputs");
+
+        // A third input of another width is accepted as a wire but marked as a shape error on the card.
+        robot.drag("#port-out-narrow").dropTo("#port-in-sum-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph().edges().contains(new Edge("narrow", "sum", 2)));
+        assertTrue(robot.lookup("#shape-sum").tryQuery().isEmpty(), "no output shape while the inputs disagree");
+        String error = onFx(() -> editor.analysisProperty().get().info("sum").error());
+        assertTrue(error != null && error.startsWith("Sum "), error);
     }
 
     @Test
