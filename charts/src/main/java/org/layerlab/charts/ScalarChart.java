@@ -216,7 +216,9 @@ final class ScalarChart {
         markForks(runs, kind, (from + to) / 2);
         if (!zoomed) {
             AxisRange.Range r = settings.ignoreOutliers.get() ? AxisRange.ignoringOutliers(concat(ys), points(ys), log) : null;
+            Range flat = log ? null : flatRange(ys);
             if (r != null && r.upper() > r.lower()) plot.getRangeAxis().setRange(new Range(r.lower(), r.upper()), true, false);
+            else if (flat != null) plot.getRangeAxis().setRange(flat, true, false);
             else if (!plot.getRangeAxis().isAutoRange()) plot.getRangeAxis().setAutoRange(true);
         }
         data.publish();
@@ -281,12 +283,26 @@ final class ScalarChart {
         x.addChangeListener(e -> { if (!x.isAutoRange()) onZoom.run(); });
     }
 
+    /**
+     * A range around a (nearly) constant series, such as a constant learning rate, or null when the values
+     * spread: auto-ranging would zoom into rounding noise and print ticks like 9.9999998E-3.
+     */
+    static Range flatRange(List<double[]> ys) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double[] y : ys) for (double v : y) if (Double.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+        if (min > max) return null;
+        double scale = Math.max(Math.abs(min), Math.abs(max));
+        if (max - min > 1e-6 * scale + Double.MIN_NORMAL) return null;
+        double pad = scale == 0 ? 1 : scale * 0.5;
+        return new Range(min - pad, max + pad);
+    }
+
     /** Axis label with the unit where the metric has one. */
     static String yLabel(String metric) {
         return switch (metric) {
             case "accuracy" -> "accuracy (0–1)";
             case "loss" -> "loss (mean per sample)";
-            default -> metric;
+            default -> metric.replace('_', ' ');
         };
     }
 

@@ -138,30 +138,39 @@ class GraphEditorFxTest {
     }
 
     @Test
-    void aSkipConnectionWiresTwoLayersIntoTheSeparatePortsOfAnAdd(FxRobot robot) throws Exception {
+    void aSkipConnectionFillsTheSeparatePortsOfAnAddAndAMismatchedInputIsAnError(FxRobot robot) throws Exception {
         show(ModelGraph.of(List.of(
                 Graphs.node("input", "input", "Input", 60, 120, Map.of("shape", List.of(8))),
                 Graphs.node("branch", "dense", "Branch", 300, 40, Map.of("units", 8, "activation", "relu")),
                 Graphs.node("narrow", "dense", "Narrow", 300, 260, Map.of("units", 4)),
                 Graphs.node("sum", "add", "Sum", 560, 120, Map.of())),
                 List.of(new Edge("input", "branch", 0), new Edge("input", "narrow", 0))));
+        assertTrue(robot.lookup("#port-in-sum-1").tryQuery().isPresent(), "an Add shows the two inputs it needs");
+        assertTrue(robot.lookup("#port-in-sum-2").tryQuery().isEmpty());
 
-        robot.drag("#port-out-branch").dropTo("#port-in-sum-0");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#port-in-sum-1").tryQuery().isPresent(), "a merge layer always offers a free port");
-        robot.drag("#port-out-input").dropTo("#port-in-sum-1");
-        WaitForAsyncUtils.waitForFxEvents();
+        connect("branch", "sum");
+        connect("input", "sum");
 
         assertTrue(graph().edges().containsAll(List.of(new Edge("branch", "sum", 0), new Edge("input", "sum", 1))), graph().edges().toString());
         assertEquals("→ 8", shapeText(robot, "sum"), "the skip connection adds two 8-wide inputs");
+        assertTrue(robot.lookup("#port-in-sum-2").tryQuery().isPresent(), "a merge layer always offers one more free port");
 
-        // A third input of another width is accepted as a wire but marked as a shape error on the card.
-        robot.drag("#port-out-narrow").dropTo("#port-in-sum-2");
-        WaitForAsyncUtils.waitForFxEvents();
+        connect("narrow", "sum");
         assertTrue(graph().edges().contains(new Edge("narrow", "sum", 2)));
         assertTrue(robot.lookup("#shape-sum").tryQuery().isEmpty(), "no output shape while the inputs disagree");
         String error = onFx(() -> editor.analysisProperty().get().info("sum").error());
         assertTrue(error != null && error.startsWith("Sum "), error);
+    }
+
+    /** Selects {@code from} then {@code to} and runs Connect Selected Layers (Ctrl+E). */
+    private void connect(String from, String to) throws Exception {
+        onFx(() -> {
+            editor.selectOnly(from);
+            editor.selection().add(to);
+            editor.connectSelected();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
