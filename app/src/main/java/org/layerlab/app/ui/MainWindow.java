@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
         menus.getMenus().addAll(editor.editMenu(), editor.viewMenu());
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
-        editor.palette().setPrefWidth(232); // room for "GlobalAveragePooling2D" without an ellipsis
+        editor.palette().setPrefWidth(250); // room for "GlobalAveragePooling2D" without an ellipsis
         setLeft(editor.palette());
         setCenter(centre);
         setRight(editor.inspector());
