@@ -12,6 +12,7 @@ import org.layerlab.compute.data.DatasetGenerators;
 import org.layerlab.compute.data.IdxFiles;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.graph.ReferenceNetworks;
 import org.layerlab.compute.graph.SequentialBuilder;
 import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.kernels.Threads;
@@ -46,8 +47,8 @@ public final class Bench {
             case "w1" -> w1(quick);
             case "w2" -> w2(quick);
             case "w3" -> w3(quick);
-            case "w4-mlp" -> w4(mlp(), Shape.of(784), quick);
-            case "w4-lenet" -> w4(leNet(), Shape.of(1, 28, 28), quick);
+            case "w4-mlp" -> w4(ReferenceNetworks.fashionMlp(), Shape.of(784), quick);
+            case "w4-lenet" -> w4(ReferenceNetworks.leNet5(), Shape.of(1, 28, 28), quick);
             case "sgemm" -> sgemm(quick);
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
@@ -55,25 +56,6 @@ public final class Bench {
         StringBuilder sb = new StringBuilder("{\"workload\":\"" + workload + "\"");
         r.forEach((k, v) -> sb.append(",\"").append(k).append("\":").append(v instanceof Number ? String.format(Locale.ROOT, "%s", v) : "\"" + v + "\""));
         System.out.println(sb.append('}'));
-    }
-
-    static ModelGraph mlp() {
-        return new SequentialBuilder().add("input", "shape", List.of(784))
-                .add("dense", "units", 256, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 128, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
-    }
-
-    static ModelGraph leNet() {
-        return new SequentialBuilder().add("input", "shape", List.of(1, 28, 28))
-                .add("conv2d", "filters", 6, "kernel", 5, "padding", "same", "activation", "relu")
-                .add("maxpool2d", "pool", 2)
-                .add("conv2d", "filters", 16, "kernel", 5, "activation", "relu")
-                .add("maxpool2d", "pool", 2)
-                .add("flatten")
-                .add("dense", "units", 120, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 84, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
     }
 
     /** Trains and returns samples/s over the whole run (events and shuffling included, as a user would see). */
@@ -118,9 +100,9 @@ public final class Bench {
         return r;
     }
 
-    static Map<String, Object> w2(boolean quick) throws Exception { return fashion(mlp(), true, quick, 1); }
+    static Map<String, Object> w2(boolean quick) throws Exception { return fashion(ReferenceNetworks.fashionMlp(), true, quick, 1); }
 
-    static Map<String, Object> w3(boolean quick) throws Exception { return fashion(leNet(), false, quick, quick ? 1 : 2); }
+    static Map<String, Object> w3(boolean quick) throws Exception { return fashion(ReferenceNetworks.leNet5(), false, quick, quick ? 1 : 2); }
 
     static Map<String, Object> w4(ModelGraph g, Shape sample, boolean quick) {
         CompiledNetwork net = CompiledNetwork.compile(g, 1);

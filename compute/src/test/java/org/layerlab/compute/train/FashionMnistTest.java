@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,7 @@ import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.data.IdxFiles;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.ModelGraph;
-import org.layerlab.compute.graph.SequentialBuilder;
+import org.layerlab.compute.graph.ReferenceNetworks;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
@@ -49,29 +48,13 @@ class FashionMnistTest {
 
     /** MLP 784-256-128-10, Adam 1e-3, batch 64, one epoch on 20,000 samples: at least 80% on the full test set (82.4% measured here; the full 60,000 is the benchmark W2). */
     @Test void mlpOneEpoch() throws Exception {
-        ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(784))
-                .add("dense", "units", 256, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 128, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
-        double acc = testAccuracy(g, true, 20_000, 1);
+        double acc = testAccuracy(ReferenceNetworks.fashionMlp(), true, 20_000, 1);
         assertTrue(acc >= 0.80, "test accuracy " + acc);
     }
 
     /** LeNet-5 (6 and 16 5×5 filters, 120-84-10), two epochs on 12,000 samples: at least 78% on the full test set (81.7% measured here). */
     @Test void leNetTwoEpochs() throws Exception {
-        double acc = testAccuracy(leNet(), false, 12_000, 2);
+        double acc = testAccuracy(ReferenceNetworks.leNet5(), false, 12_000, 2);
         assertTrue(acc >= 0.78, "test accuracy " + acc);
-    }
-
-    public static ModelGraph leNet() {
-        return new SequentialBuilder().add("input", "shape", List.of(1, 28, 28))
-                .add("conv2d", "filters", 6, "kernel", 5, "padding", "same", "activation", "relu")
-                .add("maxpool2d", "pool", 2)
-                .add("conv2d", "filters", 16, "kernel", 5, "activation", "relu")
-                .add("maxpool2d", "pool", 2)
-                .add("flatten")
-                .add("dense", "units", 120, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 84, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
     }
 }
