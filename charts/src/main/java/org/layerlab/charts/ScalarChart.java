@@ -301,7 +301,7 @@ final class ScalarChart {
     static String yLabel(String metric) {
         return switch (metric) {
             case "accuracy" -> "accuracy (0–1)";
-            case "loss" -> "loss (mean per sample)";
+            case "loss" -> "loss (per sample)";
             default -> metric.replace('_', ' ');
         };
     }

@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
         menus.getMenus().addAll(editor.editMenu(), editor.viewMenu());
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
-        editor.palette().setPrefWidth(250); // room for "GlobalAveragePooling2D" without an ellipsis
+        sizeSidePanelsTo(widthProperty());
         setLeft(editor.palette());
         setCenter(centre);
         setRight(editor.inspector());
@@ -55,6 +55,19 @@ public final class MainWindow extends BorderPane {
             editor.setGraph(p.graph());
         });
     }
+
+    /**
+     * Side panels take a share of the window, within limits: full width (every palette name, a roomy summary)
+     * on a large window, and more room for the canvas on a small one or a projector at 1280×800.
+     */
+    private void sizeSidePanelsTo(javafx.beans.value.ObservableDoubleValue width) {
+        editor.palette().prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> clamp(width.get() * 0.17, 200, 250), width));
+        editor.inspector().prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> clamp(width.get() * 0.23, 300, 340), width));
+    }
+
+    private static double clamp(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }
 
     public GraphEditor editor() { return editor; }
     public TrainingDashboard charts() { return charts; }
