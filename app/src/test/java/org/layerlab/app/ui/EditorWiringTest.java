@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,25 +20,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor inside the main window: its menus, shortcuts, summary, fit on open, and the "differs from the run" state. */
 @ExtendWith(ApplicationExtension.class)
-class EditorWiringTest {
-    private final LayerLabApp app = new LayerLabApp();
-    private MainWindow window;
+class EditorWiringTest extends MainWindowFixture {
 
     @Start
-    void start(Stage stage) {
-        app.start(stage);
-        window = (MainWindow) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
-        app.stop();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
+    void start(Stage stage) { open(stage); }
 
     @Test
     void theMenuBarHasEditAndViewMenusAndTheUndoItemNamesTheStep(FxRobot robot) throws Exception {

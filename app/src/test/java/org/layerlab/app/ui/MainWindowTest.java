@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.compute.train.Trainer;
@@ -19,34 +17,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private final LayerLabApp app = new LayerLabApp();
-    private MainWindow window;
+class MainWindowTest extends MainWindowFixture {
 
     @Start
-    void start(Stage stage) {
-        app.start(stage);
-        window = (MainWindow) stage.getScene().getRoot();
-    }
-
-    /** The default project, set to train far longer than any test waits, so a run is surely going when stopped. */
-    private void useLongRuns() throws Exception {
-        onFx(() -> {
-            ProjectDocumentModel doc = window.document();
-            doc.open(doc.project().withTraining(doc.project().training().withEpochs(1_000_000)));
-            return null;
-        });
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
-        app.stop();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
+    void start(Stage stage) { open(stage); }
 
     @Test
     void opensWithTheDefaultSpiralsProjectOnTheCanvas(FxRobot robot) {
@@ -57,7 +31,7 @@ class MainWindowTest {
 
     @Test
     void trainShowsLiveCurvesReachesNinetyPercentAndStopEndsTheRun(FxRobot robot) throws Exception {
-        useLongRuns();
+        useEpochs(1_000_000); // far longer than any test waits: a run is surely going when stopped
         robot.clickOn("#train-button");
 
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().accuracy() > 0.9));
@@ -84,7 +58,7 @@ class MainWindowTest {
 
     @Test
     void theWindowStaysResponsiveWhileTraining(FxRobot robot) throws Exception {
-        useLongRuns();
+        useEpochs(1_000_000); // far longer than any test waits: a run is surely going when stopped
         robot.clickOn("#train-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step() > 50));
 
@@ -97,7 +71,7 @@ class MainWindowTest {
 
     @Test
     void pauseHoldsTheRunAndStepAdvancesExactlyOneBatch(FxRobot robot) throws Exception {
-        useLongRuns();
+        useEpochs(1_000_000); // far longer than any test waits: a run is surely going when stopped
         robot.clickOn("#train-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step() > 5));
         robot.clickOn("#pause-button");

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.charts.TrainingDashboard;
@@ -22,39 +20,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The charts as wired into the main window: one run record per run, confusion matrix and weight statistics. */
 @ExtendWith(ApplicationExtension.class)
-class TrainingChartsWiringTest {
-    private final LayerLabApp app = new LayerLabApp();
-    private MainWindow window;
-    private Stage stage;
+class TrainingChartsWiringTest extends MainWindowFixture {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        app.start(stage);
-        window = (MainWindow) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
-        app.stop();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void trainEpochs(int epochs) throws Exception {
-        onFx(() -> {
-            ProjectDocumentModel doc = window.document();
-            doc.open(doc.project().withTraining(doc.project().training().withEpochs(epochs)));
-            return null;
-        });
-    }
+    void start(Stage stage) { open(stage); }
 
     @Test
     void eachRunIsRecordedWithItsSettingsAndResetKeepsEarlierRuns(FxRobot robot) throws Exception {
-        trainEpochs(3);
+        useEpochs(3);
         robot.clickOn("#train-button");
         TrainingDashboard charts = window.charts();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
@@ -86,7 +59,7 @@ class TrainingChartsWiringTest {
 
     @Test
     void trainingFillsTheConfusionMatrixAndTheWeightStatistics() throws Exception {
-        trainEpochs(4);
+        useEpochs(4);
         onFx(() -> { window.session().train(); return null; });
         TrainingDashboard charts = window.charts();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !charts.store().runs().isEmpty()

@@ -1,0 +1,42 @@
+package org.layerlab.app.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window with the default project, shut down after each test. Subclasses keep a one-line
+ * {@code @Start} method calling {@link #open}: TestFX only finds {@code @Start} on the test class itself.
+ */
+abstract class MainWindowFixture {
+    protected final LayerLabApp app = new LayerLabApp();
+    protected MainWindow window;
+    protected Stage stage;
+
+    protected void open(Stage stage) {
+        this.stage = stage;
+        app.start(stage);
+        window = (MainWindow) stage.getScene().getRoot();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
+        app.stop();
+    }
+
+    protected static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Re-opens the default project set to train for {@code epochs} epochs. */
+    protected void useEpochs(int epochs) throws Exception {
+        onFx(() -> {
+            ProjectDocumentModel doc = window.document();
+            doc.open(doc.project().withTraining(doc.project().training().withEpochs(epochs)));
+            return null;
+        });
+    }
+}
