@@ -33,9 +33,6 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         return new Batch(bx, bl, bt);
     }
 
-    /** All samples, in order, as one batch. */
-    public Batch all() { return batch(identity(size()), 0, size()); }
-
     /** A seeded shuffle split into training and validation parts. */
     public Split split(double validationFraction, long seed) {
         int n = size();
