@@ -82,7 +82,7 @@ public final class TrainingDashboard extends TabPane {
     public TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
         int id = nextRunId.getAndIncrement();
         queue.add(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, queue::add, trainer.network(), trainer.config().lossFunction(), train, validation, statsEvery);
+        return new RunRecorder(id, queue::add, trainer.network(), trainer.loss(), train, validation, statsEvery);
     }
 
     /** Parameter statistics are sampled every this many steps (for runs created after a change). */

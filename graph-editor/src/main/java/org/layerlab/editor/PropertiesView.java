@@ -37,6 +37,7 @@ public final class PropertiesView extends VBox {
     private final Label message = new Label();
     private final PropertySheet sheet = new PropertySheet();
     private Node shown;
+    private List<ParamSpec> shownSpecs = List.of();
 
     PropertiesView(GraphEditor editor) {
         this.editor = editor;
@@ -100,7 +101,8 @@ public final class PropertiesView extends VBox {
         Node n = selected();
         NodeInfo info = n == null ? null : editor.analysis().info(n.id());
         error.setText(info != null && !info.valid() ? info.error() : "");
-        boolean sameNode = n != null && shown != null && n.id().equals(shown.id()) && n.type().equals(shown.type()) && !sheet.getItems().isEmpty();
+        boolean sameNode = n != null && shown != null && n.id().equals(shown.id()) && n.type().equals(shown.type()) && !sheet.getItems().isEmpty()
+                && applicableSpecs(n).equals(shownSpecs);
         if (sameNode) {
             // Same layer, edited (here, by undo or elsewhere): update the fields in place, keeping focus and caret.
             if (!n.name().equals(shown.name()) || !n.params().equals(shown.params())) {
@@ -125,7 +127,13 @@ public final class PropertiesView extends VBox {
         title.setText(n.name() + " — " + type.displayName());
         description.setText(type.description());
         sheet.getItems().add(new NameItem(n.id()));
-        for (ParamSpec spec : type.params()) sheet.getItems().add(new ParamItem(n.id(), spec));
+        shownSpecs = applicableSpecs(n);
+        for (ParamSpec spec : shownSpecs) sheet.getItems().add(new ParamItem(n.id(), spec));
+    }
+
+    /** The parameters that matter with the node's current values (Huber's δ only while the loss is Huber, …). */
+    private static List<ParamSpec> applicableSpecs(Node n) {
+        return n.params().specs().stream().filter(s -> n.params().applies(s.name())).toList();
     }
 
     /** Shows why a value was refused, then puts the kept value back into the field. */

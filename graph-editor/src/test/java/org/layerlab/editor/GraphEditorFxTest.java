@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
@@ -104,7 +105,9 @@ class GraphEditorFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(robot.lookup("#node-" + id).tryQuery().isPresent(), t.id() + " has a card");
             int rows = onFx(() -> robot.lookup("#property-sheet").queryAs(org.controlsfx.control.PropertySheet.class).getItems().size());
-            assertEquals(t.params().size() + 1, rows, t.id() + ": a row per declared parameter, plus the name");
+            var defaults = t.defaultParams();
+            long applicable = t.params().stream().filter(p -> defaults.applies(p.name())).count();
+            assertEquals(applicable + 1, rows, t.id() + ": a row per parameter that applies by default, plus the name");
         }
     }
 
@@ -299,6 +302,37 @@ class GraphEditorFxTest {
         String message = robot.lookup("#properties-message").queryAs(Label.class).getText();
         assertTrue(message.contains("Units must be between 1 and 65536"), message);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "24".equals(unitsField(robot).getText()));
+    }
+
+    /** A setting of a chosen initialiser appears when it is chosen, takes a value, and goes with its choice. */
+    @Test
+    void anInitialisersOwnSettingAppearsOnlyWhileItIsChosen(FxRobot robot) throws Exception {
+        robot.clickOn("#node-hidden-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(sheetRowNames(robot).contains("Start value"), "no constant initialiser chosen yet");
+        ComboBox<?> biasInit = robot.lookup("#property-sheet .combo-box").queryAllAs(ComboBox.class).stream()
+                .filter(c -> "zeros".equals(c.getValue())).findFirst().orElseThrow();
+        robot.clickOn(biasInit);
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> "constant".equals(c.getText())).queryAs(javafx.scene.control.ListCell.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("constant", graph().node("hidden-1").params().getString("biasInitializer"));
+        assertTrue(sheetRowNames(robot).contains("Start value"), sheetRowNames(robot).toString());
+
+        TextField value = robot.lookup("#property-sheet .text-field").queryAllAs(TextField.class).stream()
+                .filter(f -> "0.1".equals(f.getText())).findFirst().orElseThrow();
+        robot.doubleClickOn(value).eraseText(3).write("0.3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.3, graph().node("hidden-1").params().getDouble("biasInitializer.value"));
+
+        onFx(() -> { editor.undo(); editor.undo(); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(sheetRowNames(robot).contains("Start value"), "undoing the choice hides its setting again");
+        assertEquals(Graphs.chain(), graph());
+    }
+
+    private List<String> sheetRowNames(FxRobot robot) throws Exception {
+        return onFx(() -> robot.lookup("#property-sheet").queryAs(org.controlsfx.control.PropertySheet.class)
+                .getItems().stream().map(org.controlsfx.control.PropertySheet.Item::getName).toList());
     }
 
     private static TextField unitsField(FxRobot robot) {

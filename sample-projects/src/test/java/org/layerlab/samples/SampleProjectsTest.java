@@ -35,12 +35,12 @@ class SampleProjectsTest {
         Project p = ProjectFiles.parse(s.json(), s.fileName());
         Dataset.Split split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
         CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
+        Trainer t = new Trainer(net, split.train(), split.validation(), p.training());
         try (ComputePool pool = new ComputePool(1)) {
-            Trainer t = new Trainer(net, split.train(), split.validation(), p.training());
             assertEquals(EndReason.COMPLETED, t.start(pool.executor(), false).get(5, TimeUnit.MINUTES).reason());
         }
-        Map<String, Double> m = new LinkedHashMap<>(Evaluation.evaluate(net, p.training().lossFunction(), split.train(), ""));
-        if (split.validation() != null) m.putAll(Evaluation.evaluate(net, p.training().lossFunction(), split.validation(), "val_"));
+        Map<String, Double> m = new LinkedHashMap<>(Evaluation.evaluate(net, t.loss(), split.train(), ""));
+        if (split.validation() != null) m.putAll(Evaluation.evaluate(net, t.loss(), split.validation(), "val_"));
         assertTrue(m.get(s.metric()) >= s.minimum(), s.fileName() + ": " + s.metric() + " should be at least " + s.minimum() + ", got " + m);
     }
 }

@@ -88,8 +88,8 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
             return LayerLabCli.EXIT_RUN_FAILED;
         }
-        Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, cfg.lossFunction(), split.train(), ""));
-        if (split.validation() != null) metrics.putAll(Evaluation.evaluate(net, cfg.lossFunction(), split.validation(), "val_"));
+        Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, trainer.loss(), split.train(), ""));
+        if (split.validation() != null) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
         metrics.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %.4f%n", k, v));
         out.printf(Locale.ROOT, "%-14s %d%n%-14s %d%n%-14s %.1f%n", "epochs", end.epoch(), "steps", end.step(),
                 "seconds", (System.nanoTime() - t0) / 1e9);

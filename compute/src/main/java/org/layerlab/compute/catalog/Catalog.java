@@ -1,5 +1,6 @@
 package org.layerlab.compute.catalog;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,4 +43,38 @@ public final class Catalog<T extends CatalogEntry> {
     public List<String> ids() { return List.copyOf(entries.keySet()); }
 
     public String kind() { return kind; }
+
+    /**
+     * A parameter choosing one of this catalog's entries, followed by every entry's own settings, named
+     * "{@code name}.setting" and applying only while that entry is chosen (e.g. "loss.delta" for Huber). A layer
+     * declares these instead of repeating the entries' settings, so a new setting reaches every layer at once.
+     */
+    public List<ParamSpec> choiceWithSettings(String name, String label, String def, String description) {
+        List<ParamSpec> specs = new ArrayList<>();
+        specs.add(ParamSpec.choice(name, label, def, ids(), description));
+        for (T e : entries.values()) {
+            for (ParamSpec s : e.params()) {
+                String nested = name + "." + s.name();
+                if (specs.stream().anyMatch(x -> x.name().equals(nested))) {
+                    throw new IllegalStateException(kind + " setting '" + s.name() + "' is declared by two entries");
+                }
+                specs.add(s.shownWhen(nested, name, e.id()));
+            }
+        }
+        return List.copyOf(specs);
+    }
+
+    /** The entry chosen by parameter {@code name} of {@code p}, configured with its settings from {@link #choiceWithSettings}. */
+    @SuppressWarnings("unchecked")
+    public T chosen(Params p, String name) {
+        T entry = get(p.getString(name));
+        if (entry.params().isEmpty()) return entry;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (ParamSpec s : entry.params()) settings.put(s.name(), p.get(name + "." + s.name()));
+        try {
+            return (T) entry.configured(Params.of(entry.params(), settings));
+        } catch (InvalidParamException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -14,4 +14,10 @@ public interface CatalogEntry {
     List<ParamSpec> params();
 
     default Params defaultParams() { return Params.defaults(params()); }
+
+    /**
+     * This entry with its {@link #params()} set to {@code settings} (checked values). Entries without settings
+     * return themselves; subtypes narrow the return type.
+     */
+    default CatalogEntry configured(Params settings) { return this; }
 }

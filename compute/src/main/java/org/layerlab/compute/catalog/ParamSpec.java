@@ -2,13 +2,27 @@ package org.layerlab.compute.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One declared parameter: its name, type, default, allowed range and a one-line explanation.
  * {@link #coerce} is the single place where a value from a file, the CLI or an editor is checked.
+ *
+ * @param shownWhen null for a parameter that always applies; otherwise it only matters (and the property sheet
+ *                  only shows it) while another parameter has a given value, e.g. Huber's δ while the loss is Huber
  */
 public record ParamSpec(String name, String label, ParamType type, Object defaultValue,
-                        double min, double max, List<String> choices, String description) {
+                        double min, double max, List<String> choices, String description, Condition shownWhen) {
+
+    /** "Parameter {@code param} currently has the value {@code value}" (compared as text, so it fits every type). */
+    public record Condition(String param, String value) {
+        public boolean holds(Map<String, ?> values) { return value.equals(String.valueOf(values.get(param))); }
+    }
+
+    public ParamSpec(String name, String label, ParamType type, Object defaultValue,
+                     double min, double max, List<String> choices, String description) {
+        this(name, label, type, defaultValue, min, max, choices, description, null);
+    }
 
     public static ParamSpec integer(String name, String label, int def, int min, int max, String description) {
         return new ParamSpec(name, label, ParamType.INT, def, min, max, List.of(), description);
@@ -32,8 +46,16 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
 
     /** The same declaration with another default (e.g. a smaller learning rate for Adam). */
     public ParamSpec withDefault(Object def) {
-        return new ParamSpec(name, label, type, def, min, max, choices, description);
+        return new ParamSpec(name, label, type, def, min, max, choices, description, shownWhen);
     }
+
+    /** The same declaration under another name that only applies while {@code param} equals {@code value}. */
+    public ParamSpec shownWhen(String newName, String param, String value) {
+        return new ParamSpec(newName, label, type, defaultValue, min, max, choices, description, new Condition(param, value));
+    }
+
+    /** Whether this parameter applies given the other values (always, unless it has a condition). */
+    public boolean appliesTo(Map<String, ?> values) { return shownWhen == null || shownWhen.holds(values); }
 
     /**
      * Converts a loosely typed value (JSON number, string from a text field, …) to this parameter's canonical

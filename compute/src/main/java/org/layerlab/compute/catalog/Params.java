@@ -54,6 +54,16 @@ public final class Params {
     }
 
     public List<ParamSpec> specs() { return specs; }
+
+    /**
+     * Whether a parameter matters with the current values: its condition holds and, for a setting of a setting
+     * (a bias initialiser's value while the bias is off), the parameter it depends on matters too.
+     */
+    public boolean applies(String name) {
+        ParamSpec spec = specs.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no parameter '" + name + "' declared"));
+        return spec.appliesTo(values) && (spec.shownWhen() == null || applies(spec.shownWhen().param()));
+    }
     public Map<String, Object> asMap() { return values; }
     public Object get(String name) { return require(name); }
     public int getInt(String name) { return (Integer) require(name); }

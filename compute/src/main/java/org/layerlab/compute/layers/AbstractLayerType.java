@@ -30,6 +30,12 @@ public abstract class AbstractLayerType implements LayerType {
     @Override public String description() { return description; }
     @Override public List<ParamSpec> params() { return params; }
 
+    /** Parameter groups joined in order (a layer's own parameters, then shared ones such as initialisers). */
+    @SafeVarargs
+    protected static List<ParamSpec> concat(List<ParamSpec>... groups) {
+        return java.util.Arrays.stream(groups).flatMap(List::stream).toList();
+    }
+
     /** The single input of a one-input layer. */
     protected static Shape single(List<Shape> inputs) { return inputs.get(0); }
 

@@ -9,7 +9,6 @@ import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.nn.Activation;
 import org.layerlab.compute.nn.Activations;
-import org.layerlab.compute.nn.Initializers;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -20,16 +19,15 @@ public final class Conv2DLayer extends AbstractLayerType {
     public Conv2DLayer() {
         super(ID, "Conv2D", Category.CONVOLUTION, Arity.ONE,
                 "Slides small learned filters over the image; each filter finds one pattern (an edge, a corner) wherever it appears.",
-                List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
+                concat(List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
                         ParamSpec.integer("kernel", "Kernel size", 3, 1, 31, "Width and height of each filter in pixels."),
                         ParamSpec.integer("stride", "Stride", 1, 1, 16, "How many pixels the filter moves each step; 2 halves the size."),
                         ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
                                 "'same' pads with zeros so the output keeps the input's size (divided by the stride); 'valid' does not pad."),
                         ParamSpec.integer("dilation", "Dilation", 1, 1, 16, "Spacing between filter taps; larger sees wider without more weights."),
                         ParamSpec.choice("activation", "Activation", "linear", Activations.CATALOG.ids(), "Function applied to each output value."),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each feature map."),
-                        ParamSpec.choice("kernelInitializer", "Weight init", "he-uniform", Initializers.CATALOG.ids(),
-                                "How the filters start before training.")));
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each feature map.")),
+                        Initialization.specs("he-uniform", "filters", true)));
     }
 
     static ConvOps.Window window(Shape in, Params p, int kernel, int stride, int dilation) {
@@ -73,9 +71,9 @@ public final class Conv2DLayer extends AbstractLayerType {
         int c = in.dim(0), k = p.getInt("kernel"), f = p.getInt("filters");
         ConvOps.Window win = window(in, p, k, p.getInt("stride"), p.getInt("dilation"));
         Activation act = Activations.CATALOG.get(p.getString("activation"));
-        Parameter kernel = new Parameter("kernel", Initializers.CATALOG.get(p.getString("kernelInitializer"))
-                .create(Shape.of(f, c, k, k), c * k * k, f * k * k, random));
-        Parameter bias = p.getBoolean("useBias") ? new Parameter("bias", Tensor.zeros(f)) : null;
+        Parameter kernel = new Parameter("kernel", Initialization.kernel(p, Shape.of(f, c, k, k), c * k * k, f * k * k, random));
+        Tensor b = Initialization.bias(p, f, c * k * k, f * k * k, random);
+        Parameter bias = b == null ? null : new Parameter("bias", b);
         List<Parameter> params = new ArrayList<>(List.of(kernel));
         if (bias != null) params.add(bias);
         List<Parameter> fixed = List.copyOf(params);

@@ -8,7 +8,6 @@ import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.nn.Activation;
 import org.layerlab.compute.nn.Activations;
-import org.layerlab.compute.nn.Initializers;
 import org.layerlab.compute.tensor.Shape;
 
 /** Fully connected layer: y = activation(x·W + b). */
@@ -18,12 +17,11 @@ public final class DenseLayer extends AbstractLayerType {
     public DenseLayer() {
         super(ID, "Dense", Category.CORE, Arity.ONE,
                 "Connects every input to every unit: each unit computes a weighted sum of all inputs plus a bias.",
-                List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
+                concat(List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
                         ParamSpec.choice("activation", "Activation", "linear", Activations.CATALOG.ids(),
                                 "Function applied to each unit's sum."),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit."),
-                        ParamSpec.choice("kernelInitializer", "Weight init", "glorot-uniform", Initializers.CATALOG.ids(),
-                                "How the weights start before training.")));
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit.")),
+                        Initialization.specs("glorot-uniform", "weights", true)));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
@@ -44,9 +42,9 @@ public final class DenseLayer extends AbstractLayerType {
     @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
         int in = single(inputs).size(), units = p.getInt("units");
         Activation act = Activations.CATALOG.get(p.getString("activation"));
-        Parameter kernel = new Parameter("kernel",
-                Initializers.CATALOG.get(p.getString("kernelInitializer")).create(Shape.of(in, units), in, units, random));
-        Parameter bias = p.getBoolean("useBias") ? new Parameter("bias", org.layerlab.compute.tensor.Tensor.zeros(units)) : null;
+        Parameter kernel = new Parameter("kernel", Initialization.kernel(p, Shape.of(in, units), in, units, random));
+        var b = Initialization.bias(p, units, in, units, random);
+        Parameter bias = b == null ? null : new Parameter("bias", b);
         List<Parameter> params = bias == null ? List.of(kernel) : List.of(kernel, bias);
         return new Module() {
             @Override public Var forward(List<Var> x, ForwardContext ctx) {

@@ -6,11 +6,9 @@ import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
-import org.layerlab.compute.nn.Initializers;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.nn.Losses;
 import org.layerlab.compute.tensor.Shape;
-import org.layerlab.compute.tensor.Tensor;
 
 /**
  * The output head: a linear layer giving raw scores, paired with the loss that reads them. The trainer refuses a
@@ -22,15 +20,14 @@ public final class OutputLayer extends AbstractLayerType {
     public OutputLayer() {
         super(ID, "Output", Category.INPUT, Arity.ONE,
                 "The network's answer: one raw score per class (or one number per target), read by the chosen loss.",
-                List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict."),
-                        ParamSpec.choice("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(), Losses.CATALOG.ids(),
+                concat(List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict.")),
+                        Losses.CATALOG.choiceWithSettings("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(),
                                 "How wrong answers are measured; the layer gives the raw scores this loss expects."),
-                        ParamSpec.choice("kernelInitializer", "Weight init", "glorot-uniform", Initializers.CATALOG.ids(),
-                                "How the weights start before training.")));
+                        Initialization.specs("glorot-uniform", "weights", false)));
     }
 
-    /** The loss this head pairs with. */
-    public static Loss loss(Params p) { return Losses.CATALOG.get(p.getString("loss")); }
+    /** The loss this head pairs with, with its settings (e.g. Huber's δ). */
+    public static Loss loss(Params p) { return Losses.CATALOG.chosen(p, "loss"); }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
@@ -51,9 +48,8 @@ public final class OutputLayer extends AbstractLayerType {
 
     @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
         int in = single(inputs).size(), units = p.getInt("units");
-        Parameter kernel = new Parameter("kernel",
-                Initializers.CATALOG.get(p.getString("kernelInitializer")).create(Shape.of(in, units), in, units, random));
-        Parameter bias = new Parameter("bias", Tensor.zeros(units));
+        Parameter kernel = new Parameter("kernel", Initialization.kernel(p, Shape.of(in, units), in, units, random));
+        Parameter bias = new Parameter("bias", Initialization.bias(p, units, in, units, random));
         List<Parameter> params = List.of(kernel, bias);
         return new Module() {
             @Override public Var forward(List<Var> x, ForwardContext ctx) { return Ops.addRow(Ops.matmul(x.get(0), kernel.var()), bias.var()); }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -12,4 +13,6 @@ public interface Initializer extends CatalogEntry {
     Tensor create(Shape shape, int fanIn, int fanOut, SplittableRandom random);
 
     @Override default List<ParamSpec> params() { return List.of(); }
+
+    @Override default Initializer configured(Params settings) { return this; }
 }

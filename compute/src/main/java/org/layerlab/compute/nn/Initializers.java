@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -42,7 +43,7 @@ public final class Initializers {
         public String description() { return "All zeros; fine for biases, wrong for weights (all units would stay identical)."; }
     };
 
-    /** Every value the same (0.1 unless set); the parameter is read by {@link #constant(double)}. */
+    /** Every value the same (0.1 unless a layer sets another value through {@link Initializer#configured}). */
     public static final Initializer CONSTANT = constant(0.1);
 
     public static final Catalog<Initializer> CATALOG = new Catalog<>("initializer",
@@ -56,8 +57,9 @@ public final class Initializers {
             public String displayName() { return "Constant"; }
             public String description() { return "Every value the same; useful for biases (a small positive start keeps ReLUs alive)."; }
             public List<ParamSpec> params() {
-                return List.of(ParamSpec.real("value", "Value", value, -1e6, 1e6, "The value every weight starts at."));
+                return List.of(ParamSpec.real("value", "Start value", value, -1e6, 1e6, "The value every weight starts at."));
             }
+            public Initializer configured(Params settings) { return constant(settings.getDouble("value")); }
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.Batch;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -21,4 +22,6 @@ public interface Loss extends CatalogEntry {
     }
 
     @Override default List<ParamSpec> params() { return List.of(); }
+
+    @Override default Loss configured(Params settings) { return this; }
 }

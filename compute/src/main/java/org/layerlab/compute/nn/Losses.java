@@ -2,7 +2,10 @@ package org.layerlab.compute.nn;
 
 import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
+import java.util.List;
 import org.layerlab.compute.catalog.Catalog;
+import org.layerlab.compute.catalog.ParamSpec;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.Batch;
 import org.layerlab.compute.tensor.Tensor;
 
@@ -58,14 +61,26 @@ public final class Losses {
         public String description() { return "For predicting numbers: the average distance to the target; less swayed by outliers than squared error."; }
     };
 
-    /** Huber with δ = 1 (PyTorch's default). */
-    public static final Loss HUBER = new Loss() {
-        public Var compute(Var output, Batch b) { return Ops.huber(output, requireTargets(b, id()), 1f); }
-        public boolean classification() { return false; }
-        public String id() { return "huber"; }
-        public String displayName() { return "Huber"; }
-        public String description() { return "For predicting numbers: squared error for small misses (under 1), absolute error for large ones."; }
-    };
+    /** Huber with δ = 1 (PyTorch's default); the Output layer sets another δ through {@link Loss#configured}. */
+    public static final Loss HUBER = huber(1.0);
+
+    /** Huber loss switching from squared to absolute error at {@code delta}. */
+    public static Loss huber(double delta) {
+        return new Loss() {
+            public Var compute(Var output, Batch b) { return Ops.huber(output, requireTargets(b, id()), (float) delta); }
+            public boolean classification() { return false; }
+            public String id() { return "huber"; }
+            public String displayName() { return "Huber"; }
+            public String description() {
+                return "For predicting numbers: squared error for small misses (under δ), absolute error for large ones.";
+            }
+            public List<ParamSpec> params() {
+                return List.of(ParamSpec.real("delta", "Huber δ", delta, 1e-6, 1e6,
+                        "The miss size where Huber loss turns from squared to absolute error."));
+            }
+            public Loss configured(Params settings) { return huber(settings.getDouble("delta")); }
+        };
+    }
 
     public static final Catalog<Loss> CATALOG = new Catalog<>("loss",
             SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY, MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR, HUBER);

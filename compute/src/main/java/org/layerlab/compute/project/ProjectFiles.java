@@ -216,7 +216,9 @@ public final class ProjectFiles {
             try {
                 return Params.of(entry.params(), given == null ? Map.of() : given);
             } catch (InvalidParamException e) {
-                throw fail(e.paramName() == null ? at : at + "." + e.paramName(), e.getMessage());
+                String name = e.paramName();
+                // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.
+                throw fail(name == null ? at : name.contains(".") ? at + "[\"" + name + "\"]" : at + "." + name, e.getMessage());
             }
         }
 

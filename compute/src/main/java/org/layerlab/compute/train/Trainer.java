@@ -140,16 +140,35 @@ public final class Trainer {
         completion.complete(end);
     }
 
-    private RunEnded loop() throws InterruptedException {
-        Loss loss = config.lossFunction();
-        String head = network.graph().node(network.outputId()).type();
-        if (head.equals(OutputLayer.ID)) {
-            Loss paired = OutputLayer.loss(network.graph().node(network.outputId()).params());
-            if (!paired.id().equals(loss.id())) {
-                throw new IllegalArgumentException("the Output layer is set for " + paired.displayName() + " but training uses "
-                        + loss.displayName() + " — make them the same");
-            }
+    /**
+     * The loss this run minimises: the Output head's, with its settings (Huber's δ), when the network ends in one;
+     * otherwise the configured loss with its defaults.
+     *
+     * @throws IllegalArgumentException when the head and the training settings name different losses
+     */
+    public static Loss runLoss(CompiledNetwork network, TrainingConfig config) {
+        Loss configured = config.lossFunction();
+        var head = network.graph().node(network.outputId());
+        if (!head.type().equals(OutputLayer.ID)) return configured;
+        Loss paired = OutputLayer.loss(head.params());
+        if (!paired.id().equals(configured.id())) {
+            throw new IllegalArgumentException("the Output layer is set for " + paired.displayName() + " but training uses "
+                    + configured.displayName() + " — make them the same");
         }
+        return paired;
+    }
+
+    /** This run's loss (see {@link #runLoss}); the configured one while head and settings disagree (the run will fail and say so). */
+    public Loss loss() {
+        try {
+            return runLoss(network, config);
+        } catch (IllegalArgumentException e) {
+            return config.lossFunction();
+        }
+    }
+
+    private RunEnded loop() throws InterruptedException {
+        Loss loss = runLoss(network, config);
         Optimizer optimizer = config.optimizerType().create(config.optimizerParams());
         this.optimizer = optimizer;
         double baseLr = optimizer.learningRate();

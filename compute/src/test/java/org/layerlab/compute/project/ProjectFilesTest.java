@@ -79,6 +79,8 @@ class ProjectFilesTest {
         assertProblem(good.replace("\"units\" : 8,", "\"units\" : 8, \"size\" : 3,"),
                 "graph.nodes[1].params.size: unknown parameter 'size'");
         assertProblem(good.replace("\"to\" : \"h\"", "\"to\" : \"nowhere\""), "graph.edges[0]: no node 'nowhere'");
+        assertProblem(good.replace("\"kernelInitializer.value\" : 0.1", "\"kernelInitializer.value\" : \"x\""),
+                "graph.nodes[1].params[\"kernelInitializer.value\"]: Start value must be a number, got \"x\"");
         assertProblem(good.replace("\"optimizer\" : \"sgd\"", "\"optimizer\" : \"adamw2\""),
                 "training.optimizer: unknown optimizer 'adamw2'");
         assertProblem(good.replace("\"batchSize\" : 8", "\"batchSize\" : 0"), "training.batchSize: must be at least 1, got 0");
