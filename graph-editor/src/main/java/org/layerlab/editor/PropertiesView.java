@@ -6,14 +6,17 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
-import org.controlsfx.property.editor.Editors;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -63,7 +66,7 @@ public final class PropertiesView extends VBox {
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> ed = item instanceof ParamItem p && p.spec.type() == ParamType.CHOICE
-                    ? Editors.createChoiceEditor(item, p.spec.choices()) : defaults.call(item);
+                    ? choiceEditor(item, p.spec) : defaults.call(item);
             commitOnEnter(item, ed);
             if (item instanceof SheetItem si) si.field = ed;
             return ed;
@@ -73,6 +76,22 @@ public final class PropertiesView extends VBox {
         editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh(false));
         editor.graphProperty().addListener((o, a, b) -> refresh(false));
         refresh(false);
+    }
+
+    /** A drop-down of the declared choices, shown by their labels ("Glorot uniform") while the value stays the id. */
+    private static PropertyEditor<String> choiceEditor(PropertySheet.Item item, ParamSpec spec) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(spec.choices()));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override public String toString(String id) { return id == null ? "" : spec.choiceLabel(id); }
+            @Override public String fromString(String label) {
+                return spec.choices().stream().filter(c -> spec.choiceLabel(c).equals(label)).findFirst().orElse(label);
+            }
+        });
+        return new AbstractPropertyEditor<>(item, box) {
+            @Override protected ObservableValue<String> getObservableValue() { return getEditor().getSelectionModel().selectedItemProperty(); }
+            @Override public void setValue(String value) { getEditor().getSelectionModel().select(value); }
+        };
     }
 
     /** ControlsFX number and text editors commit only when focus leaves; Enter should commit too. */
@@ -217,7 +236,7 @@ public final class PropertiesView extends VBox {
             String range = switch (spec.type()) {
                 case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
                 case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
-                case CHOICE -> " One of: " + String.join(", ", spec.choices()) + ".";
+                case CHOICE -> " One of: " + String.join(", ", spec.choices().stream().map(spec::choiceLabel).toList()) + ".";
                 case BOOLEAN -> "";
             };
             return spec.description() + range;

@@ -312,8 +312,10 @@ class GraphEditorFxTest {
         assertFalse(sheetRowNames(robot).contains("Start value"), "no constant initialiser chosen yet");
         ComboBox<?> biasInit = robot.lookup("#property-sheet .combo-box").queryAllAs(ComboBox.class).stream()
                 .filter(c -> "zeros".equals(c.getValue())).findFirst().orElseThrow();
+        List<String> shown = onFx(() -> biasInit.lookupAll(".list-cell").stream().map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).toList());
+        assertTrue(shown.contains("Zeros"), "choices read as their display names, while the stored value stays the id: " + shown);
         robot.clickOn(biasInit);
-        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> "constant".equals(c.getText())).queryAs(javafx.scene.control.ListCell.class));
+        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.control.ListCell<?> c) -> "Constant".equals(c.getText())).queryAs(javafx.scene.control.ListCell.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("constant", graph().node("hidden-1").params().getString("biasInitializer"));
         assertTrue(sheetRowNames(robot).contains("Start value"), sheetRowNames(robot).toString());

@@ -44,6 +44,12 @@ public final class Catalog<T extends CatalogEntry> {
 
     public String kind() { return kind; }
 
+    /** A parameter choosing one of this catalog's entries, shown by their display names. */
+    public ParamSpec choice(String name, String label, String def, String description) {
+        return ParamSpec.choice(name, label, def, ids(), description)
+                .withChoiceLabels(entries.values().stream().map(CatalogEntry::displayName).toList());
+    }
+
     /**
      * A parameter choosing one of this catalog's entries, followed by every entry's own settings, named
      * "{@code name}.setting" and applying only while that entry is chosen (e.g. "loss.delta" for Huber). A layer
@@ -51,7 +57,7 @@ public final class Catalog<T extends CatalogEntry> {
      */
     public List<ParamSpec> choiceWithSettings(String name, String label, String def, String description) {
         List<ParamSpec> specs = new ArrayList<>();
-        specs.add(ParamSpec.choice(name, label, def, ids(), description));
+        specs.add(choice(name, label, def, description));
         for (T e : entries.values()) {
             for (ParamSpec s : e.params()) {
                 String nested = name + "." + s.name();

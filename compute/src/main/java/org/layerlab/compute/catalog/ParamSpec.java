@@ -8,11 +8,14 @@ import java.util.Map;
  * One declared parameter: its name, type, default, allowed range and a one-line explanation.
  * {@link #coerce} is the single place where a value from a file, the CLI or an editor is checked.
  *
+ * @param choiceLabels what people read for each of {@code choices} ("Glorot uniform" for "glorot-uniform"), in the
+ *                  same order; empty when the choices read well as they are
  * @param shownWhen null for a parameter that always applies; otherwise it only matters (and the property sheet
  *                  only shows it) while another parameter has a given value, e.g. Huber's δ while the loss is Huber
  */
 public record ParamSpec(String name, String label, ParamType type, Object defaultValue,
-                        double min, double max, List<String> choices, String description, Condition shownWhen) {
+                        double min, double max, List<String> choices, List<String> choiceLabels, String description,
+                        Condition shownWhen) {
 
     /** "Parameter {@code param} currently has the value {@code value}" (compared as text, so it fits every type). */
     public record Condition(String param, String value) {
@@ -21,7 +24,19 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
 
     public ParamSpec(String name, String label, ParamType type, Object defaultValue,
                      double min, double max, List<String> choices, String description) {
-        this(name, label, type, defaultValue, min, max, choices, description, null);
+        this(name, label, type, defaultValue, min, max, choices, List.of(), description, null);
+    }
+
+    /** The label shown for one of the choices. */
+    public String choiceLabel(String choice) {
+        int i = choices.indexOf(choice);
+        return i >= 0 && i < choiceLabels.size() ? choiceLabels.get(i) : choice;
+    }
+
+    /** The same declaration with readable labels for its choices (in the order of {@link #choices()}). */
+    public ParamSpec withChoiceLabels(List<String> labels) {
+        if (labels.size() != choices.size()) throw new IllegalArgumentException(labels.size() + " labels for " + choices.size() + " choices");
+        return new ParamSpec(name, label, type, defaultValue, min, max, choices, List.copyOf(labels), description, shownWhen);
     }
 
     public static ParamSpec integer(String name, String label, int def, int min, int max, String description) {
@@ -46,12 +61,12 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
 
     /** The same declaration with another default (e.g. a smaller learning rate for Adam). */
     public ParamSpec withDefault(Object def) {
-        return new ParamSpec(name, label, type, def, min, max, choices, description, shownWhen);
+        return new ParamSpec(name, label, type, def, min, max, choices, choiceLabels, description, shownWhen);
     }
 
     /** The same declaration under another name that only applies while {@code param} equals {@code value}. */
     public ParamSpec shownWhen(String newName, String param, String value) {
-        return new ParamSpec(newName, label, type, defaultValue, min, max, choices, description, new Condition(param, value));
+        return new ParamSpec(newName, label, type, defaultValue, min, max, choices, choiceLabels, description, new Condition(param, value));
     }
 
     /** Whether this parameter applies given the other values (always, unless it has a condition). */

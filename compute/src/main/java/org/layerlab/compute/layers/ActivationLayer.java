@@ -15,7 +15,7 @@ public final class ActivationLayer extends AbstractLayerType {
     public ActivationLayer() {
         super(ID, "Activation", Category.ACTIVATION, Arity.ONE,
                 "Applies a non-linear function to every value; without one, stacked layers collapse into a single linear map.",
-                List.of(ParamSpec.choice("activation", "Function", "relu", Activations.CATALOG.ids(), "The function to apply.")));
+                List.of(Activations.CATALOG.choice("activation", "Function", "relu", "The function to apply.")));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }
