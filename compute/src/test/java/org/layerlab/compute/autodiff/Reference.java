@@ -202,6 +202,22 @@ public final class Reference {
         return out;
     }
 
+    /** The running statistics after one training batch: (1 − momentum)·old + momentum·batch, the batch variance unbiased. */
+    public static double[][] updatedRunningStatistics(Tensor64 x, double[] runningMean, double[] runningVar, double momentum) {
+        int n = x.dim(0), c = x.dim(1), inner = x.size() / (n * c), m = n * inner;
+        double[] mean = new double[c], var = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            double s = 0, ss = 0;
+            for (int ni = 0; ni < n; ni++) for (int q = 0; q < inner; q++) s += x.values()[(ni * c + ch) * inner + q];
+            for (int ni = 0; ni < n; ni++) {
+                for (int q = 0; q < inner; q++) { double d = x.values()[(ni * c + ch) * inner + q] - s / m; ss += d * d; }
+            }
+            mean[ch] = (1 - momentum) * runningMean[ch] + momentum * s / m;
+            var[ch] = (1 - momentum) * runningVar[ch] + momentum * ss / (m - 1);
+        }
+        return new double[][] {mean, var};
+    }
+
     /** Normalises each sample over all its features (biased variance), then γ and β elementwise (sample-shaped). */
     public static Tensor64 layerNorm(Tensor64 x, Tensor64 gamma, Tensor64 beta, double eps) {
         int n = x.dim(0), d = x.size() / n;

@@ -179,6 +179,27 @@ class LayerGradientTest {
         for (int i = 0; i < t.size(); i++) t.data()[i] += (float) (rng.nextDouble() - 0.5);
     }
 
+    /** Training also moves BatchNorm's running statistics, at the layer's own momentum. */
+    @ParameterizedTest(name = "batchnorm running statistics {0}") @MethodSource("batchNormInputs")
+    void batchNormRunningStatisticsFollowTheReference(Shape sample) throws Exception {
+        LayerType type = LayerTypes.CATALOG.get("batchnorm");
+        Params p = Params.of(type.params(), Map.of("momentum", 0.3));
+        Module m = type.build(List.of(sample), p, new SplittableRandom(3));
+        SplittableRandom rng = new SplittableRandom(13);
+        for (Tensor buffer : m.buffers().values()) jitter(buffer, rng);
+        Tensor x = Tensor.uniform(sample.withBatch(BATCH), 2, rng);
+        Tensor mean = m.buffers().get("runningMean"), var = m.buffers().get("runningVar");
+        double[][] expected = Reference.updatedRunningStatistics(Tensor64.of(x), Tensor64.of(mean).values(), Tensor64.of(var).values(),
+                (float) p.getDouble("momentum"));
+        m.forward(List.of(Var.constant(x)), new ForwardContext(true, new SplittableRandom(5)));
+        for (int ch = 0; ch < mean.size(); ch++) {
+            assertEquals(expected[0][ch], mean.get(ch), 1e-6, "running mean of channel " + ch);
+            assertEquals(expected[1][ch], var.get(ch), 1e-6, "running variance of channel " + ch);
+        }
+    }
+
+    static Stream<Shape> batchNormInputs() { return Stream.of(Shape.of(4), Shape.of(2, 6, 7)); }
+
     @AfterAll static void report() { System.out.println("LayerGradientTest: " + TALLY); }
 
     @Test void everyLayerInTheCatalogHasAGradientCase() {
