@@ -3,8 +3,11 @@ package org.layerlab.compute.autodiff;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -186,6 +189,21 @@ class PrimitiveGradientTest {
 
     @Test void concatOfThree() {
         check("concat of three", v -> ShapeOps.concat(v, 1), x -> Reference.concat(List.of(x), 1), random(2, 1, 3), random(2, 2, 3), random(2, 3, 3));
+    }
+
+    /** The primitives that have a case above; a new public primitive (a static method returning a Var) must join them. */
+    private static final Set<String> CHECKED = Set.of("matmul", "addRow", "add", "mul", "map", "reshape", "softmax",
+            "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy", "meanSquaredError", "meanAbsoluteError", "huber",
+            "conv2d", "maxPool2d", "avgPool2d", "globalAvgPool", "batchNorm", "layerNorm", "concat");
+
+    @Test void everyPrimitiveHasAGradientCase() {
+        for (Class<?> owner : List.of(Ops.class, ConvOps.class, NormOps.class, ShapeOps.class)) {
+            for (Method m : owner.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()) && m.getReturnType() == Var.class) {
+                    assertTrue(CHECKED.contains(m.getName()), "no gradient check for primitive " + owner.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
     }
 
     /** The checker itself must catch a wrong rule: here the derivative of x² is given as x instead of 2x. */
