@@ -71,7 +71,7 @@ class TrainingDashboardTest {
     private void awaitDrawn(String metric, String key) throws Exception {
         // the end event comes last in the queue: once applied, every point of every finished run is in the store
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
-                dashboard.store().runs().stream().allMatch(r -> r.status() != RunData.Status.RUNNING)));
+                dashboard.store().runs().stream().allMatch(r -> !r.live())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> {
             ScalarChart c = dashboard.scalars().chart(metric);
             return c != null && c.drawnKeys().contains(key);

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class RunData {
     /** Where a run stands. */
-    public enum Status { RUNNING, COMPLETED, STOPPED, DIVERGED, FAILED }
+    public enum Status { RUNNING, PAUSED, COMPLETED, STOPPED, DIVERGED, FAILED }
 
     private final int id;
     private final RunInfo info;
@@ -45,6 +45,14 @@ public final class RunData {
     public Status status() { return status; }
     public String endMessage() { return endMessage; }
     public void end(Status s, String message) { status = s; endMessage = message == null ? "" : message; }
+
+    /** Paused or going again; an ended run stays as it ended. */
+    public void setPaused(boolean paused) {
+        if (status == Status.RUNNING || status == Status.PAUSED) status = paused ? Status.PAUSED : Status.RUNNING;
+    }
+
+    /** Still going (running or paused), so more points may come. */
+    public boolean live() { return status == Status.RUNNING || status == Status.PAUSED; }
     public double startWallMillis() { return startWallMillis; }
     public void setStartWallMillis(double ms) { startWallMillis = ms; }
 

@@ -56,6 +56,16 @@ public sealed interface RunUpdate {
         }
     }
 
+    /** The trainer paused between batches, or went on again. */
+    record Paused(int runId, boolean paused) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r == null || r.status() == (paused ? RunData.Status.PAUSED : RunData.Status.RUNNING)) return;
+            r.setPaused(paused);
+            store.fire();
+        }
+    }
+
     record Ended(int runId, RunEnded event) implements RunUpdate {
         @Override public void apply(RunStore store) {
             RunData r = store.find(runId);
