@@ -1,18 +1,23 @@
 package org.layerlab.charts;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.RunHistories;
 import org.layerlab.charts.model.RunInfo;
 import org.layerlab.charts.model.RunRecorder;
 import org.layerlab.charts.model.RunStore;
 import org.layerlab.charts.model.RunUpdate;
 import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.project.RunHistory;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingListener;
 
@@ -26,8 +31,9 @@ public final class TrainingDashboard extends TabPane {
     public static final int REDRAW_HZ = 30;
     private static final long REDRAW_NANOS = 1_000_000_000L / REDRAW_HZ;
 
-    private final ConcurrentLinkedQueue<RunUpdate> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextRunId = new AtomicInteger(1);
+    private final AtomicInteger generation = new AtomicInteger();
     private final RunStore store = new RunStore();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "layerlab-chart-export");
@@ -71,8 +77,9 @@ public final class TrainingDashboard extends TabPane {
      */
     public TrainingListener newRun(RunInfo info) {
         int id = nextRunId.getAndIncrement();
-        queue.add(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, queue::add);
+        Consumer<RunUpdate> sink = sink();
+        sink.accept(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, sink);
     }
 
     /**
@@ -81,9 +88,42 @@ public final class TrainingDashboard extends TabPane {
      */
     public TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
         int id = nextRunId.getAndIncrement();
-        queue.add(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, queue::add, trainer.network(), trainer.config().lossFunction(), train, validation, statsEvery);
+        Consumer<RunUpdate> sink = sink();
+        sink.accept(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, sink, trainer.network(), trainer.config().lossFunction(), train, validation, statsEvery);
     }
+
+    /**
+     * Where a new run's updates go: the queue, stamped with the run list they belong to, so that a run still
+     * finishing after the list was replaced cannot write into a loaded run that has its id.
+     */
+    private Consumer<RunUpdate> sink() {
+        int mine = generation.get();
+        return u -> queue.add(new Queued(mine, u));
+    }
+
+    /** An update with the run list it was meant for. */
+    private record Queued(int generation, RunUpdate update) {}
+
+    /**
+     * Replaces the run list, e.g. with the runs of a project just opened; new runs are numbered after them.
+     * Updates still coming from earlier runs are dropped. FX thread.
+     */
+    public void replaceRuns(List<RunData> runs) {
+        generation.incrementAndGet();
+        store.replaceAll(runs);
+        nextRunId.set(runs.stream().mapToInt(RunData::id).max().orElse(0) + 1);
+        requestRedraw();
+    }
+
+    /** Every run with every point so far, for a project file (FX thread; the copy may go to another thread). */
+    public List<RunHistory> runHistory() {
+        if (drain() > 0) dirty = true; // include what the trainers sent up to now
+        return RunHistories.of(store.runs());
+    }
+
+    /** Shows the runs of a project just opened instead of the current ones. FX thread. */
+    public void openRuns(List<RunHistory> runs) { replaceRuns(RunHistories.toRuns(runs)); }
 
     /** Parameter statistics are sampled every this many steps (for runs created after a change). */
     public int statsEvery() { return statsEvery; }
@@ -126,9 +166,10 @@ public final class TrainingDashboard extends TabPane {
 
     private int drain() {
         int n = 0;
-        RunUpdate u;
-        while ((u = queue.poll()) != null) {
-            u.apply(store);
+        int current = generation.get();
+        Queued q;
+        while ((q = queue.poll()) != null) {
+            if (q.generation() == current) q.update().apply(store);
             n++;
         }
         return n;

@@ -96,6 +96,35 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void runsTakenForAProjectFileComeBackWithEveryPointAndAreDrawn() throws Exception {
+        pushRun(dashboard.newRun(new RunInfo(null, Map.of("seed", "1"), null, null)), 400, 1);
+        pushRun(dashboard.newRun(new RunInfo(null, Map.of("seed", "2"), 1, 200L)), 300, 2);
+        awaitDrawn("loss", "2:batch/loss:smooth");
+        onFx(() -> { dashboard.store().rename(1, "baseline"); dashboard.store().setVisible(2, false); return null; });
+        List<RunData> before = onFx(() -> ScalarExport.snapshot(dashboard.store().runs()));
+        List<org.layerlab.compute.project.RunHistory> saved = onFx(dashboard::runHistory);
+        TrainingListener late = dashboard.newRun(RunInfo.of(Map.of())); // run 3, still sending when the list is replaced
+
+        onFx(() -> { dashboard.openRuns(List.of()); return null; });
+        assertEquals(0, onFx(() -> dashboard.store().runs().size()));
+        onFx(() -> { dashboard.openRuns(saved); return null; });
+        pushRun(late, 100, 3);
+
+        List<RunData> back = onFx(() -> dashboard.store().runs());
+        org.layerlab.charts.model.ScalarExportTest.assertSameScalars(before, back);
+        assertEquals(List.of("baseline", "Run 2"), back.stream().map(RunData::name).toList());
+        assertEquals(List.of(RunData.Status.COMPLETED, RunData.Status.COMPLETED), back.stream().map(RunData::status).toList());
+        assertEquals(List.of(true, false), back.stream().map(RunData::visible).toList());
+        assertEquals(new RunInfo("Run 2", Map.of("seed", "2"), 1, 200L), back.get(1).info());
+        awaitDrawn("loss", "1:batch/loss:smooth");
+        assertEquals(2, onFx(() -> { dashboard.flush(); return dashboard.store().runs().size(); }),
+                "updates of a run from before the replacement are dropped");
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 100, 4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.store().runs().size() == 3));
+        assertEquals("Run 3", onFx(() -> dashboard.store().runs().get(2).name()), "new runs are numbered after the loaded ones");
+    }
+
+    @Test
     void everyChartGetsItsTurnWhenRedrawsAreRequestedEveryFrame() throws Exception {
         pushRun(dashboard.newRun(RunInfo.of(Map.of())), 300, 9);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.pointCount() == 600 + 3 * 4));

@@ -37,6 +37,10 @@ public final class MainWindow extends BorderPane {
         editor.setGraph(document.project().graph());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
+        document.useRuns(new ProjectDocumentModel.Runs() {
+            @Override public java.util.List<org.layerlab.compute.project.RunHistory> snapshot() { return charts.runHistory(); }
+            @Override public void replace(java.util.List<org.layerlab.compute.project.RunHistory> runs) { charts.openRuns(runs); }
+        });
 
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);

@@ -2,6 +2,7 @@ package org.layerlab.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -20,20 +21,35 @@ import org.layerlab.compute.data.DatasetGenerators;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.project.RunHistory;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.samples.SampleProjects;
 
 /**
  * The open project: what was loaded, where it lives, and the File menu that opens and saves it.
- * File reads and writes run on the background executor; results come back on the FX thread.
+ * File reads and writes run on the background executor; results come back on the FX thread. The runs of a
+ * project live in the run list, not here: opening hands them over, saving takes them back.
  */
 public final class ProjectDocumentModel {
+    /** The run list as the project file sees it. */
+    public interface Runs {
+        /** Every run with every point, copied on the FX thread. */
+        List<RunHistory> snapshot();
+
+        /** Replaces the run list with a project's runs. */
+        void replace(List<RunHistory> runs);
+    }
+
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     private final Executor io;
     private final Supplier<Window> owner;
     private Path file;
     private boolean edited;
     private GraphEditor editor;
+    private Runs runs = new Runs() {
+        @Override public List<RunHistory> snapshot() { return List.of(); }
+        @Override public void replace(List<RunHistory> r) {}
+    };
 
     public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
         project.set(initial);
@@ -49,9 +65,12 @@ public final class ProjectDocumentModel {
         }
     }
 
+    /** Connects the run list: called once by the window that shows it. */
+    void useRuns(Runs r) { runs = r; }
+
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
 
-    /** The project as loaded, with the editor's current graph. */
+    /** The project as loaded, with the editor's current graph; its runs are in the run list (see {@link #useRuns}). */
     public Project project() {
         Project p = project.get();
         return editor == null ? p : p.withGraph(editor.getGraph());
@@ -68,7 +87,12 @@ public final class ProjectDocumentModel {
     public void open(Project p) {
         file = null;
         edited = false;
-        project.set(p);
+        show(p);
+    }
+
+    private void show(Project p) {
+        runs.replace(p.runs());
+        project.set(p.withRuns(List.of()));
     }
 
     MenuBar menuBar(GraphEditor graphEditor) {
@@ -104,20 +128,31 @@ public final class ProjectDocumentModel {
 
     private void open() {
         File f = chooser().showOpenDialog(owner.get());
-        if (f != null) load(() -> ProjectFiles.read(f.toPath()), f.toPath());
+        if (f != null) open(f.toPath());
     }
 
     private interface Load { Project get() throws ProjectFileException; }
 
-    private void load(Load loader, Path from) {
+    /** Opens a project file (as File → Open does); completes once it is shown, or with the error shown. */
+    CompletableFuture<Void> open(Path from) { return load(() -> ProjectFiles.read(from), from); }
+
+    private CompletableFuture<Void> load(Load loader, Path from) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try { return loader.get(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
         }, io).whenComplete((p, err) -> Platform.runLater(() -> {
-            if (err != null) { error("Cannot open the project", err.getCause() == null ? err : err.getCause()); return; }
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                error("Cannot open the project", cause);
+                shown.completeExceptionally(cause);
+                return;
+            }
             file = from;
             edited = false;
-            project.set(p);
+            show(p);
+            shown.complete(null);
         }));
+        return shown;
     }
 
     private void save() {
@@ -131,15 +166,24 @@ public final class ProjectDocumentModel {
         if (f != null) write(f.toPath());
     }
 
-    private void write(Path target) {
-        Project snapshot = project();
+    /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
+    CompletableFuture<Void> write(Path target) {
+        Project snapshot = project().withRuns(runs.snapshot());
+        CompletableFuture<Void> saved = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try { ProjectFiles.write(snapshot, target); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
         }, io).whenComplete((v, err) -> Platform.runLater(() -> {
-            if (err != null) { error("Cannot save the project", err.getCause() == null ? err : err.getCause()); return; }
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                error("Cannot save the project", cause);
+                saved.completeExceptionally(cause);
+                return;
+            }
             file = target;
             edited = false;
+            saved.complete(null);
         }));
+        return saved;
     }
 
     private void error(String header, Throwable t) {

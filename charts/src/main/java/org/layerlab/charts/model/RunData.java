@@ -56,8 +56,14 @@ public final class RunData {
     public double startWallMillis() { return startWallMillis; }
     public void setStartWallMillis(double ms) { startWallMillis = ms; }
 
+    /** The wall clock (ms) at a time since the run's start: one rule for live and reopened runs. */
+    public double wallMillis(double seconds) { return startWallMillis + seconds * 1000; }
+
     /** The series of a tag, created empty on first use. */
     public ScalarSeries series(String tag) { return series.computeIfAbsent(tag, t -> new ScalarSeries()); }
+
+    /** Puts a whole series under a tag (runs read from a project file). */
+    public void putSeries(String tag, ScalarSeries s) { series.put(tag, s); }
 
     /** The series of a tag, or null. */
     public ScalarSeries find(String tag) { return series.get(tag); }

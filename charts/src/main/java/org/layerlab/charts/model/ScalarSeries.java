@@ -14,6 +14,25 @@ public final class ScalarSeries {
     private double[] values = new double[64];
     private int size;
 
+    public ScalarSeries() {}
+
+    /** A series holding these columns (all of one length), e.g. read from a project file; the arrays are copied. */
+    public static ScalarSeries of(long[] steps, double[] epochs, double[] seconds, double[] wallMillis, double[] values) {
+        int n = steps.length;
+        if (epochs.length != n || seconds.length != n || wallMillis.length != n || values.length != n) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        ScalarSeries s = new ScalarSeries();
+        int capacity = Math.max(64, n);
+        s.steps = Arrays.copyOf(steps, capacity);
+        s.epochs = Arrays.copyOf(epochs, capacity);
+        s.seconds = Arrays.copyOf(seconds, capacity);
+        s.wallMillis = Arrays.copyOf(wallMillis, capacity);
+        s.values = Arrays.copyOf(values, capacity);
+        s.size = n;
+        return s;
+    }
+
     public void add(long step, double epoch, double relativeSeconds, double wallTimeMillis, double value) {
         if (size == steps.length) {
             int n = size * 2;
@@ -54,6 +73,11 @@ public final class ScalarSeries {
         for (int i = 0; i < size; i++) out[i] = x(kind, i);
         return out;
     }
+
+    /** Copies of the columns (length {@link #size()}). */
+    public long[] steps() { return Arrays.copyOf(steps, size); }
+    public double[] epochs() { return Arrays.copyOf(epochs, size); }
+    public double[] relativeSeconds() { return Arrays.copyOf(seconds, size); }
 
     /** A copy of the values (length {@link #size()}). */
     public double[] values() { return Arrays.copyOf(values, size); }

@@ -98,7 +98,7 @@ class ProjectFilesTest {
     @Test
     void filesFromANewerVersionOrOtherProgramsAreRefusedPlainly() throws Exception {
         String json = ProjectFiles.toJson(sample());
-        assertProblem(json.replace("\"version\" : 1", "\"version\" : 7"), "written by a newer LayerLab (format version 7)");
+        assertProblem(json.replace("\"version\" : " + ProjectFiles.VERSION, "\"version\" : 7"), "written by a newer LayerLab (format version 7)");
         assertProblem("{\"hello\": 1}", "not a LayerLab project");
         assertProblem("[1, 2]", "not a LayerLab project");
     }
