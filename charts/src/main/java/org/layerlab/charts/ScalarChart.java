@@ -26,7 +26,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
@@ -38,20 +37,30 @@ import org.layerlab.charts.model.Tags;
 import org.layerlab.charts.model.XAxisKind;
 
 /**
- * One metric's chart: the train (solid) and validation (dashed) curves of every visible run, each smoothed
+ * One metric's chart: the train (solid), train epoch average (solid with dots, where the train curve is per
+ * batch) and validation (dashed) curves of every visible run, each smoothed
  * over its faint raw curve, decimated to the pixel width; with crosshair and one tooltip on hover, zoom by
  * drag or wheel, pan by Ctrl+drag.
  */
 final class ScalarChart {
     private static final int RAW_ALPHA = 60;
 
+    /** The kinds of curve a run has on a metric's chart, with how they are drawn and named in the tooltip. */
+    enum Curve {
+        TRAIN("train"), EPOCH_TRAIN("avg"), VALIDATION("val");
+
+        final String label;
+
+        Curve(String label) { this.label = label; }
+    }
+
     /** A curve on the chart this frame, for the tooltip. */
-    private record Drawn(RunData run, String tag, boolean validation, SmoothedSeries series) {}
+    private record Drawn(RunData run, String tag, Curve curve, SmoothedSeries series) {}
 
     private final String metric;
     private final ScalarSettings settings;
     private final ArrayXYDataset data = new ArrayXYDataset();
-    private final XYLineAndShapeRenderer renderer = new LinesOnlyRenderer();
+    private final LinesOnlyRenderer renderer = new LinesOnlyRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ChartViewer viewer;
@@ -128,6 +137,12 @@ final class ScalarChart {
         return null;
     }
 
+    /** Whether the drawn series with this key has a dot on every point. */
+    boolean dotted(String key) {
+        List<String> keys = drawnKeys();
+        return keys.contains(key) && renderer.seriesDots(keys.indexOf(key));
+    }
+
     /** Keys of the series drawn now. */
     List<String> drawnKeys() {
         List<String> k = new ArrayList<>();
@@ -164,14 +179,16 @@ final class ScalarChart {
         Set<String> used = new HashSet<>();
         for (RunData run : runs) {
             if (!run.visible()) continue;
-            String[] tags = {Tags.trainTag(run, metric), Tags.validationTag(metric)};
-            for (int t = 0; t < 2; t++) {
-                if (run.find(tags[t]) == null || run.find(tags[t]).size() == 0) continue;
-                String key = run.id() + ":" + tags[t];
+            String[] tags = {Tags.trainTag(run, metric), settings.showEpochTrain.get() ? Tags.epochTrainTag(run, metric) : null,
+                    Tags.validationTag(metric)};
+            for (Curve curve : Curve.values()) {
+                String tag = tags[curve.ordinal()];
+                if (tag == null || run.find(tag) == null || run.find(tag).size() == 0) continue;
+                String key = run.id() + ":" + tag;
                 used.add(key);
-                SmoothedSeries s = cache.computeIfAbsent(key, k -> new SmoothedSeries(run.find(k.substring(k.indexOf(':') + 1))));
+                SmoothedSeries s = cache.computeIfAbsent(key, k -> new SmoothedSeries(run.find(tag)));
                 s.update(kind, mode, weight, window);
-                list.add(new Drawn(run, tags[t], t == 1, s));
+                list.add(new Drawn(run, tag, curve, s));
             }
         }
         cache.keySet().retainAll(used);
@@ -207,8 +224,9 @@ final class ScalarChart {
                 points += y.length;
                 Color c = ChartStyle.color(d.run.colorIndex());
                 renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : c, false);
-                float width = pass == 0 ? 1f : 2f;
-                renderer.setSeriesStroke(index, d.validation ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : 2f;
+                renderer.setSeriesStroke(index, d.curve == Curve.VALIDATION ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
                 index++;
             }
         }
@@ -333,7 +351,7 @@ final class ScalarChart {
             var src = d.series.source();
             if (sb.length() > 0) sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
-                    d.validation ? "val" : "train", src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
+                    d.curve.label, src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
                     time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
         }
         return sb.toString();

@@ -125,6 +125,27 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void perBatchTrainCurvesAlsoShowTheirEpochAverageUnlessTurnedOff(FxRobot robot) throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 500, 5);
+        awaitDrawn("loss", "1:epoch/loss:smooth");
+        ScalarChart loss = onFx(() -> dashboard.scalars().chart("loss"));
+        List<String> keys = onFx(loss::drawnKeys);
+        assertTrue(keys.containsAll(List.of("1:batch/loss:smooth", "1:epoch/loss:smooth", "1:epoch/val_loss:smooth")), keys.toString());
+        assertTrue(onFx(() -> loss.dotted("1:epoch/loss:smooth")), "epoch averages are marked at each epoch end");
+        assertFalse(onFx(() -> loss.dotted("1:batch/loss:smooth") || loss.dotted("1:epoch/val_loss:smooth")));
+        double[] epochLoss = onFx(() -> dashboard.store().find(1).find("epoch/loss").values());
+        assertEquals(5, epochLoss.length);
+        assertArrayEquals(Smoothing.ema(epochLoss, 0.6), onFx(() -> loss.drawnValues("1:epoch/loss:smooth")), "smoothed like the validation curve");
+        assertTrue(onFx(() -> loss.tooltipText(250)).contains("avg"), "the tooltip names the epoch average");
+
+        robot.clickOn("#show-epoch-train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !loss.drawnKeys().contains("1:epoch/loss:smooth")));
+        assertTrue(onFx(loss::drawnKeys).containsAll(List.of("1:batch/loss:smooth", "1:epoch/val_loss:smooth")));
+        robot.clickOn("#show-epoch-train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> loss.drawnKeys().contains("1:epoch/loss:smooth")));
+    }
+
+    @Test
     void everyChartGetsItsTurnWhenRedrawsAreRequestedEveryFrame() throws Exception {
         pushRun(dashboard.newRun(RunInfo.of(Map.of())), 300, 9);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.pointCount() == 600 + 3 * 4));
