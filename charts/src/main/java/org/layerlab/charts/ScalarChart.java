@@ -30,6 +30,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.layerlab.charts.model.AxisRange;
+import org.layerlab.charts.model.Column;
 import org.layerlab.charts.model.Decimation;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.SmoothedSeries;
@@ -203,8 +204,8 @@ final class ScalarChart {
             from = Double.POSITIVE_INFINITY;
             to = Double.NEGATIVE_INFINITY;
             for (Drawn d : list) {
-                from = Math.min(from, d.series.x()[0]);
-                to = Math.max(to, d.series.x()[d.series.size() - 1]);
+                from = Math.min(from, d.series.x().get(0));
+                to = Math.max(to, d.series.x().get(d.series.size() - 1));
             }
             if (!(to > from)) to = from + 1;
         }
@@ -216,7 +217,7 @@ final class ScalarChart {
         List<double[]> ys = new ArrayList<>();
         for (int pass = settings.showRaw.get() ? 0 : 1; pass < 2; pass++) {
             for (Drawn d : list) {
-                double[] values = pass == 0 ? d.series.raw() : d.series.smoothed();
+                Column values = pass == 0 ? d.series.raw() : d.series.smoothed();
                 Decimation.Points p = Decimation.minMax(d.series.x(), values, d.series.size(), from, to, columns);
                 double[] y = log ? positiveOnly(p.y()) : p.y();
                 data.add(d.run.id() + ":" + d.tag + (pass == 0 ? ":raw" : ":smooth"), p.x(), y);
@@ -351,7 +352,7 @@ final class ScalarChart {
             var src = d.series.source();
             if (sb.length() > 0) sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
-                    d.curve.label, src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
+                    d.curve.label, src.step(i), format(src.value(i)), format(d.series.smoothed().get(i)),
                     time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
         }
         return sb.toString();

@@ -30,6 +30,11 @@ public final class TrainingDashboard extends TabPane {
     /** Upper bound on chart redraws per second. */
     public static final int REDRAW_HZ = 30;
     private static final long REDRAW_NANOS = 1_000_000_000L / REDRAW_HZ;
+    /**
+     * Time a frame may spend applying queued updates. A burst (a fast trainer, or the FX thread held up) is
+     * taken in over several frames instead of one long pulse; live training sends far less than this per frame.
+     */
+    static final long DRAIN_BUDGET_NANOS = 4_000_000L;
 
     private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextRunId = new AtomicInteger(1);
@@ -118,7 +123,7 @@ public final class TrainingDashboard extends TabPane {
 
     /** Every run with every point so far, for a project file (FX thread; the copy may go to another thread). */
     public List<RunHistory> runHistory() {
-        if (drain() > 0) dirty = true; // include what the trainers sent up to now
+        if (drain(Long.MAX_VALUE) > 0) dirty = true; // include what the trainers sent up to now
         return RunHistories.of(store.runs());
     }
 
@@ -134,8 +139,11 @@ public final class TrainingDashboard extends TabPane {
     public ConfusionMatrixView confusion() { return confusion; }
     public WeightsView weights() { return weights; }
 
-    /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by at most a frame). */
+    /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by a frame, a few in a burst). */
     public long pointCount() { return store.pointCount(); }
+
+    /** True when every update sent so far has been applied (FX thread; tests). */
+    boolean drained() { return queue.isEmpty(); }
 
     /** Told, every frame, how long the frame's drain and redraw took on the FX thread (nanoseconds). */
     public void setFrameObserver(LongConsumer observer) { frameObserver = observer == null ? n -> {} : observer; }
@@ -145,13 +153,13 @@ public final class TrainingDashboard extends TabPane {
 
     /** Applies queued updates and redraws now, whatever the rate limit (tests, snapshots). FX thread. */
     public void flush() {
-        drain();
+        drain(Long.MAX_VALUE);
         redraw(System.nanoTime());
     }
 
     private void frame(long now) {
         long t0 = System.nanoTime();
-        if (drain() > 0) dirty = true;
+        if (drain(DRAIN_BUDGET_NANOS) > 0) dirty = true;
         if (dirty && now - lastDraw >= REDRAW_NANOS) {
             dirty = false;
             lastDraw = now;
@@ -164,13 +172,15 @@ public final class TrainingDashboard extends TabPane {
         frameObserver.accept(System.nanoTime() - t0);
     }
 
-    private int drain() {
+    /** Applies queued updates in order until the queue is empty or the budget is spent; returns how many. */
+    private int drain(long budgetNanos) {
+        long start = System.nanoTime();
         int n = 0;
         int current = generation.get();
         Queued q;
         while ((q = queue.poll()) != null) {
             if (q.generation() == current) q.update().apply(store);
-            n++;
+            if ((++n & 255) == 0 && System.nanoTime() - start > budgetNanos) break;
         }
         return n;
     }

@@ -69,9 +69,9 @@ class TrainingDashboardTest {
     }
 
     private void awaitDrawn(String metric, String key) throws Exception {
-        // the end event comes last in the queue: once applied, every point of every finished run is in the store
+        // the runs were pushed before: once the queue is empty, every point of every run is in the store
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
-                dashboard.store().runs().stream().allMatch(r -> !r.live())));
+                dashboard.drained() && dashboard.store().runs().stream().allMatch(r -> !r.live())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> {
             ScalarChart c = dashboard.scalars().chart(metric);
             return c != null && c.drawnKeys().contains(key);

@@ -20,7 +20,7 @@ public final class Decimation {
      * @param to the right edge of the visible range
      * @param columns the pixel columns across that range
      */
-    public static Points minMax(double[] x, double[] y, int size, double from, double to, int columns) {
+    public static Points minMax(Column x, Column y, int size, double from, double to, int columns) {
         if (columns < 1) throw new IllegalArgumentException("columns must be at least 1");
         int lo = lowerBound(x, size, from), hi = upperBound(x, size, to);
         // one point beyond each edge, so lines run to the border of the plot
@@ -28,8 +28,10 @@ public final class Decimation {
         int n = end - start;
         if (n <= 2 * columns) {
             double[] ox = new double[n], oy = new double[n];
-            System.arraycopy(x, start, ox, 0, n);
-            System.arraycopy(y, start, oy, 0, n);
+            for (int i = 0; i < n; i++) {
+                ox[i] = x.get(start + i);
+                oy[i] = y.get(start + i);
+            }
             return new Points(ox, oy);
         }
         double[] ox = new double[2 * columns + 8], oy = new double[2 * columns + 8];
@@ -37,15 +39,16 @@ public final class Decimation {
         double width = to > from ? (to - from) / columns : 1;
         int i = start;
         while (i < end) {
-            long column = (long) Math.floor((x[i] - from) / width);
+            long column = (long) Math.floor((x.get(i) - from) / width);
             int first = i, min = -1, max = -1, last = i;
             boolean gap = false;
-            while (i < end && (long) Math.floor((x[i] - from) / width) == column) {
-                double v = y[i];
+            double minV = Double.NaN, maxV = Double.NaN;
+            while (i < end && (long) Math.floor((x.get(i) - from) / width) == column) {
+                double v = y.get(i);
                 if (!Double.isFinite(v)) gap = true;
                 else {
-                    if (min < 0 || v < y[min]) min = i;
-                    if (max < 0 || v > y[max]) max = i;
+                    if (min < 0 || v < minV) { min = i; minV = v; }
+                    if (max < 0 || v > maxV) { max = i; maxV = v; }
                 }
                 last = i;
                 i++;
@@ -58,13 +61,13 @@ public final class Decimation {
             int prev = -1;
             for (int p : picks) {
                 if (p < 0 || p == prev) continue;
-                ox[k] = x[p];
-                oy[k] = y[p];
+                ox[k] = x.get(p);
+                oy[k] = y.get(p);
                 k++;
                 prev = p;
             }
             if (gap) { // keep a break in the line where non-finite values were
-                ox[k] = x[last];
+                ox[k] = x.get(last);
                 oy[k] = Double.NaN;
                 k++;
             }
@@ -73,31 +76,31 @@ public final class Decimation {
     }
 
     /** First index with x >= value. */
-    public static int lowerBound(double[] x, int size, double value) {
+    public static int lowerBound(Column x, int size, double value) {
         int lo = 0, hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (x[mid] < value) lo = mid + 1; else hi = mid;
+            if (x.get(mid) < value) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
 
     /** First index with x > value. */
-    public static int upperBound(double[] x, int size, double value) {
+    public static int upperBound(Column x, int size, double value) {
         int lo = 0, hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (x[mid] <= value) lo = mid + 1; else hi = mid;
+            if (x.get(mid) <= value) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
 
     /** Index of the point whose x is closest to {@code value}, or -1 for an empty series. */
-    public static int nearest(double[] x, int size, double value) {
+    public static int nearest(Column x, int size, double value) {
         if (size == 0) return -1;
         int i = lowerBound(x, size, value);
         if (i == 0) return 0;
         if (i == size) return size - 1;
-        return value - x[i - 1] <= x[i] - value ? i - 1 : i;
+        return value - x.get(i - 1) <= x.get(i) - value ? i - 1 : i;
     }
 }

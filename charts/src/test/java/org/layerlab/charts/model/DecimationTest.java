@@ -19,7 +19,7 @@ class DecimationTest {
         }
         y[12_345] = 50;   // single-step spikes must survive
         y[67_890] = -50;
-        Decimation.Points p = Decimation.minMax(x, y, n, 0, n - 1, columns);
+        Decimation.Points p = Decimation.minMax(Column.of(x), Column.of(y), n, 0, n - 1, columns);
         assertTrue(p.size() <= 2 * columns + 4, "at most two points per column, got " + p.size());
         for (int i = 1; i < p.size(); i++) assertTrue(p.x()[i] >= p.x()[i - 1], "x stays in order");
 
@@ -44,7 +44,7 @@ class DecimationTest {
     @Test
     void shortSeriesAreReturnedWhole() {
         double[] x = {0, 1, 2, 3}, y = {4, 3, 2, 1};
-        Decimation.Points p = Decimation.minMax(x, y, 4, 0, 3, 100);
+        Decimation.Points p = Decimation.minMax(Column.of(x), Column.of(y), 4, 0, 3, 100);
         assertArrayEquals(x, p.x(), 0.0);
         assertArrayEquals(y, p.y(), 0.0);
     }
@@ -54,7 +54,7 @@ class DecimationTest {
         int n = 10_000;
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) { x[i] = i; y[i] = i % 7; }
-        Decimation.Points p = Decimation.minMax(x, y, n, 5000, 5009, 10);
+        Decimation.Points p = Decimation.minMax(Column.of(x), Column.of(y), n, 5000, 5009, 10);
         assertEquals(4999, p.x()[0], 0.0);
         assertEquals(5010, p.x()[p.size() - 1], 0.0);
         assertEquals(12, p.size());
@@ -63,9 +63,9 @@ class DecimationTest {
     @Test
     void nearestFindsTheClosestX() {
         double[] x = {0, 10, 20, 30};
-        assertEquals(0, Decimation.nearest(x, 4, -5));
-        assertEquals(1, Decimation.nearest(x, 4, 14));
-        assertEquals(2, Decimation.nearest(x, 4, 16));
-        assertEquals(3, Decimation.nearest(x, 4, 99));
+        assertEquals(0, Decimation.nearest(Column.of(x), 4, -5));
+        assertEquals(1, Decimation.nearest(Column.of(x), 4, 14));
+        assertEquals(2, Decimation.nearest(Column.of(x), 4, 16));
+        assertEquals(3, Decimation.nearest(Column.of(x), 4, 99));
     }
 }
