@@ -92,6 +92,11 @@ class DashboardBenchmarkTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dashboard.pointCount() == 4L * steps).get());
         WaitForAsyncUtils.asyncFx(() -> probe.record(false)).get();
         long drawn = WaitForAsyncUtils.asyncFx(() -> dashboard.scalars().drawnPoints()).get();
+        String dir = System.getProperty("layerlab.snapshotDir");
+        if (dir != null) { // a picture of the charts at 100,000 steps, to look at
+            var image = WaitForAsyncUtils.asyncFx(() -> { dashboard.flush(); return dashboard.getScene().snapshot(null); }).get();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, "dashboard-benchmark.png").toFile());
+        }
 
         double live = (marks[2] - marks[1]) / 1e9;
         System.out.printf(Locale.ROOT, "BENCHMARK %d burst + %d live steps x 4 series, live part in %.1f s (%.0f steps/s); %d points stored, %d drawn in the last redraw%n",

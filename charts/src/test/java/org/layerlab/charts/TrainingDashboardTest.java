@@ -93,6 +93,9 @@ class TrainingDashboardTest {
         assertEquals(RunData.Status.COMPLETED, onFx(run::status));
         double[] drawn = onFx(() -> dashboard.scalars().chart("loss").drawnValues("1:batch/loss:raw"));
         assertTrue(drawn.length > 0 && drawn.length <= 1000);
+        ScalarChart loss = onFx(() -> dashboard.scalars().chart("loss"));
+        assertTrue(onFx(() -> loss.band("1:batch/loss:raw")), "1,000 raw points in a few hundred columns: a min/max band");
+        assertFalse(onFx(() -> loss.band("1:batch/loss:smooth") || loss.band("1:epoch/val_loss:raw")), "smoothed curves and sparse raw values stay lines");
     }
 
     @Test

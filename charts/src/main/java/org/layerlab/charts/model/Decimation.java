@@ -34,8 +34,59 @@ public final class Decimation {
             }
             return new Points(ox, oy);
         }
-        double[] ox = new double[2 * columns + 8], oy = new double[2 * columns + 8];
-        int k = 0;
+        double[][] out = {new double[2 * columns + 8], new double[2 * columns + 8]};
+        int[] k = {0};
+        eachColumn(x, y, start, end, from, to, columns, (first, last, min, max, gap) -> {
+            if (k[0] + 5 > out[0].length) {
+                out[0] = java.util.Arrays.copyOf(out[0], out[0].length * 2);
+                out[1] = java.util.Arrays.copyOf(out[1], out[1].length * 2);
+            }
+            int[] picks = min < 0 ? new int[] {first} : min < max ? new int[] {min, max} : new int[] {max, min};
+            int prev = -1;
+            for (int p : picks) {
+                if (p == prev) continue;
+                out[0][k[0]] = x.get(p);
+                out[1][k[0]++] = y.get(p);
+                prev = p;
+            }
+            if (gap) { // keep a break in the line where non-finite values were
+                out[0][k[0]] = x.get(last);
+                out[1][k[0]++] = Double.NaN;
+            }
+        });
+        return new Points(java.util.Arrays.copyOf(out[0], k[0]), java.util.Arrays.copyOf(out[1], k[0]));
+    }
+
+    /** The lowest and highest value in each pixel column, at the column's first x; NaN where a column has none. */
+    public record Band(double[] x, double[] low, double[] high) {
+        public int size() { return x.length; }
+    }
+
+    /**
+     * The same columns as {@link #minMax} as a band: drawn filled, it shows what the min/max zigzag line shows
+     * for dense data at a fraction of the edges to rasterize. Null when the range holds at most two points a
+     * column (then the points themselves are drawn).
+     */
+    public static Band envelope(Column x, Column y, int size, double from, double to, int columns) {
+        if (columns < 1) throw new IllegalArgumentException("columns must be at least 1");
+        int start = Math.max(0, lowerBound(x, size, from) - 1), end = Math.min(size, upperBound(x, size, to) + 1);
+        if (end - start <= 2 * columns) return null;
+        double[] bx = new double[columns + 8], low = new double[columns + 8], high = new double[columns + 8];
+        int[] k = {0};
+        double[][] grown = {bx, low, high};
+        eachColumn(x, y, start, end, from, to, columns, (first, last, min, max, gap) -> {
+            if (k[0] == grown[0].length) for (int a = 0; a < 3; a++) grown[a] = java.util.Arrays.copyOf(grown[a], grown[a].length * 2);
+            grown[0][k[0]] = x.get(first);
+            grown[1][k[0]] = min < 0 ? Double.NaN : y.get(min);
+            grown[2][k[0]++] = max < 0 ? Double.NaN : y.get(max);
+        });
+        return new Band(java.util.Arrays.copyOf(grown[0], k[0]), java.util.Arrays.copyOf(grown[1], k[0]), java.util.Arrays.copyOf(grown[2], k[0]));
+    }
+
+    /** Told about each pixel column: its first and last point, its lowest and highest finite point (or -1), and whether it had a non-finite value. */
+    private interface ColumnSink { void column(int first, int last, int min, int max, boolean gap); }
+
+    private static void eachColumn(Column x, Column y, int start, int end, double from, double to, int columns, ColumnSink sink) {
         double width = to > from ? (to - from) / columns : 1;
         int i = start;
         while (i < end) {
@@ -53,26 +104,8 @@ public final class Decimation {
                 last = i;
                 i++;
             }
-            if (k + 5 > ox.length) {
-                ox = java.util.Arrays.copyOf(ox, ox.length * 2);
-                oy = java.util.Arrays.copyOf(oy, oy.length * 2);
-            }
-            int[] picks = min < 0 ? new int[] {first} : min < max ? new int[] {min, max} : new int[] {max, min};
-            int prev = -1;
-            for (int p : picks) {
-                if (p < 0 || p == prev) continue;
-                ox[k] = x.get(p);
-                oy[k] = y.get(p);
-                k++;
-                prev = p;
-            }
-            if (gap) { // keep a break in the line where non-finite values were
-                ox[k] = x.get(last);
-                oy[k] = Double.NaN;
-                k++;
-            }
+            sink.column(first, last, min, max, gap);
         }
-        return new Points(java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k));
     }
 
     /** First index with x >= value. */

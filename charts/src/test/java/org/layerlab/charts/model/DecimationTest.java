@@ -42,6 +42,44 @@ class DecimationTest {
     }
 
     @Test
+    void theEnvelopeHasEachColumnsLowestAndHighestValueAndAGapForNaN() {
+        int n = 100_000, columns = 300;
+        double[] x = new double[n], y = new double[n];
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = Math.cos(i / 700.0) + rng.nextGaussian() * 0.1;
+        }
+        y[12_345] = 50;
+        y[67_890] = -50;
+        double width = (n - 1.0) / columns;
+        for (int i = (int) (200 * width); i <= (int) Math.ceil(201 * width); i++) y[i] = Double.NaN; // column 200 has no value
+        Decimation.Band b = Decimation.envelope(Column.of(x), Column.of(y), n, 0, n - 1, columns);
+        assertTrue(b.size() <= columns + 2, "one entry per column, got " + b.size());
+        int gaps = 0;
+        for (int c = 0; c < b.size(); c++) {
+            int column = (int) Math.floor(b.x()[c] / width);
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (Math.floor(x[i] / width) != column || !Double.isFinite(y[i])) continue;
+                min = Math.min(min, y[i]);
+                max = Math.max(max, y[i]);
+            }
+            if (min > max) {
+                assertTrue(Double.isNaN(b.low()[c]) && Double.isNaN(b.high()[c]), "a column without values is a gap");
+                gaps++;
+                continue;
+            }
+            assertEquals(min, b.low()[c], 0.0, "lowest of column " + column);
+            assertEquals(max, b.high()[c], 0.0, "highest of column " + column);
+        }
+        assertEquals(1, gaps, "column 200");
+        assertEquals(50, java.util.Arrays.stream(b.high()).filter(Double::isFinite).max().orElseThrow(), 0.0);
+        assertEquals(-50, java.util.Arrays.stream(b.low()).filter(Double::isFinite).min().orElseThrow(), 0.0);
+        assertEquals(null, Decimation.envelope(Column.of(x), Column.of(y), n, 0, 100, columns), "sparse ranges are drawn as points");
+    }
+
+    @Test
     void shortSeriesAreReturnedWhole() {
         double[] x = {0, 1, 2, 3}, y = {4, 3, 2, 1};
         Decimation.Points p = Decimation.minMax(Column.of(x), Column.of(y), 4, 0, 3, 100);
