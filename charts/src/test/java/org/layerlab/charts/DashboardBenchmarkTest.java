@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * thread's work per pulse, see {@link PulseProbe}) for the burst, the first seconds of the live part (JIT
  * warm-up, reported, not hidden) and the rest, the slowest pulses with their parts and any GC during them, and
  * the machine's load. Run with -Dexcluded.groups=none -Dgroups=benchmark; -Dbenchmark.seconds=N,
- * -Dbenchmark.preload=N and -Dbenchmark.warmup=N (seconds, default 5) change it.
+ * -Dbenchmark.preload=N, -Dbenchmark.warmup=N (seconds, default 5) and -Dbenchmark.prewarm=true change it.
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
@@ -56,6 +56,7 @@ class DashboardBenchmarkTest {
         int seconds = Integer.getInteger("benchmark.seconds", 60), warmup = Integer.getInteger("benchmark.warmup", 5);
         int preload = Integer.getInteger("benchmark.preload", 40_000);
         int steps = preload + seconds * 1000;
+        if (Boolean.getBoolean("benchmark.prewarm")) prewarm(preload);
         TrainingListener l = dashboard.newRun(RunInfo.of(Map.of("benchmark", "synthetic")));
         long[] marks = new long[3]; // burst start, live start, live end
         CpuLoad[] load = new CpuLoad[2];
@@ -103,17 +104,43 @@ class DashboardBenchmarkTest {
                 preload, steps - preload, live, (steps - preload) / live, 4L * steps, drawn);
         System.out.println("BENCHMARK load before: " + uptimeBefore + "; after: " + uptime());
         System.out.println("BENCHMARK CPU during the live part: " + load[0].until(load[1]));
+        var gcs = probe.gcs().stream().filter(g -> g.start() >= marks[1] && g.start() < marks[2]).toList();
+        System.out.printf(Locale.ROOT, "BENCHMARK GC during the live part: %d collections, %.1f ms in all, longest %.1f ms%n", gcs.size(),
+                gcs.stream().mapToDouble(g -> (g.end() - g.start()) / 1e6).sum(), gcs.stream().mapToDouble(g -> (g.end() - g.start()) / 1e6).max().orElse(0));
         System.out.println("BENCHMARK FX pulse time (ms)      pulses  total                                   (parts)");
         long warm = marks[1] + warmup * 1_000_000_000L;
         System.out.println("BENCHMARK " + PulseProbe.row("burst of " + preload + " steps", probe.between(marks[0], marks[1])));
         System.out.println("BENCHMARK " + PulseProbe.row("live, first " + warmup + " s", probe.between(marks[1], warm)));
         List<PulseProbe.Pulse> steady = probe.between(warm, marks[2]);
         System.out.println("BENCHMARK " + PulseProbe.row("live, after " + warmup + " s", steady));
-        System.out.println("BENCHMARK slowest pulses after warm-up (s into live part: total = timers+CSS+layout + bounds+render wait+sync; dashboard; GC):");
-        steady.stream().sorted(Comparator.comparingDouble(PulseProbe.Pulse::totalMs).reversed()).limit(8).forEach(p ->
-                System.out.printf(Locale.ROOT, "BENCHMARK   %5.1f s: %6.2f ms = %6.2f + %6.2f; dashboard %5.2f ms; GC %s%n",
-                        (p.start() - marks[1]) / 1e9, p.totalMs(), p.layoutMs(), p.syncMs(), p.dashboardNanos() / 1e6,
-                        probe.during(p).stream().map(g -> String.format(Locale.ROOT, "%s %.1f ms", g.name(), (g.end() - g.start()) / 1e6)).toList()));
+        System.out.println("BENCHMARK slowest pulses of the burst and after warm-up (s from the live start: total = timers+CSS+layout + bounds+render wait+sync; dashboard; GC):");
+        List<PulseProbe.Pulse> burst = probe.between(marks[0], marks[1]);
+        burst.stream().sorted(Comparator.comparingDouble(PulseProbe.Pulse::totalMs).reversed()).limit(5).forEach(p -> print(p, marks[1]));
+        steady.stream().sorted(Comparator.comparingDouble(PulseProbe.Pulse::totalMs).reversed()).limit(8).forEach(p -> print(p, marks[1]));
+    }
+
+    private void print(PulseProbe.Pulse p, long liveStart) {
+        System.out.printf(Locale.ROOT, "BENCHMARK   %5.1f s: %6.2f ms = %6.2f + %6.2f; dashboard %5.2f ms; GC %s%n",
+                (p.start() - liveStart) / 1e9, p.totalMs(), p.layoutMs(), p.syncMs(), p.dashboardNanos() / 1e6,
+                probe.during(p).stream().map(g -> String.format(Locale.ROOT, "%s %.1f ms", g.name(), (g.end() - g.start()) / 1e6)).toList());
+    }
+
+    /**
+     * With -Dbenchmark.prewarm=true: a throwaway run of the same size is pushed, drawn for a few seconds and
+     * deleted first, so that the burst is measured with compiled code (tells JIT warm-up from real cost).
+     */
+    private void prewarm(int steps) throws Exception {
+        TrainingListener warm = dashboard.newRun(RunInfo.of(Map.of()));
+        var rng = new java.util.SplittableRandom(2);
+        warm.runStarted(new RunStarted(steps / 1000, 1000, 32_000, 8_000, System.nanoTime()));
+        for (int s = 1; s <= steps; s++) {
+            warm.batchEnded(new BatchEnd(s, (s - 1) / 1000 + 1, (s - 1) % 1000 + 1, rng.nextDouble(), rng.nextDouble(), 32_000, s * 1_000_000L));
+            warm.epochEnded(new EpochEnd((s - 1) / 1000 + 1, s, Map.of("val_loss", rng.nextDouble(), "val_accuracy", rng.nextDouble()), s * 1_000_000L));
+        }
+        warm.runEnded(new RunEnded(EndReason.COMPLETED, "completed", steps, steps / 1000, Map.of()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> dashboard.pointCount() == 4L * steps).get());
+        Thread.sleep(5000); // keep drawing it: not a wait for a result, the time the JIT gets
+        WaitForAsyncUtils.asyncFx(() -> dashboard.store().delete(dashboard.store().runs().get(0).id())).get();
     }
 
     /** Lets the FX side take in the burst before the live part starts. */
