@@ -23,8 +23,9 @@ import org.layerlab.compute.train.TrainingListener;
 
 /**
  * The whole live-training area: Scalars | Confusion matrix | Weights. Training threads only enqueue immutable
- * {@link RunUpdate}s; an FX timer drains the queue every frame and redraws the visible tab at most
- * {@link #REDRAW_HZ} times a second, so the FX thread never waits on training and training never waits on it.
+ * {@link RunUpdate}s; an FX timer drains the queue every frame (for at most {@link #DRAIN_BUDGET_NANOS}) and
+ * redraws the visible tab at most {@link #REDRAW_HZ} times a second, so the FX thread never waits on training
+ * and training never waits on it.
  */
 public final class TrainingDashboard extends TabPane {
     /** Upper bound on chart redraws per second. */
@@ -114,7 +115,7 @@ public final class TrainingDashboard extends TabPane {
      * Replaces the run list, e.g. with the runs of a project just opened; new runs are numbered after them.
      * Updates still coming from earlier runs are dropped. FX thread.
      */
-    public void replaceRuns(List<RunData> runs) {
+    private void replaceRuns(List<RunData> runs) {
         generation.incrementAndGet();
         store.replaceAll(runs);
         nextRunId.set(runs.stream().mapToInt(RunData::id).max().orElse(0) + 1);

@@ -2,7 +2,6 @@ package org.layerlab.compute.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -115,18 +114,13 @@ class ProjectFilesRunsTest {
     @Test
     void aMalformedRunsSectionIsReportedWithItsPlace() throws Exception {
         String good = ProjectFiles.toJson(ProjectFilesTest.sample().withRuns(List.of(run(1, 20, 10, null, null, 3), run(2, 20, 10, 1, 10L, 4))));
-        assertProblem(good.replace("\"status\" : \"completed\"", "\"status\" : \"finished\""),
+        ProjectFilesTest.assertProblem(good.replace("\"status\" : \"completed\"", "\"status\" : \"finished\""),
                 "runs[0].status: unknown status 'finished' (known: completed, stopped, diverged, failed)");
-        assertProblem(good.replace("\"id\" : 2,", "\"id\" : 1,"), "runs[1].id: run 1 appears twice");
-        assertProblem(good.replaceFirst("\"step\" : \\[ 1, 2, 3,", "\"step\" : [ 1, 2,"),
+        ProjectFilesTest.assertProblem(good.replace("\"id\" : 2,", "\"id\" : 1,"), "runs[1].id: run 1 appears twice");
+        ProjectFilesTest.assertProblem(good.replaceFirst("\"step\" : \\[ 1, 2, 3,", "\"step\" : [ 1, 2,"),
                 "runs[0].series.batch/loss.epoch: has 20 entries but step has 19");
-        assertProblem(good.replaceFirst("\"value\" : \\[ ", "\"value\" : [ \"low\", "), "runs[0].series.batch/loss.value");
-        assertProblem(good.replaceFirst(",\\s*\"time\" : \\[[^\\]]*\\]", ""), "runs[0].series.batch/loss.time: is missing");
-        assertProblem(good.replaceFirst("\"name\" : \"Run 1\"", "\"name\" : \" \""), "runs[0].name: must not be empty");
-    }
-
-    private static void assertProblem(String json, String expected) {
-        var e = assertThrows(ProjectFileException.class, () -> ProjectFiles.parse(json, "p.layerlab"));
-        assertTrue(e.getMessage().contains(expected), "expected «" + expected + "» in «" + e.getMessage() + "»");
+        ProjectFilesTest.assertProblem(good.replaceFirst("\"value\" : \\[ ", "\"value\" : [ \"low\", "), "runs[0].series.batch/loss.value");
+        ProjectFilesTest.assertProblem(good.replaceFirst(",\\s*\"time\" : \\[[^\\]]*\\]", ""), "runs[0].series.batch/loss.time: is missing");
+        ProjectFilesTest.assertProblem(good.replaceFirst("\"name\" : \"Run 1\"", "\"name\" : \" \""), "runs[0].name: must not be empty");
     }
 }

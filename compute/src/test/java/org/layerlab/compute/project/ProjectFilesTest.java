@@ -131,7 +131,7 @@ class ProjectFilesTest {
         assertEquals(missing + ": file not found", e.getMessage());
     }
 
-    private static void assertProblem(String json, String expected) {
+    static void assertProblem(String json, String expected) {
         var e = assertThrows(ProjectFileException.class, () -> ProjectFiles.parse(json, "p.layerlab"));
         assertTrue(e.getMessage().startsWith("p.layerlab: " + expected) || e.getMessage().contains(expected),
                 "expected «" + expected + "» in «" + e.getMessage() + "»");
