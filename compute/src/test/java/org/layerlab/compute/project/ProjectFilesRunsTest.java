@@ -63,7 +63,7 @@ class ProjectFilesRunsTest {
     void everyPointOfEveryRunSurvivesSavingAndOpening() throws Exception {
         RunHistory big = run(1, 100_000, 1000, null, null, 1);
         RunHistory branch = new RunHistory(2, "lower learning rate", "diverged", "the loss became NaN at step 2001",
-                true, 1, Map.of("seed", "7"), 1, 2000L, 1.7e12, run(2, 3000, 1000, 1, 2000L, 2).series());
+                true, 1, Map.of("seed", "7"), 1, 2000L, Double.NaN, run(2, 3000, 1000, 1, 2000L, 2).series()); // never started: no start time
         Project p = ProjectFilesTest.sample().withRuns(List.of(big, branch));
         Path file = dir.resolve("runs.layerlab");
 
