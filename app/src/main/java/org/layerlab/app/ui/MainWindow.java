@@ -39,6 +39,7 @@ public final class MainWindow extends BorderPane {
         editor.setGraph(document.project().graph());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
+        charts.store().addListener(document::markEdited); // a run added, ended, renamed, hidden or deleted
         document.useRuns(new ProjectDocumentModel.Runs() {
             @Override public List<RunHistory> snapshot() { return charts.runHistory(); }
             @Override public void replace(List<RunHistory> runs) { charts.openRuns(runs); }

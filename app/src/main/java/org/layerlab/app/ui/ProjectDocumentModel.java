@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -44,7 +46,8 @@ public final class ProjectDocumentModel {
     private final Executor io;
     private final Supplier<Window> owner;
     private Path file;
-    private boolean edited;
+    /** Changes made (network edits, runs added, ended, renamed, deleted…) and how many of them are saved. */
+    private long changes, savedChanges;
     private GraphEditor editor;
     private Runs runs = new Runs() {
         @Override public List<RunHistory> snapshot() { return List.of(); }
@@ -81,18 +84,33 @@ public final class ProjectDocumentModel {
                 + ", " + project.get().dataset().params().getInt("samples") + " points";
     }
 
-    void markEdited() { edited = true; }
+    void markEdited() { changes++; }
+
+    /** True when the network or the run list changed since the project was opened or saved. */
+    boolean edited() { return changes != savedChanges; }
 
     /** Opens a project that is not (yet) in a file, e.g. a sample or a copy with other settings. */
-    public void open(Project p) {
-        file = null;
-        edited = false;
-        show(p);
+    public void open(Project p) { show(p, null); }
+
+    private void show(Project p, Path from) {
+        runs.replace(p.runs());
+        project.set(p.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
+        file = from;
+        savedChanges = changes;
     }
 
-    private void show(Project p) {
-        runs.replace(p.runs());
-        project.set(p.withRuns(List.of()));
+    /**
+     * Before another project replaces this one: when something changed since the last save, asks whether to
+     * discard it, so that network edits and runs are never dropped without the user saying so.
+     */
+    private boolean mayDiscard() {
+        if (!edited()) return true;
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The network or the runs of \u201c" + project.get().name()
+                + "\u201d changed since it was last saved. Open another project and discard those changes?",
+                new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        ask.setHeaderText("Discard unsaved changes?");
+        ask.initOwner(owner.get());
+        return ask.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
     MenuBar menuBar(GraphEditor graphEditor) {
@@ -103,7 +121,7 @@ public final class ProjectDocumentModel {
         Menu samples = new Menu("Open Sample");
         for (SampleProjects.Sample s : SampleProjects.all()) {
             MenuItem m = new MenuItem(s.title());
-            m.setOnAction(e -> load(() -> ProjectFiles.parse(s.json(), s.fileName()), null));
+            m.setOnAction(e -> { if (mayDiscard()) load(() -> ProjectFiles.parse(s.json(), s.fileName()), null); });
             samples.getItems().add(m);
         }
         Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), save, saveAs);
@@ -127,6 +145,7 @@ public final class ProjectDocumentModel {
     }
 
     private void open() {
+        if (!mayDiscard()) return;
         File f = chooser().showOpenDialog(owner.get());
         if (f != null) open(f.toPath());
     }
@@ -147,9 +166,7 @@ public final class ProjectDocumentModel {
                 shown.completeExceptionally(cause);
                 return;
             }
-            file = from;
-            edited = false;
-            show(p);
+            show(p, from);
             shown.complete(null);
         }));
         return shown;
@@ -169,6 +186,7 @@ public final class ProjectDocumentModel {
     /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
     CompletableFuture<Void> write(Path target) {
         Project snapshot = project().withRuns(runs.snapshot());
+        long saving = changes; // what this save covers; later changes stay unsaved
         CompletableFuture<Void> saved = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try { ProjectFiles.write(snapshot, target); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
@@ -180,7 +198,7 @@ public final class ProjectDocumentModel {
                 return;
             }
             file = target;
-            edited = false;
+            savedChanges = saving;
             saved.complete(null);
         }));
         return saved;

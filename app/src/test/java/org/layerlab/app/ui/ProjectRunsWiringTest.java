@@ -69,6 +69,46 @@ class ProjectRunsWiringTest extends MainWindowFixture {
     }
 
     @Test
+    void openingAnotherProjectAsksBeforeDiscardingUnsavedRuns(FxRobot robot) throws Exception {
+        useEpochs(2);
+        robot.clickOn("#train-button");
+        TrainingDashboard charts = window.charts();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
+                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        String name = onFx(() -> window.document().project().name());
+
+        openSampleFromTheMenu(robot);
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, onFx(() -> charts.store().runs().size()), "Cancel keeps the run");
+        assertEquals(name, onFx(() -> window.document().project().name()));
+
+        openSampleFromTheMenu(robot);
+        robot.clickOn("Discard changes");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().isEmpty()
+                && window.document().project().name().equals("Two clusters (linear)")));
+
+        // Nothing changed since it was opened: no question.
+        openSampleFromTheMenu(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Discard changes").tryQuery().isEmpty(), "no question when nothing would be lost");
+    }
+
+    /** File → Open Sample → Two clusters, with the mouse (into the submenu sideways first, so it stays open). */
+    private static void openSampleFromTheMenu(FxRobot robot) {
+        robot.clickOn(menuLabel(robot, "File"));
+        robot.clickOn(menuLabel(robot, "Open Sample"));
+        robot.clickOn(menuLabel(robot, "Two clusters (linear)"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static javafx.scene.control.Labeled menuLabel(FxRobot robot, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText())
+                && n.getScene() != null && n.isVisible()).queryAs(javafx.scene.control.Labeled.class);
+    }
+
+    @Test
     void aProjectWithABrokenRunsSectionIsRefusedWithThePlace() throws Exception {
         Path file = dir.resolve("broken.layerlab");
         String json = org.layerlab.compute.project.ProjectFiles.toJson(ProjectDocumentModel.defaultProject())
