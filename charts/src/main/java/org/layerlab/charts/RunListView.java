@@ -124,7 +124,7 @@ final class RunListView extends VBox {
             java.awt.Color c = ChartStyle.color(r.colorIndex());
             swatch.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             name.setText(r.name());
-            status.setText(r.status() == RunData.Status.RUNNING ? "running" : r.status().name().toLowerCase(Locale.ROOT));
+            status.setText(r.status().name().toLowerCase(Locale.ROOT));
             setTooltip(new Tooltip(describe(r)));
             setText(null);
             setGraphic(isEditing() ? editor : box);

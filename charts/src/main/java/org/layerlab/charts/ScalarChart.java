@@ -26,11 +26,11 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.layerlab.charts.model.AxisRange;
+import org.layerlab.charts.model.Column;
 import org.layerlab.charts.model.Decimation;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.SmoothedSeries;
@@ -38,20 +38,30 @@ import org.layerlab.charts.model.Tags;
 import org.layerlab.charts.model.XAxisKind;
 
 /**
- * One metric's chart: the train (solid) and validation (dashed) curves of every visible run, each smoothed
+ * One metric's chart: the train (solid), train epoch average (solid with dots, where the train curve is per
+ * batch) and validation (dashed) curves of every visible run, each smoothed
  * over its faint raw curve, decimated to the pixel width; with crosshair and one tooltip on hover, zoom by
  * drag or wheel, pan by Ctrl+drag.
  */
 final class ScalarChart {
     private static final int RAW_ALPHA = 60;
 
+    /** The kinds of curve a run has on a metric's chart, with how they are drawn and named in the tooltip. */
+    enum Curve {
+        TRAIN("train"), EPOCH_TRAIN("avg"), VALIDATION("val");
+
+        final String label;
+
+        Curve(String label) { this.label = label; }
+    }
+
     /** A curve on the chart this frame, for the tooltip. */
-    private record Drawn(RunData run, String tag, boolean validation, SmoothedSeries series) {}
+    private record Drawn(RunData run, String tag, Curve curve, SmoothedSeries series) {}
 
     private final String metric;
     private final ScalarSettings settings;
     private final ArrayXYDataset data = new ArrayXYDataset();
-    private final XYLineAndShapeRenderer renderer = new LinesOnlyRenderer();
+    private final LinesOnlyRenderer renderer = new LinesOnlyRenderer();
     private final XYPlot plot;
     private final JFreeChart chart;
     private final ChartViewer viewer;
@@ -128,6 +138,18 @@ final class ScalarChart {
         return null;
     }
 
+    /** Whether the drawn series with this key is a filled band (dense raw values). */
+    boolean band(String key) {
+        List<String> keys = drawnKeys();
+        return keys.contains(key) && data.isBand(keys.indexOf(key));
+    }
+
+    /** Whether the drawn series with this key has a dot on every point. */
+    boolean dotted(String key) {
+        List<String> keys = drawnKeys();
+        return keys.contains(key) && renderer.seriesDots(keys.indexOf(key));
+    }
+
     /** Keys of the series drawn now. */
     List<String> drawnKeys() {
         List<String> k = new ArrayList<>();
@@ -164,14 +186,16 @@ final class ScalarChart {
         Set<String> used = new HashSet<>();
         for (RunData run : runs) {
             if (!run.visible()) continue;
-            String[] tags = {Tags.trainTag(run, metric), Tags.validationTag(metric)};
-            for (int t = 0; t < 2; t++) {
-                if (run.find(tags[t]) == null || run.find(tags[t]).size() == 0) continue;
-                String key = run.id() + ":" + tags[t];
+            String[] tags = {Tags.trainTag(run, metric), settings.showEpochTrain.get() ? Tags.epochTrainTag(run, metric) : null,
+                    Tags.validationTag(metric)};
+            for (Curve curve : Curve.values()) {
+                String tag = tags[curve.ordinal()];
+                if (tag == null || run.find(tag) == null || run.find(tag).size() == 0) continue;
+                String key = run.id() + ":" + tag;
                 used.add(key);
-                SmoothedSeries s = cache.computeIfAbsent(key, k -> new SmoothedSeries(run.find(k.substring(k.indexOf(':') + 1))));
+                SmoothedSeries s = cache.computeIfAbsent(key, k -> new SmoothedSeries(run.find(tag)));
                 s.update(kind, mode, weight, window);
-                list.add(new Drawn(run, tags[t], t == 1, s));
+                list.add(new Drawn(run, tag, curve, s));
             }
         }
         cache.keySet().retainAll(used);
@@ -186,8 +210,8 @@ final class ScalarChart {
             from = Double.POSITIVE_INFINITY;
             to = Double.NEGATIVE_INFINITY;
             for (Drawn d : list) {
-                from = Math.min(from, d.series.x()[0]);
-                to = Math.max(to, d.series.x()[d.series.size() - 1]);
+                from = Math.min(from, d.series.x().get(0));
+                to = Math.max(to, d.series.x().get(d.series.size() - 1));
             }
             if (!(to > from)) to = from + 1;
         }
@@ -199,16 +223,29 @@ final class ScalarChart {
         List<double[]> ys = new ArrayList<>();
         for (int pass = settings.showRaw.get() ? 0 : 1; pass < 2; pass++) {
             for (Drawn d : list) {
-                double[] values = pass == 0 ? d.series.raw() : d.series.smoothed();
-                Decimation.Points p = Decimation.minMax(d.series.x(), values, d.series.size(), from, to, columns);
-                double[] y = log ? positiveOnly(p.y()) : p.y();
-                data.add(d.run.id() + ":" + d.tag + (pass == 0 ? ":raw" : ":smooth"), p.x(), y);
-                ys.add(y);
-                points += y.length;
+                Column values = pass == 0 ? d.series.raw() : d.series.smoothed();
+                String key = d.run.id() + ":" + d.tag + (pass == 0 ? ":raw" : ":smooth");
+                // Dense raw values are drawn as their min/max band: what the zigzag line would cover, at a
+                // fraction of the render thread's work.
+                Decimation.Band band = pass == 0 ? Decimation.envelope(d.series.x(), values, d.series.size(), from, to, columns) : null;
+                if (band != null) {
+                    double[] low = log ? positiveOnly(band.low()) : band.low(), high = log ? positiveOnly(band.high()) : band.high();
+                    data.addBand(key, band.x(), low, high);
+                    ys.add(low);
+                    ys.add(high);
+                    points += 2L * band.size();
+                } else {
+                    Decimation.Points p = Decimation.minMax(d.series.x(), values, d.series.size(), from, to, columns);
+                    double[] y = log ? positiveOnly(p.y()) : p.y();
+                    data.add(key, p.x(), y);
+                    ys.add(y);
+                    points += y.length;
+                }
                 Color c = ChartStyle.color(d.run.colorIndex());
                 renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : c, false);
-                float width = pass == 0 ? 1f : 2f;
-                renderer.setSeriesStroke(index, d.validation ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : 2f;
+                renderer.setSeriesStroke(index, d.curve == Curve.VALIDATION ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
                 index++;
             }
         }
@@ -333,7 +370,7 @@ final class ScalarChart {
             var src = d.series.source();
             if (sb.length() > 0) sb.append('\n');
             sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
-                    d.validation ? "val" : "train", src.step(i), format(src.value(i)), format(d.series.smoothed()[i]),
+                    d.curve.label, src.step(i), format(src.value(i)), format(d.series.smoothed().get(i)),
                     time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
         }
         return sb.toString();

@@ -64,7 +64,7 @@ public final class ScalarDashboard extends BorderPane {
         this.io = io;
         setId("scalar-dashboard");
         runList = new RunListView(store);
-        Label legend = new Label("── train  ╌╌ validation");
+        Label legend = new Label("── train  ╌╌ validation\n─●─ train, epoch average");
         legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setWrapText(true);
@@ -80,10 +80,17 @@ public final class ScalarDashboard extends BorderPane {
         rawBox.setText("Raw values, faint");
         rawBox.setStyle("-fx-font-size: 11px;");
         runList.getChildren().add(runList.getChildren().size() - 2, rawBox);
+        CheckBox epochTrain = new CheckBox("Train epoch averages");
+        epochTrain.setId("show-epoch-train");
+        epochTrain.setStyle("-fx-font-size: 11px;");
+        epochTrain.setTooltip(new Tooltip("Where training loss and accuracy are recorded per batch, also draw their average"
+                + " over each epoch, to compare with the validation curve at the same points"));
+        epochTrain.selectedProperty().bindBidirectional(settings.showEpochTrain);
+        runList.getChildren().add(runList.getChildren().size() - 2, epochTrain);
         setLeft(runList);
         setCenter(scroll);
         settings.smoothing.bind(smoothing.valueProperty());
-        for (var p : List.of(settings.smoothing, settings.window, settings.xAxis, settings.logY, settings.mode, settings.showRaw)) {
+        for (var p : List.of(settings.smoothing, settings.window, settings.xAxis, settings.logY, settings.mode, settings.showRaw, settings.showEpochTrain)) {
             p.addListener((o, a, b) -> onChange.run());
         }
         settings.ignoreOutliers.addListener((o, a, b) -> {

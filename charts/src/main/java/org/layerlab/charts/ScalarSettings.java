@@ -20,6 +20,8 @@ public final class ScalarSettings {
     public final BooleanProperty logY = new SimpleBooleanProperty(false);
     public final BooleanProperty ignoreOutliers = new SimpleBooleanProperty(false);
     public final BooleanProperty showRaw = new SimpleBooleanProperty(true);
+    /** Also draw the per-epoch train average where the train curve is per batch. */
+    public final BooleanProperty showEpochTrain = new SimpleBooleanProperty(true);
 
     /** The smoothing weight as used: slider values are clamped to [0, 0.999]. */
     public double weight() { return Math.max(0, Math.min(0.999, smoothing.get())); }

@@ -1,33 +1,45 @@
 package org.layerlab.charts;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.charts.model.RunHistories;
 import org.layerlab.charts.model.RunInfo;
 import org.layerlab.charts.model.RunRecorder;
 import org.layerlab.charts.model.RunStore;
 import org.layerlab.charts.model.RunUpdate;
 import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.project.RunHistory;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingListener;
 
 /**
  * The whole live-training area: Scalars | Confusion matrix | Weights. Training threads only enqueue immutable
- * {@link RunUpdate}s; an FX timer drains the queue every frame and redraws the visible tab at most
- * {@link #REDRAW_HZ} times a second, so the FX thread never waits on training and training never waits on it.
+ * {@link RunUpdate}s; an FX timer drains the queue every frame (for at most {@link #DRAIN_BUDGET_NANOS}) and
+ * redraws the visible tab at most {@link #REDRAW_HZ} times a second, so the FX thread never waits on training
+ * and training never waits on it.
  */
 public final class TrainingDashboard extends TabPane {
     /** Upper bound on chart redraws per second. */
     public static final int REDRAW_HZ = 30;
     private static final long REDRAW_NANOS = 1_000_000_000L / REDRAW_HZ;
+    /**
+     * Time a frame may spend applying queued updates. A burst (a fast trainer, or the FX thread held up) is
+     * taken in over several frames instead of one long pulse; live training sends far less than this per frame.
+     */
+    static final long DRAIN_BUDGET_NANOS = 4_000_000L;
 
-    private final ConcurrentLinkedQueue<RunUpdate> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextRunId = new AtomicInteger(1);
+    private final AtomicInteger generation = new AtomicInteger();
     private final RunStore store = new RunStore();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "layerlab-chart-export");
@@ -71,8 +83,9 @@ public final class TrainingDashboard extends TabPane {
      */
     public TrainingListener newRun(RunInfo info) {
         int id = nextRunId.getAndIncrement();
-        queue.add(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, queue::add);
+        Consumer<RunUpdate> sink = sink();
+        sink.accept(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, sink);
     }
 
     /**
@@ -81,9 +94,42 @@ public final class TrainingDashboard extends TabPane {
      */
     public TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
         int id = nextRunId.getAndIncrement();
-        queue.add(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, queue::add, trainer.network(), trainer.loss(), train, validation, statsEvery);
+        Consumer<RunUpdate> sink = sink();
+        sink.accept(new RunUpdate.Created(id, info));
+        return new RunRecorder(id, sink, trainer.network(), trainer.loss(), train, validation, statsEvery);
     }
+
+    /**
+     * Where a new run's updates go: the queue, stamped with the run list they belong to, so that a run still
+     * finishing after the list was replaced cannot write into a loaded run that has its id.
+     */
+    private Consumer<RunUpdate> sink() {
+        int mine = generation.get();
+        return u -> queue.add(new Queued(mine, u));
+    }
+
+    /** An update with the run list it was meant for. */
+    private record Queued(int generation, RunUpdate update) {}
+
+    /**
+     * Replaces the run list, e.g. with the runs of a project just opened; new runs are numbered after them.
+     * Updates still coming from earlier runs are dropped. FX thread.
+     */
+    private void replaceRuns(List<RunData> runs) {
+        generation.incrementAndGet();
+        store.replaceAll(runs);
+        nextRunId.set(runs.stream().mapToInt(RunData::id).max().orElse(0) + 1);
+        requestRedraw();
+    }
+
+    /** Every run with every point so far, for a project file (FX thread; the copy may go to another thread). */
+    public List<RunHistory> runHistory() {
+        if (drain(Long.MAX_VALUE) > 0) dirty = true; // include what the trainers sent up to now
+        return RunHistories.of(store.runs());
+    }
+
+    /** Shows the runs of a project just opened instead of the current ones. FX thread. */
+    public void openRuns(List<RunHistory> runs) { replaceRuns(RunHistories.toRuns(runs)); }
 
     /** Parameter statistics are sampled every this many steps (for runs created after a change). */
     public int statsEvery() { return statsEvery; }
@@ -94,8 +140,11 @@ public final class TrainingDashboard extends TabPane {
     public ConfusionMatrixView confusion() { return confusion; }
     public WeightsView weights() { return weights; }
 
-    /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by at most a frame). */
+    /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by a frame, a few in a burst). */
     public long pointCount() { return store.pointCount(); }
+
+    /** True when every update sent so far has been applied (FX thread; tests). */
+    boolean drained() { return queue.isEmpty(); }
 
     /** Told, every frame, how long the frame's drain and redraw took on the FX thread (nanoseconds). */
     public void setFrameObserver(LongConsumer observer) { frameObserver = observer == null ? n -> {} : observer; }
@@ -105,13 +154,13 @@ public final class TrainingDashboard extends TabPane {
 
     /** Applies queued updates and redraws now, whatever the rate limit (tests, snapshots). FX thread. */
     public void flush() {
-        drain();
+        drain(Long.MAX_VALUE);
         redraw(System.nanoTime());
     }
 
     private void frame(long now) {
         long t0 = System.nanoTime();
-        if (drain() > 0) dirty = true;
+        if (drain(DRAIN_BUDGET_NANOS) > 0) dirty = true;
         if (dirty && now - lastDraw >= REDRAW_NANOS) {
             dirty = false;
             lastDraw = now;
@@ -124,12 +173,15 @@ public final class TrainingDashboard extends TabPane {
         frameObserver.accept(System.nanoTime() - t0);
     }
 
-    private int drain() {
+    /** Applies queued updates in order until the queue is empty or the budget is spent; returns how many. */
+    private int drain(long budgetNanos) {
+        long start = System.nanoTime();
         int n = 0;
-        RunUpdate u;
-        while ((u = queue.poll()) != null) {
-            u.apply(store);
-            n++;
+        int current = generation.get();
+        Queued q;
+        while ((q = queue.poll()) != null) {
+            if (q.generation() == current) q.update().apply(store);
+            if ((++n & 255) == 0 && System.nanoTime() - start > budgetNanos) break;
         }
         return n;
     }

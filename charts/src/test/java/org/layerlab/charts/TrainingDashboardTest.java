@@ -69,9 +69,9 @@ class TrainingDashboardTest {
     }
 
     private void awaitDrawn(String metric, String key) throws Exception {
-        // the end event comes last in the queue: once applied, every point of every finished run is in the store
+        // the runs were pushed before: once the queue is empty, every point of every run is in the store
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
-                dashboard.store().runs().stream().allMatch(r -> r.status() != RunData.Status.RUNNING)));
+                dashboard.drained() && dashboard.store().runs().stream().allMatch(r -> !r.live())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> {
             ScalarChart c = dashboard.scalars().chart(metric);
             return c != null && c.drawnKeys().contains(key);
@@ -93,6 +93,59 @@ class TrainingDashboardTest {
         assertEquals(RunData.Status.COMPLETED, onFx(run::status));
         double[] drawn = onFx(() -> dashboard.scalars().chart("loss").drawnValues("1:batch/loss:raw"));
         assertTrue(drawn.length > 0 && drawn.length <= 1000);
+        ScalarChart loss = onFx(() -> dashboard.scalars().chart("loss"));
+        assertTrue(onFx(() -> loss.band("1:batch/loss:raw")), "1,000 raw points in a few hundred columns: a min/max band");
+        assertFalse(onFx(() -> loss.band("1:batch/loss:smooth") || loss.band("1:epoch/val_loss:raw")), "smoothed curves and sparse raw values stay lines");
+    }
+
+    @Test
+    void runsTakenForAProjectFileComeBackWithEveryPointAndAreDrawn() throws Exception {
+        pushRun(dashboard.newRun(new RunInfo(null, Map.of("seed", "1"), null, null)), 400, 1);
+        pushRun(dashboard.newRun(new RunInfo(null, Map.of("seed", "2"), 1, 200L)), 300, 2);
+        awaitDrawn("loss", "2:batch/loss:smooth");
+        onFx(() -> { dashboard.store().rename(1, "baseline"); dashboard.store().setVisible(2, false); return null; });
+        List<RunData> before = onFx(() -> ScalarExport.snapshot(dashboard.store().runs()));
+        List<org.layerlab.compute.project.RunHistory> saved = onFx(dashboard::runHistory);
+        TrainingListener late = dashboard.newRun(RunInfo.of(Map.of())); // run 3, still sending when the list is replaced
+
+        onFx(() -> { dashboard.openRuns(List.of()); return null; });
+        assertEquals(0, onFx(() -> dashboard.store().runs().size()));
+        onFx(() -> { dashboard.openRuns(saved); return null; });
+        pushRun(late, 100, 3);
+
+        List<RunData> back = onFx(() -> dashboard.store().runs());
+        org.layerlab.charts.model.ScalarExportTest.assertSameScalars(before, back);
+        assertEquals(List.of("baseline", "Run 2"), back.stream().map(RunData::name).toList());
+        assertEquals(List.of(RunData.Status.COMPLETED, RunData.Status.COMPLETED), back.stream().map(RunData::status).toList());
+        assertEquals(List.of(true, false), back.stream().map(RunData::visible).toList());
+        assertEquals(new RunInfo("Run 2", Map.of("seed", "2"), 1, 200L), back.get(1).info());
+        awaitDrawn("loss", "1:batch/loss:smooth");
+        assertEquals(2, onFx(() -> { dashboard.flush(); return dashboard.store().runs().size(); }),
+                "updates of a run from before the replacement are dropped");
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 100, 4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.store().runs().size() == 3));
+        assertEquals("Run 3", onFx(() -> dashboard.store().runs().get(2).name()), "new runs are numbered after the loaded ones");
+    }
+
+    @Test
+    void perBatchTrainCurvesAlsoShowTheirEpochAverageUnlessTurnedOff(FxRobot robot) throws Exception {
+        pushRun(dashboard.newRun(RunInfo.of(Map.of())), 500, 5);
+        awaitDrawn("loss", "1:epoch/loss:smooth");
+        ScalarChart loss = onFx(() -> dashboard.scalars().chart("loss"));
+        List<String> keys = onFx(loss::drawnKeys);
+        assertTrue(keys.containsAll(List.of("1:batch/loss:smooth", "1:epoch/loss:smooth", "1:epoch/val_loss:smooth")), keys.toString());
+        assertTrue(onFx(() -> loss.dotted("1:epoch/loss:smooth")), "epoch averages are marked at each epoch end");
+        assertFalse(onFx(() -> loss.dotted("1:batch/loss:smooth") || loss.dotted("1:epoch/val_loss:smooth")));
+        double[] epochLoss = onFx(() -> dashboard.store().find(1).find("epoch/loss").values());
+        assertEquals(5, epochLoss.length);
+        assertArrayEquals(Smoothing.ema(epochLoss, 0.6), onFx(() -> loss.drawnValues("1:epoch/loss:smooth")), "smoothed like the validation curve");
+        assertTrue(onFx(() -> loss.tooltipText(250)).contains("avg"), "the tooltip names the epoch average");
+
+        robot.clickOn("#show-epoch-train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !loss.drawnKeys().contains("1:epoch/loss:smooth")));
+        assertTrue(onFx(loss::drawnKeys).containsAll(List.of("1:batch/loss:smooth", "1:epoch/val_loss:smooth")));
+        robot.clickOn("#show-epoch-train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> loss.drawnKeys().contains("1:epoch/loss:smooth")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.layerlab.app.ui;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -22,6 +23,7 @@ import org.layerlab.app.ui.TrainingSession.Progress;
 import org.layerlab.app.ui.TrainingSession.Status;
 import org.layerlab.charts.TrainingDashboard;
 import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.RunHistory;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.editor.GraphEditor;
 
@@ -37,6 +39,11 @@ public final class MainWindow extends BorderPane {
         editor.setGraph(document.project().graph());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
+        charts.store().addListener(document::markEdited); // a run added, ended, renamed, hidden or deleted
+        document.useRuns(new ProjectDocumentModel.Runs() {
+            @Override public List<RunHistory> snapshot() { return charts.runHistory(); }
+            @Override public void replace(List<RunHistory> runs) { charts.openRuns(runs); }
+        });
 
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);

@@ -2,6 +2,7 @@ package org.layerlab.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -9,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -20,20 +23,36 @@ import org.layerlab.compute.data.DatasetGenerators;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.project.RunHistory;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.samples.SampleProjects;
 
 /**
  * The open project: what was loaded, where it lives, and the File menu that opens and saves it.
- * File reads and writes run on the background executor; results come back on the FX thread.
+ * File reads and writes run on the background executor; results come back on the FX thread. The runs of a
+ * project live in the run list, not here: opening hands them over, saving takes them back.
  */
 public final class ProjectDocumentModel {
+    /** The run list as the project file sees it. */
+    public interface Runs {
+        /** Every run with every point, copied on the FX thread. */
+        List<RunHistory> snapshot();
+
+        /** Replaces the run list with a project's runs. */
+        void replace(List<RunHistory> runs);
+    }
+
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     private final Executor io;
     private final Supplier<Window> owner;
     private Path file;
-    private boolean edited;
+    /** Changes made (network edits, runs added, ended, renamed, deleted…) and how many of them are saved. */
+    private long changes, savedChanges;
     private GraphEditor editor;
+    private Runs runs = new Runs() {
+        @Override public List<RunHistory> snapshot() { return List.of(); }
+        @Override public void replace(List<RunHistory> r) {}
+    };
 
     public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
         project.set(initial);
@@ -49,9 +68,12 @@ public final class ProjectDocumentModel {
         }
     }
 
+    /** Connects the run list: called once by the window that shows it. */
+    void useRuns(Runs r) { runs = r; }
+
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
 
-    /** The project as loaded, with the editor's current graph. */
+    /** The project as loaded, with the editor's current graph; its runs are in the run list (see {@link #useRuns}). */
     public Project project() {
         Project p = project.get();
         return editor == null ? p : p.withGraph(editor.getGraph());
@@ -62,13 +84,33 @@ public final class ProjectDocumentModel {
                 + ", " + project.get().dataset().params().getInt("samples") + " points";
     }
 
-    void markEdited() { edited = true; }
+    void markEdited() { changes++; }
+
+    /** True when the network or the run list changed since the project was opened or saved. */
+    boolean edited() { return changes != savedChanges; }
 
     /** Opens a project that is not (yet) in a file, e.g. a sample or a copy with other settings. */
-    public void open(Project p) {
-        file = null;
-        edited = false;
-        project.set(p);
+    public void open(Project p) { show(p, null); }
+
+    private void show(Project p, Path from) {
+        runs.replace(p.runs());
+        project.set(p.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
+        file = from;
+        savedChanges = changes;
+    }
+
+    /**
+     * Before another project replaces this one: when something changed since the last save, asks whether to
+     * discard it, so that network edits and runs are never dropped without the user saying so.
+     */
+    private boolean mayDiscard() {
+        if (!edited()) return true;
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The network or the runs of \u201c" + project.get().name()
+                + "\u201d changed since it was last saved. Open another project and discard those changes?",
+                new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        ask.setHeaderText("Discard unsaved changes?");
+        ask.initOwner(owner.get());
+        return ask.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
     MenuBar menuBar(GraphEditor graphEditor) {
@@ -79,7 +121,7 @@ public final class ProjectDocumentModel {
         Menu samples = new Menu("Open Sample");
         for (SampleProjects.Sample s : SampleProjects.all()) {
             MenuItem m = new MenuItem(s.title());
-            m.setOnAction(e -> load(() -> ProjectFiles.parse(s.json(), s.fileName()), null));
+            m.setOnAction(e -> { if (mayDiscard()) load(() -> ProjectFiles.parse(s.json(), s.fileName()), null); });
             samples.getItems().add(m);
         }
         Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), save, saveAs);
@@ -103,21 +145,31 @@ public final class ProjectDocumentModel {
     }
 
     private void open() {
+        if (!mayDiscard()) return;
         File f = chooser().showOpenDialog(owner.get());
-        if (f != null) load(() -> ProjectFiles.read(f.toPath()), f.toPath());
+        if (f != null) open(f.toPath());
     }
 
     private interface Load { Project get() throws ProjectFileException; }
 
-    private void load(Load loader, Path from) {
+    /** Opens a project file (as File → Open does); completes once it is shown, or with the error shown. */
+    CompletableFuture<Void> open(Path from) { return load(() -> ProjectFiles.read(from), from); }
+
+    private CompletableFuture<Void> load(Load loader, Path from) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try { return loader.get(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
         }, io).whenComplete((p, err) -> Platform.runLater(() -> {
-            if (err != null) { error("Cannot open the project", err.getCause() == null ? err : err.getCause()); return; }
-            file = from;
-            edited = false;
-            project.set(p);
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                error("Cannot open the project", cause);
+                shown.completeExceptionally(cause);
+                return;
+            }
+            show(p, from);
+            shown.complete(null);
         }));
+        return shown;
     }
 
     private void save() {
@@ -131,15 +183,25 @@ public final class ProjectDocumentModel {
         if (f != null) write(f.toPath());
     }
 
-    private void write(Path target) {
-        Project snapshot = project();
+    /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
+    CompletableFuture<Void> write(Path target) {
+        Project snapshot = project().withRuns(runs.snapshot());
+        long saving = changes; // what this save covers; later changes stay unsaved
+        CompletableFuture<Void> saved = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
             try { ProjectFiles.write(snapshot, target); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
         }, io).whenComplete((v, err) -> Platform.runLater(() -> {
-            if (err != null) { error("Cannot save the project", err.getCause() == null ? err : err.getCause()); return; }
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                error("Cannot save the project", cause);
+                saved.completeExceptionally(cause);
+                return;
+            }
             file = target;
-            edited = false;
+            savedChanges = saving;
+            saved.complete(null);
         }));
+        return saved;
     }
 
     private void error(String header, Throwable t) {

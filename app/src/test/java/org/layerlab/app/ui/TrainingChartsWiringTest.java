@@ -81,6 +81,26 @@ class TrainingChartsWiringTest extends MainWindowFixture {
         snapshot("charts-weights.png");
     }
 
+    @Test
+    void theRunListShowsAPausedRunAsPausedAndAResumedOneAsRunning(FxRobot robot) throws Exception {
+        useEpochs(1_000_000); // cannot finish during the test
+        robot.clickOn("#train-button");
+        awaitRunStatus(robot, "running");
+        robot.clickOn("#pause-button");
+        awaitRunStatus(robot, "paused");
+        assertEquals(RunData.Status.PAUSED, onFx(() -> window.charts().store().runs().get(0).status()));
+        robot.clickOn("#train-button");
+        awaitRunStatus(robot, "running");
+        robot.clickOn("#stop-button");
+        awaitRunStatus(robot, "stopped");
+    }
+
+    /** Waits until the run list's only run shows this status. */
+    private static void awaitRunStatus(FxRobot robot, String status) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#run-list .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().anyMatch(l -> l.isVisible() && status.equals(l.getText()))));
+    }
+
     /** Saves the window to -Dlayerlab.snapshotDir when set, to look at the charts (not part of the check). */
     private void snapshot(String name) throws Exception {
         String dir = System.getProperty("layerlab.snapshotDir");

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class RunData {
     /** Where a run stands. */
-    public enum Status { RUNNING, COMPLETED, STOPPED, DIVERGED, FAILED }
+    public enum Status { RUNNING, PAUSED, COMPLETED, STOPPED, DIVERGED, FAILED }
 
     private final int id;
     private final RunInfo info;
@@ -45,11 +45,25 @@ public final class RunData {
     public Status status() { return status; }
     public String endMessage() { return endMessage; }
     public void end(Status s, String message) { status = s; endMessage = message == null ? "" : message; }
+
+    /** Paused or going again; an ended run stays as it ended. */
+    public void setPaused(boolean paused) {
+        if (status == Status.RUNNING || status == Status.PAUSED) status = paused ? Status.PAUSED : Status.RUNNING;
+    }
+
+    /** Still going (running or paused), so more points may come. */
+    public boolean live() { return status == Status.RUNNING || status == Status.PAUSED; }
     public double startWallMillis() { return startWallMillis; }
     public void setStartWallMillis(double ms) { startWallMillis = ms; }
 
+    /** The wall clock (ms) at a time since the run's start: one rule for live and reopened runs. */
+    public double wallMillis(double seconds) { return startWallMillis + seconds * 1000; }
+
     /** The series of a tag, created empty on first use. */
     public ScalarSeries series(String tag) { return series.computeIfAbsent(tag, t -> new ScalarSeries()); }
+
+    /** Puts a whole series under a tag (runs read from a project file). */
+    public void putSeries(String tag, ScalarSeries s) { series.put(tag, s); }
 
     /** The series of a tag, or null. */
     public ScalarSeries find(String tag) { return series.get(tag); }

@@ -13,6 +13,8 @@ import org.layerlab.compute.tensor.Tensor;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingEvents.RunPaused;
+import org.layerlab.compute.train.TrainingEvents.RunResumed;
 import org.layerlab.compute.train.TrainingEvents.RunStarted;
 import org.layerlab.compute.train.TrainingListener;
 
@@ -88,6 +90,10 @@ public final class RunRecorder implements TrainingListener {
                     + " (" + Math.min(evalData.size(), MAX_CONFUSION_SAMPLES) + " samples)"));
         }
     }
+
+    @Override public void runPaused(RunPaused e) { sink.accept(new RunUpdate.Paused(runId, true)); }
+
+    @Override public void runResumed(RunResumed e) { sink.accept(new RunUpdate.Paused(runId, false)); }
 
     @Override public void runEnded(RunEnded e) { sink.accept(new RunUpdate.Ended(runId, e)); }
 

@@ -41,6 +41,17 @@ public final class RunStore {
         fire();
     }
 
+    /** Replaces every run, e.g. with the runs of a project just opened. */
+    public void replaceAll(List<RunData> newRuns) {
+        runs.clear();
+        nextColor = 0;
+        for (RunData r : newRuns) {
+            runs.add(r);
+            nextColor = Math.max(nextColor, r.colorIndex() + 1);
+        }
+        fire();
+    }
+
     public void delete(int id) {
         if (runs.removeIf(r -> r.id() == id)) fire();
     }

@@ -36,7 +36,7 @@ public sealed interface RunUpdate {
             if (r == null) return;
             BatchEnd e = event;
             double epoch = e.epoch() - 1 + (stepsPerEpoch > 0 ? (double) e.batchInEpoch() / stepsPerEpoch : 1);
-            double seconds = e.elapsedNanos() / 1e9, wall = r.startWallMillis() + e.elapsedNanos() / 1e6;
+            double seconds = e.elapsedNanos() / 1e9, wall = r.wallMillis(seconds);
             r.series(Tags.batch("loss")).add(e.step(), epoch, seconds, wall, e.loss());
             if (!Double.isNaN(e.accuracy()) || r.find(Tags.batch("accuracy")) != null) {
                 r.series(Tags.batch("accuracy")).add(e.step(), epoch, seconds, wall, e.accuracy());
@@ -49,10 +49,20 @@ public sealed interface RunUpdate {
         @Override public void apply(RunStore store) {
             RunData r = store.find(runId);
             if (r == null) return;
-            double seconds = event.elapsedNanos() / 1e9, wall = r.startWallMillis() + event.elapsedNanos() / 1e6;
+            double seconds = event.elapsedNanos() / 1e9, wall = r.wallMillis(seconds);
             for (Map.Entry<String, Double> m : event.metrics().entrySet()) {
                 r.series(Tags.epoch(m.getKey())).add(event.step(), event.epoch(), seconds, wall, m.getValue());
             }
+        }
+    }
+
+    /** The trainer paused between batches, or went on again. */
+    record Paused(int runId, boolean paused) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r == null || r.status() == (paused ? RunData.Status.PAUSED : RunData.Status.RUNNING)) return;
+            r.setPaused(paused);
+            store.fire();
         }
     }
 

@@ -1,7 +1,5 @@
 package org.layerlab.charts.model;
 
-import java.util.Arrays;
-
 /**
  * A view of a {@link ScalarSeries} for drawing: its x coordinates on the chosen axis and its smoothed values,
  * extended incrementally as points arrive (a live run of 100,000 steps is not re-smoothed every frame).
@@ -16,8 +14,7 @@ public final class SmoothedSeries {
     private Mode mode;
     private double weight;
     private int window;
-    private double[] x = new double[0], y = new double[0];
-    private int size;
+    private Column x = new Column(), y = new Column();
     private Smoothing.Ema ema;
     private boolean constant;
     private double[] ring;
@@ -38,33 +35,27 @@ public final class SmoothedSeries {
             reset();
         }
         int n = source.size();
-        if (n == size) return;
-        if (x.length < n) {
-            int cap = Math.max(n, x.length * 2);
-            x = Arrays.copyOf(x, cap);
-            y = Arrays.copyOf(y, cap);
-        }
-        double[] raw = source.rawValues();
-        for (int i = size; i < n; i++) {
-            x[i] = source.x(kind, i);
-            double v = raw[i];
+        Column raw = source.rawValues();
+        for (int i = x.size(); i < n; i++) {
+            x.add(source.x(kind, i));
+            double v = raw.get(i);
             if (mode == Mode.EMA) {
                 double s = ema.next(v);
-                if (constant && i > 0 && Double.compare(v, raw[0]) != 0) {
+                if (constant && i > 0 && Double.compare(v, raw.get(0)) != 0) {
                     constant = false; // the series stopped being constant: its earlier points are smoothed after all
                     Smoothing.Ema again = new Smoothing.Ema(weight);
-                    for (int j = 0; j < i; j++) y[j] = again.next(raw[j]);
+                    for (int j = 0; j < i; j++) y.set(j, again.next(raw.get(j)));
                 }
-                y[i] = constant ? v : s;
+                y.add(constant ? v : s);
             } else {
-                y[i] = nextAverage(v);
+                y.add(nextAverage(v));
             }
         }
-        size = n;
     }
 
     private void reset() {
-        size = 0;
+        x = new Column();
+        y = new Column();
         ema = new Smoothing.Ema(weight);
         constant = true;
         ring = new double[Math.max(1, window)];
@@ -82,11 +73,11 @@ public final class SmoothedSeries {
         return ringSum / ringCount;
     }
 
-    public int size() { return size; }
+    public int size() { return x.size(); }
     /** x coordinates; valid up to {@link #size()}; do not modify. */
-    public double[] x() { return x; }
+    public Column x() { return x; }
     /** Smoothed values; valid up to {@link #size()}; do not modify. */
-    public double[] smoothed() { return y; }
+    public Column smoothed() { return y; }
     /** Raw values; valid up to {@link #size()}; do not modify. */
-    public double[] raw() { return source.rawValues(); }
+    public Column raw() { return source.rawValues(); }
 }

@@ -31,6 +31,14 @@ public final class Tags {
         return run.find(batch(metric)) != null ? batch(metric) : epoch(metric);
     }
 
+    /**
+     * The per-epoch train average of a metric when the train curve is per batch, or null: drawn beside the
+     * validation curve so both are compared on the same terms at epoch ends.
+     */
+    public static String epochTrainTag(RunData run, String metric) {
+        return run.find(batch(metric)) != null && run.find(epoch(metric)) != null ? epoch(metric) : null;
+    }
+
     public static String validationTag(String metric) { return EPOCH + VAL + metric; }
 
     /** Every metric of every run, in first-seen order with "loss" and "accuracy" first. */

@@ -21,11 +21,11 @@ class SmoothedSeriesTest {
             if (i % 37 == 0 || i == 39 || i == 40) {
                 view.update(XAxisKind.STEP, SmoothedSeries.Mode.EMA, 0.9, 1);
                 int n = view.size();
-                assertArrayEquals(Smoothing.ema(Arrays.copyOf(all, n), 0.9), Arrays.copyOf(view.smoothed(), n), 1e-12, "after " + n);
+                assertArrayEquals(Smoothing.ema(Arrays.copyOf(all, n), 0.9), view.smoothed().toArray(n), 1e-12, "after " + n);
             }
         }
         view.update(XAxisKind.EPOCH, SmoothedSeries.Mode.MOVING_AVERAGE, 0.9, 25);
-        assertArrayEquals(Smoothing.movingAverage(all, 25), Arrays.copyOf(view.smoothed(), all.length), 1e-12);
-        assertArrayEquals(s.xs(XAxisKind.EPOCH), Arrays.copyOf(view.x(), all.length), 0.0);
+        assertArrayEquals(Smoothing.movingAverage(all, 25), view.smoothed().toArray(all.length), 1e-12);
+        assertArrayEquals(s.xs(XAxisKind.EPOCH), view.x().toArray(all.length), 0.0);
     }
 }

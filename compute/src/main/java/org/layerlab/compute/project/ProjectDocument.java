@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shape of a project file, version 1. Plain data for Jackson; {@link ProjectFiles} checks and converts it. */
-@JsonPropertyOrder({"format", "version", "name", "description", "graph", "dataset", "training"})
+/**
+ * The JSON shape of a project file, version 2 (version 1 had no runs). Plain data for Jackson; {@link ProjectFiles}
+ * checks and converts it.
+ */
+@JsonPropertyOrder({"format", "version", "name", "description", "graph", "dataset", "training", "runs"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProjectDocument(String format, Integer version, String name, String description,
-                       GraphDoc graph, DatasetDoc dataset, TrainingDoc training) {
+                       GraphDoc graph, DatasetDoc dataset, TrainingDoc training, List<RunDoc> runs) {
 
     record GraphDoc(List<NodeDoc> nodes, List<EdgeDoc> edges) {}
 
@@ -27,4 +30,14 @@ record ProjectDocument(String format, Integer version, String name, String descr
                        Integer batchSize, Integer epochs, Long seed, Double validationSplit,
                        String schedule, Map<String, Object> scheduleParams, Double clipNorm,
                        Integer patience, Double minDelta, Boolean checkpoints) {}
+
+    @JsonPropertyOrder({"id", "name", "status", "message", "visible", "color", "settings", "parent", "forkStep",
+            "startWallMillis", "series"})
+    record RunDoc(Integer id, String name, String status, String message, Boolean visible, Integer color,
+                  Map<String, String> settings, Integer parent, Long forkStep, Double startWallMillis,
+                  Map<String, SeriesDoc> series) {}
+
+    /** One series in columns (a point per index), so long runs stay compact: no field names per point. */
+    @JsonPropertyOrder({"step", "epoch", "time", "value"})
+    record SeriesDoc(long[] step, double[] epoch, double[] time, double[] value) {}
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -37,11 +37,12 @@ import org.layerlab.compute.train.TrainingConfig;
 
 /**
  * Reads and writes project files: versioned JSON, data only. Reading checks everything against the catalogs and
- * reports the first problem with its place ("graph.nodes[2].params.units: …"); writing is atomic.
+ * reports the first problem with its place ("graph.nodes[2].params.units: …"); writing is atomic. Version 2 added
+ * the runs; version 1 files (no runs) still open.
  */
 public final class ProjectFiles {
     public static final String FORMAT = "layerlab-project";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String EXTENSION = ".layerlab";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -49,6 +50,11 @@ public final class ProjectFiles {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    private static final ObjectReader HEADER = MAPPER.readerFor(Header.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The fields that say what a file is. */
+    private record Header(String format, Integer version) {}
 
     private ProjectFiles() {}
 
@@ -67,12 +73,14 @@ public final class ProjectFiles {
     /** Parses project JSON; {@code source} names it in messages. */
     public static Project parse(String json, String source) throws ProjectFileException {
         try {
-            JsonNode tree = MAPPER.readTree(json);
-            if (tree == null || !tree.isObject()) throw new ProjectFileException(source + ": not a LayerLab project (expected a JSON object)");
-            if (!FORMAT.equals(tree.path("format").asText())) {
+            // The header alone first (skipping the rest is cheap): a newer file is refused for its version, not
+            // for the fields it added.
+            if (!json.stripLeading().startsWith("{")) throw new ProjectFileException(source + ": not a LayerLab project (expected a JSON object)");
+            Header header = HEADER.readValue(json);
+            if (!FORMAT.equals(header.format())) {
                 throw new ProjectFileException(source + ": not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
             }
-            int version = tree.path("version").asInt(-1);
+            int version = header.version() == null ? -1 : header.version();
             if (version < 1) throw new ProjectFileException(source + ": \"version\" must be a positive whole number");
             if (version > VERSION) {
                 throw new ProjectFileException(source + ": written by a newer LayerLab (format version " + version
@@ -147,7 +155,28 @@ public final class ProjectFiles {
                 new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
                 new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
                         t.batchSize(), t.epochs(), t.seed(), t.validationSplit(),
-                        t.schedule(), new LinkedHashMap<>(t.scheduleParams().asMap()), t.clipNorm(), t.patience(), t.minDelta(), t.checkpoints()));
+                        t.schedule(), new LinkedHashMap<>(t.scheduleParams().asMap()), t.clipNorm(), t.patience(), t.minDelta(), t.checkpoints()),
+                p.runs().isEmpty() ? null : p.runs().stream().map(ProjectFiles::toDoc).toList());
+    }
+
+    private static ProjectDocument.RunDoc toDoc(RunHistory r) {
+        Map<String, ProjectDocument.SeriesDoc> series = new LinkedHashMap<>();
+        for (Map.Entry<String, RunHistory.Series> e : r.series().entrySet()) {
+            RunHistory.Series s = e.getValue();
+            series.put(e.getKey(), new ProjectDocument.SeriesDoc(s.steps(), micro(s.epochs()), micro(s.seconds()), s.values()));
+        }
+        return new ProjectDocument.RunDoc(r.id(), r.name(), r.status(), r.message(), r.visible(), r.colorIndex(),
+                r.settings(), r.parentRunId(), r.forkStep(), r.startWallMillis(), series);
+    }
+
+    /**
+     * Rounds x coordinates (epoch position, seconds) to a millionth: finer than any chart can show, and half the
+     * digits of a full double, which matters at 100,000 points a series. Values and steps are kept exactly.
+     */
+    private static double[] micro(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = Double.isFinite(a[i]) ? Math.round(a[i] * 1e6) / 1e6 : a[i];
+        return out;
     }
 
     /** Checks a parsed document against the catalogs, with the JSON path of each problem. */
@@ -161,7 +190,46 @@ public final class ProjectFiles {
                     .orElseThrow(() -> fail("dataset.generator", DatasetGenerators.CATALOG.unknownMessage(gen)));
             DatasetSpec dataset = new DatasetSpec(gen, params(generator, ds.params(), "dataset.params"));
             return new Project(name, d.description() == null ? "" : d.description(), graph, dataset,
-                    toTraining(require(d.training(), "training")));
+                    toTraining(require(d.training(), "training")), toRuns(d.runs()));
+        }
+
+        List<RunHistory> toRuns(List<ProjectDocument.RunDoc> docs) throws ProjectFileException {
+            if (docs == null) return List.of();
+            List<RunHistory> runs = new ArrayList<>();
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            for (int i = 0; i < docs.size(); i++) {
+                String at = "runs[" + i + "]";
+                ProjectDocument.RunDoc r = require(docs.get(i), at);
+                int id = require(r.id(), at + ".id");
+                if (id < 1) throw fail(at + ".id", "must be a positive whole number, got " + id);
+                if (!ids.add(id)) throw fail(at + ".id", "run " + id + " appears twice");
+                String name = require(r.name(), at + ".name");
+                if (name.isBlank()) throw fail(at + ".name", "must not be empty");
+                String status = require(r.status(), at + ".status");
+                if (!RunHistory.STATUSES.contains(status)) throw fail(at + ".status", "unknown status '" + status + "' (known: " + String.join(", ", RunHistory.STATUSES) + ")");
+                int color = r.color() == null ? 0 : r.color();
+                if (color < 0) throw fail(at + ".color", "must be 0 or positive, got " + color);
+                Map<String, RunHistory.Series> series = new LinkedHashMap<>();
+                if (r.series() != null) {
+                    for (Map.Entry<String, ProjectDocument.SeriesDoc> e : r.series().entrySet()) {
+                        series.put(e.getKey(), toSeries(require(e.getValue(), at + ".series." + e.getKey()), at + ".series." + e.getKey()));
+                    }
+                }
+                runs.add(new RunHistory(id, name, status, r.message() == null ? "" : r.message(), r.visible() == null || r.visible(),
+                        color, r.settings() == null ? Map.of() : r.settings(), r.parent(), r.forkStep(),
+                        r.startWallMillis() == null ? Double.NaN : r.startWallMillis(), series));
+            }
+            return runs;
+        }
+
+        RunHistory.Series toSeries(ProjectDocument.SeriesDoc s, String at) throws ProjectFileException {
+            long[] steps = require(s.step(), at + ".step");
+            double[] epochs = require(s.epoch(), at + ".epoch"), seconds = require(s.time(), at + ".time"), values = require(s.value(), at + ".value");
+            int n = steps.length;
+            if (epochs.length != n) throw fail(at + ".epoch", "has " + epochs.length + " entries but step has " + n);
+            if (seconds.length != n) throw fail(at + ".time", "has " + seconds.length + " entries but step has " + n);
+            if (values.length != n) throw fail(at + ".value", "has " + values.length + " entries but step has " + n);
+            return new RunHistory.Series(steps, epochs, seconds, values);
         }
 
         ModelGraph toGraph(ProjectDocument.GraphDoc g) throws ProjectFileException {

@@ -107,20 +107,31 @@ public final class Trainer {
         } finally { lock.unlock(); }
     }
 
-    /** Blocks the training thread while paused; false when the run should stop. */
-    private boolean awaitPermission() throws InterruptedException {
+    /**
+     * Blocks the training thread while paused; false when the run should stop. Tells listeners when it really
+     * pauses and when it goes on again (outside the lock: listeners never hold up the control methods).
+     */
+    private boolean awaitPermission(long step) throws InterruptedException {
+        boolean paused;
         lock.lock();
         try {
-            while (!stopRequested && pauseRequested && stepsGranted == 0) {
-                state = State.PAUSED;
-                changed.await();
-            }
-            if (stopRequested) return false;
-            if (pauseRequested) stepsGranted--;
-            state = State.RUNNING;
-            return true;
+            paused = mustWait();
+            if (paused) state = State.PAUSED;
         } finally { lock.unlock(); }
+        if (paused) for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
+        boolean go;
+        lock.lock();
+        try {
+            while (mustWait()) changed.await();
+            go = !stopRequested;
+            if (go && pauseRequested) stepsGranted--;
+            if (go) state = State.RUNNING;
+        } finally { lock.unlock(); }
+        if (paused && go) for (TrainingListener l : listeners) l.runResumed(new TrainingEvents.RunResumed(step));
+        return go;
     }
+
+    private boolean mustWait() { return !stopRequested && pauseRequested && stepsGranted == 0; }
 
     private void run() {
         worker = Thread.currentThread();
@@ -195,7 +206,7 @@ public final class Trainer {
             long correct = 0;
             int seen = 0;
             for (int b = 0; b < stepsPerEpoch; b++) {
-                if (!awaitPermission()) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                if (!awaitPermission(step)) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 long t0 = System.nanoTime();
                 Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
                 Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));

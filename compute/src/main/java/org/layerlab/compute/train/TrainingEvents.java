@@ -16,6 +16,12 @@ public final class TrainingEvents {
     /** An epoch done, with its metrics: "loss", "accuracy", and "val_loss", "val_accuracy" when there is a validation set. */
     public record EpochEnd(int epoch, long step, Map<String, Double> metrics, long elapsedNanos) {}
 
+    /** The trainer has stopped between batches on a pause request; {@code step} is the last step done. */
+    public record RunPaused(long step) {}
+
+    /** The trainer goes on after a pause (resume or single step) with the step after {@code step}. */
+    public record RunResumed(long step) {}
+
     /** Why a run ended. */
     public enum EndReason { COMPLETED, STOPPED, DIVERGED, FAILED }
 

@@ -13,6 +13,8 @@ public interface TrainingListener {
     default void runStarted(RunStarted e) {}
     default void batchEnded(BatchEnd e) {}
     default void epochEnded(EpochEnd e) {}
+    default void runPaused(TrainingEvents.RunPaused e) {}
+    default void runResumed(TrainingEvents.RunResumed e) {}
     default void runEnded(RunEnded e) {}
     default void checkpointSaved(TrainingEvents.CheckpointSaved e) {}
 }

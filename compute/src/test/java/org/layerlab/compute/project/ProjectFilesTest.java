@@ -100,7 +100,7 @@ class ProjectFilesTest {
     @Test
     void filesFromANewerVersionOrOtherProgramsAreRefusedPlainly() throws Exception {
         String json = ProjectFiles.toJson(sample());
-        assertProblem(json.replace("\"version\" : 1", "\"version\" : 7"), "written by a newer LayerLab (format version 7)");
+        assertProblem(json.replace("\"version\" : " + ProjectFiles.VERSION, "\"version\" : 7"), "written by a newer LayerLab (format version 7)");
         assertProblem("{\"hello\": 1}", "not a LayerLab project");
         assertProblem("[1, 2]", "not a LayerLab project");
     }
@@ -133,7 +133,7 @@ class ProjectFilesTest {
         assertEquals(missing + ": file not found", e.getMessage());
     }
 
-    private static void assertProblem(String json, String expected) {
+    static void assertProblem(String json, String expected) {
         var e = assertThrows(ProjectFileException.class, () -> ProjectFiles.parse(json, "p.layerlab"));
         assertTrue(e.getMessage().startsWith("p.layerlab: " + expected) || e.getMessage().contains(expected),
                 "expected «" + expected + "» in «" + e.getMessage() + "»");

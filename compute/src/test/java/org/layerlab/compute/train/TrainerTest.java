@@ -110,6 +110,32 @@ class TrainerTest {
         assertEquals(frozen, end.step());
     }
 
+    /** Listeners hear when the trainer really pauses (after the batch under way) and when it goes on. */
+    @Test void pauseAndResumeAreReportedWithTheStepReached() throws Exception {
+        Trainer t = new Trainer(CompiledNetwork.compile(spiralNet(), 1), spirals(), null, adam(0.01, 16, 100_000).withCheckpoints(false));
+        List<String> log = new CopyOnWriteArrayList<>();
+        t.addListener(new TrainingListener() {
+            @Override public void batchEnded(BatchEnd e) { log.add("batch " + e.step()); }
+            @Override public void runPaused(TrainingEvents.RunPaused e) { log.add("paused " + e.step()); }
+            @Override public void runResumed(TrainingEvents.RunResumed e) { log.add("resumed " + e.step()); }
+        });
+        t.start(executor(), true);
+        waitFor(() -> log.contains("paused 0"));
+        t.step();
+        waitFor(() -> log.contains("paused 1"));
+        assertEquals(List.of("paused 0", "resumed 0", "batch 1", "paused 1"), log);
+        t.resume();
+        waitFor(() -> log.size() > 20);
+        t.pause();
+        waitFor(() -> log.get(log.size() - 1).startsWith("paused"));
+        String last = log.get(log.size() - 1);
+        assertEquals("batch " + last.substring("paused ".length()), log.get(log.size() - 2), "paused right after the last batch: " + last);
+        assertEquals("resumed 1", log.get(4));
+        t.stop();
+        t.completion().get(10, TimeUnit.SECONDS);
+        assertEquals(last, log.get(log.size() - 1), "a stop while paused does not report a resume");
+    }
+
     /** A stop requested in the middle of an epoch ends after the current batch with the weights of exactly that step. */
     @Test void stopMidEpochLeavesWeightsOfLastCompletedStep() throws Exception {
         CompiledNetwork net = CompiledNetwork.compile(spiralNet(), 2);
