@@ -21,7 +21,7 @@ import org.jfree.data.xy.XYDataset;
  * {@link ArrayXYDataset} are filled between their low and high edges, at least a pixel tall.
  */
 final class LinesOnlyRenderer extends XYLineAndShapeRenderer {
-    private static final double DOT = 5;
+    private static final double DOT = 6;
     private final BitSet dotted = new BitSet();
 
     LinesOnlyRenderer() {
@@ -47,12 +47,26 @@ final class LinesOnlyRenderer extends XYLineAndShapeRenderer {
             return;
         }
         super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
-        if (!dotted.get(series) || !getItemVisible(series, item)) return;
-        double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
-        double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
-        if (!Double.isFinite(x) || !Double.isFinite(y) || !dataArea.contains(x, y)) return;
-        g2.setPaint(lookupSeriesPaint(series));
-        g2.fill(new Ellipse2D.Double(x - DOT / 2, y - DOT / 2, DOT, DOT));
+        // The series' line is drawn as one path at its last item, so the dots go on after it, all at once.
+        if (dotted.get(series) && item == dataset.getItemCount(series) - 1) drawDots(g2, dataArea, plot, domainAxis, rangeAxis, dataset, series);
+    }
+
+    /** Hollow dots (white inside, the series' colour round it), so they stand out on a line of the same colour. */
+    private void drawDots(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                          XYDataset dataset, int series) {
+        java.awt.Paint paint = lookupSeriesPaint(series);
+        g2.setStroke(new java.awt.BasicStroke(1.5f));
+        for (int item = 0; item < dataset.getItemCount(series); item++) {
+            if (!getItemVisible(series, item)) continue;
+            double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
+            double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
+            if (!Double.isFinite(x) || !Double.isFinite(y) || !dataArea.contains(x, y)) continue;
+            Ellipse2D dot = new Ellipse2D.Double(x - DOT / 2, y - DOT / 2, DOT, DOT);
+            g2.setPaint(java.awt.Color.WHITE);
+            g2.fill(dot);
+            g2.setPaint(paint);
+            g2.draw(dot);
+        }
     }
 
     /** One filled polygon per stretch of finite columns: the high edge forward, the low edge back. */

@@ -45,6 +45,7 @@ final class RunListView extends VBox {
         list.setCellFactory(v -> new RunCell());
         list.setPlaceholder(new Label("Press Train to\nstart a run"));
         VBox.setVgrow(list, Priority.ALWAYS);
+        list.setMinHeight(48); // the list gives up height first, so the options and legend below it are never cut off
         Button rename = new Button("Rename");
         rename.setId("rename-run-button");
         Button delete = new Button("Delete");

@@ -242,7 +242,8 @@ final class ScalarChart {
                     points += y.length;
                 }
                 Color c = ChartStyle.color(d.run.colorIndex());
-                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : c, false);
+                // The epoch averages are darker than the per-batch curve they run along, so both stay readable.
+                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : d.curve == Curve.EPOCH_TRAIN ? c.darker() : c, false);
                 float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : 2f;
                 renderer.setSeriesStroke(index, d.curve == Curve.VALIDATION ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
                 renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);

@@ -64,8 +64,9 @@ public final class ScalarDashboard extends BorderPane {
         this.io = io;
         setId("scalar-dashboard");
         runList = new RunListView(store);
-        Label legend = new Label("── train  ╌╌ validation\n─●─ train, epoch average");
+        Label legend = new Label("── train  ╌╌ validation\n─○─ train, epoch average");
         legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // both lines, always: the run list shrinks instead
         status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setWrapText(true);
         runList.getChildren().addAll(legend, status);
