@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.layerlab.charts.TrainingDashboard;
+import org.layerlab.charts.model.RunData;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,6 +31,14 @@ abstract class MainWindowFixture {
 
     protected static <T> T onFx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the run list holds {@code runs} runs and the last of them has completed; returns the charts. */
+    protected TrainingDashboard awaitCompletedRuns(int runs) throws Exception {
+        TrainingDashboard charts = window.charts();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == runs
+                && charts.store().runs().get(runs - 1).status() == RunData.Status.COMPLETED));
+        return charts;
     }
 
     /** Re-opens the default project set to train for {@code epochs} epochs. */

@@ -35,9 +35,7 @@ class ProjectRunsWiringTest extends MainWindowFixture {
     void savedRunsAreBackInTheRunListAfterReopeningTheProject(FxRobot robot) throws Exception {
         useEpochs(3);
         robot.clickOn("#train-button");
-        TrainingDashboard charts = window.charts();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
-                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        TrainingDashboard charts = awaitCompletedRuns(1);
         onFx(() -> { charts.store().rename(1, "baseline"); return null; });
         RunData trained = onFx(() -> charts.store().runs().get(0));
         ScalarSeries loss = onFx(() -> trained.find("batch/loss").copy()), epochLoss = onFx(() -> trained.find("epoch/loss").copy());
@@ -72,9 +70,7 @@ class ProjectRunsWiringTest extends MainWindowFixture {
     void openingAnotherProjectAsksBeforeDiscardingUnsavedRuns(FxRobot robot) throws Exception {
         useEpochs(2);
         robot.clickOn("#train-button");
-        TrainingDashboard charts = window.charts();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
-                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        TrainingDashboard charts = awaitCompletedRuns(1);
         String name = onFx(() -> window.document().project().name());
 
         openSampleFromTheMenu(robot);

@@ -29,9 +29,7 @@ class TrainingChartsWiringTest extends MainWindowFixture {
     void eachRunIsRecordedWithItsSettingsAndResetKeepsEarlierRuns(FxRobot robot) throws Exception {
         useEpochs(3);
         robot.clickOn("#train-button");
-        TrainingDashboard charts = window.charts();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 1
-                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        TrainingDashboard charts = awaitCompletedRuns(1);
         RunData first = onFx(() -> charts.store().runs().get(0));
         assertEquals("Run 1", first.name());
         assertTrue(first.info().settings().containsKey("optimizer") && first.info().settings().containsKey("network"), first.info().settings().toString());
@@ -39,8 +37,7 @@ class TrainingChartsWiringTest extends MainWindowFixture {
 
         robot.clickOn("#reset-button");
         robot.clickOn("#train-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().size() == 2
-                && charts.store().runs().get(1).status() == RunData.Status.COMPLETED));
+        awaitCompletedRuns(2);
         assertEquals("Run 2", onFx(() -> charts.store().runs().get(1).name()));
         assertEquals(3, onFx(() -> charts.store().find(first.id()).find("epoch/loss").size()), "Reset keeps the earlier run");
 
@@ -61,9 +58,7 @@ class TrainingChartsWiringTest extends MainWindowFixture {
     void trainingFillsTheConfusionMatrixAndTheWeightStatistics() throws Exception {
         useEpochs(4);
         onFx(() -> { window.session().train(); return null; });
-        TrainingDashboard charts = window.charts();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !charts.store().runs().isEmpty()
-                && charts.store().runs().get(0).status() == RunData.Status.COMPLETED));
+        TrainingDashboard charts = awaitCompletedRuns(1);
         RunData run = onFx(() -> charts.store().runs().get(0));
         assertNotNull(run.confusion(), "a confusion matrix after each epoch");
         assertEquals(4, run.confusionEpoch());
