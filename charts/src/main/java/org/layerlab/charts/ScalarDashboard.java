@@ -186,10 +186,10 @@ public final class ScalarDashboard extends BorderPane {
 
     private ToolBar toolBar() {
         smoothing.setId("smoothing-slider");
-        smoothing.setPrefWidth(100);
+        smoothing.setPrefWidth(80);
         smoothing.setTooltip(new Tooltip("Exponential moving average weight, debiased as in TensorBoard (0 = raw)"));
         Label value = new Label();
-        value.setMinWidth(38);
+        value.setMinWidth(34);
         value.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.3f"));
 
         ChoiceBox<SmoothedSeries.Mode> mode = new ChoiceBox<>();
@@ -200,7 +200,7 @@ public final class ScalarDashboard extends BorderPane {
             @Override public SmoothedSeries.Mode fromString(String s) { return null; }
         });
         mode.valueProperty().bindBidirectional(settings.mode);
-        mode.setPrefWidth(100);
+        mode.setPrefWidth(80);
         Spinner<Integer> window = new Spinner<>(1, 10_000, 25, 5);
         window.setId("moving-average-window");
         window.setPrefWidth(80);
@@ -215,7 +215,7 @@ public final class ScalarDashboard extends BorderPane {
         x.setId("x-axis-choice");
         x.getItems().setAll(XAxisKind.values());
         x.valueProperty().bindBidirectional(settings.xAxis);
-        x.setPrefWidth(115);
+        x.setPrefWidth(100);
         x.setTooltip(new Tooltip("What the x axis shows"));
         CheckBox log = new CheckBox("Log Y");
         log.setId("log-y");

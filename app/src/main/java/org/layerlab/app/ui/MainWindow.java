@@ -47,7 +47,9 @@ public final class MainWindow extends BorderPane {
 
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.6);
+        centre.setDividerPositions(0.55);
+        // Charts need about this much to show their axes and the run list's options; the canvas zooms to fit.
+        charts.setMinHeight(300);
         var menus = document.menuBar(editor);
         menus.getMenus().addAll(editor.editMenu(), editor.viewMenu());
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
