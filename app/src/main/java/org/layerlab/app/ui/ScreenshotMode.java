@@ -9,6 +9,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.layerlab.charts.model.RunData;
 
 /**
  * Makes the README screenshot from the real window: selects a layer, trains the open project until the given
@@ -31,11 +32,20 @@ public final class ScreenshotMode {
         window.editor().selectedNodeProperty().set("hidden-1");
         window.session().train();
         new AnimationTimer() {
+            private boolean pausing;
+
             @Override public void handle(long now) {
-                if (window.session().progressProperty().get().epoch() < epochs) return;
+                if (!pausing) {
+                    if (window.session().progressProperty().get().epoch() < epochs) return;
+                    window.session().pause();
+                    pausing = true;
+                }
+                // Wait until the trainer has actually stopped between batches and the run list says so.
+                var runs = window.charts().store().runs();
+                if (runs.isEmpty() || runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
                 stop();
-                window.session().pause();
-                // Two more pulses so the last points and the paused state are drawn before the snapshot.
+                window.charts().flush();
+                // Two more pulses so the last points are drawn before the snapshot.
                 Platform.runLater(() -> Platform.runLater(() -> save(scene.snapshot(null), target)));
             }
         }.start();
