@@ -25,6 +25,11 @@ public final class LayerLabApp extends Application {
         stage.setTitle("LayerLab — " + document.project().name());
         document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!document.edited()) return;
+            e.consume(); // closes below once the user has saved or chosen not to
+            document.mayClose().thenAccept(close -> { if (close) stage.close(); });
+        });
         stage.show();
         // Parameters are null when a test builds the app directly instead of through Application.launch.
         var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();

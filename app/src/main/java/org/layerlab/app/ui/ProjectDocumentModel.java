@@ -113,6 +113,26 @@ public final class ProjectDocumentModel {
         return ask.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
+    /**
+     * Before the window closes: when something changed since the last save, asks whether to save it first.
+     * Completes (on the FX thread) with true when the window may close — saved, nothing to save, or the user chose
+     * not to — and false when the user cancelled or the save failed (its error is shown).
+     */
+    CompletableFuture<Boolean> mayClose() {
+        if (!edited()) return CompletableFuture.completedFuture(true);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES), discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The network or the runs of \u201c" + project.get().name()
+                + "\u201d changed since it was last saved. Closing without saving loses those changes.", save, discard, ButtonType.CANCEL);
+        ask.setHeaderText("Save changes before closing?");
+        ask.initOwner(owner.get());
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == discard) return CompletableFuture.completedFuture(true);
+        if (answer != save) return CompletableFuture.completedFuture(false);
+        Path target = file != null ? file : chooseSaveTarget();
+        if (target == null) return CompletableFuture.completedFuture(false);
+        return write(target).handle((v, err) -> err == null);
+    }
+
     MenuBar menuBar(GraphEditor graphEditor) {
         this.editor = graphEditor;
         MenuItem open = item("Open…", "Shortcut+O", this::open);
@@ -177,10 +197,16 @@ public final class ProjectDocumentModel {
     }
 
     private void saveAs() {
+        Path target = chooseSaveTarget();
+        if (target != null) write(target);
+    }
+
+    /** Asks where to save (File → Save As); null when the user cancels. */
+    private Path chooseSaveTarget() {
         FileChooser fc = chooser();
         fc.setInitialFileName(project.get().name().replaceAll("[^A-Za-z0-9-_ ]", "") + ProjectFiles.EXTENSION);
         File f = fc.showSaveDialog(owner.get());
-        if (f != null) write(f.toPath());
+        return f == null ? null : f.toPath();
     }
 
     /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
