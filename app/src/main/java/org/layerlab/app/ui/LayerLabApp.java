@@ -1,7 +1,11 @@
 package org.layerlab.app.ui;
 
 import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -11,6 +15,7 @@ import org.layerlab.compute.train.ComputePool;
 /** The JavaFX application: one main window with the default sample project loaded. */
 public final class LayerLabApp extends Application {
     private ComputePool pool;
+    private Autosave autosave;
 
     @Override public void start(Stage stage) {
         pool = new ComputePool();
@@ -37,10 +42,27 @@ public final class LayerLabApp extends Application {
         if (shot != null) {
             int epochs = Integer.parseInt(named.getOrDefault("screenshot-epochs", "60"));
             ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs);
+        } else {
+            startAutosave(document, Autosave.directory());
         }
     }
 
+    /** Offers back work a previous session left unsaved, then keeps this session's work autosaved. */
+    private void startAutosave(ProjectDocumentModel document, Path dir) {
+        List<Path> lost = Autosave.leftBehind(dir);
+        try {
+            autosave = new Autosave(document, dir);
+        } catch (IOException e) {
+            System.err.println("layerlab: autosave is off, " + dir + " cannot be used: " + e.getMessage());
+        }
+        if (!lost.isEmpty()) Platform.runLater(() -> new Recovery(document, pool.executor()).offer(lost.get(0)));
+    }
+
+    /** This session's autosave, or null when it is off (screenshot mode, or no usable directory). */
+    Autosave autosave() { return autosave; }
+
     @Override public void stop() {
+        if (autosave != null) autosave.close();
         if (pool != null) pool.close();
     }
 }

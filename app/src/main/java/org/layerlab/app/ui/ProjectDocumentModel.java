@@ -89,6 +89,18 @@ public final class ProjectDocumentModel {
     /** True when the network or the run list changed since the project was opened or saved. */
     boolean edited() { return changes != savedChanges; }
 
+    /** Grows with every change; autosave compares it to know whether anything is new. */
+    long changeCount() { return changes; }
+
+    /** The project with the editor's graph and every run, as a save writes it (FX thread). */
+    Project snapshot() { return project().withRuns(runs.snapshot()); }
+
+    /** Opens work recovered from an autosave: not in any file yet, and unsaved until the user saves it. */
+    void recover(Project p) {
+        show(p, null);
+        changes++;
+    }
+
     /** Opens a project that is not (yet) in a file, e.g. a sample or a copy with other settings. */
     public void open(Project p) { show(p, null); }
 
@@ -211,7 +223,7 @@ public final class ProjectDocumentModel {
 
     /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
     CompletableFuture<Void> write(Path target) {
-        Project snapshot = project().withRuns(runs.snapshot());
+        Project snapshot = snapshot();
         long saving = changes; // what this save covers; later changes stay unsaved
         CompletableFuture<Void> saved = new CompletableFuture<>();
         CompletableFuture.runAsync(() -> {
