@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +23,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AutosaveTest extends MainWindowFixture {
     @TempDir Path dir;
-    private final String previous = System.getProperty("layerlab.autosave.dir");
 
     @Start
     void start(Stage stage) {
-        System.setProperty("layerlab.autosave.dir", dir.toString());
+        useAutosaveDirectory(dir);
         open(stage);
-    }
-
-    @AfterEach
-    void restoreDirectory() {
-        if (previous == null) System.clearProperty("layerlab.autosave.dir"); else System.setProperty("layerlab.autosave.dir", previous);
     }
 
     @Test

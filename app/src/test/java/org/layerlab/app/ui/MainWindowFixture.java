@@ -23,11 +23,18 @@ abstract class MainWindowFixture {
         window = (MainWindow) stage.getScene().getRoot();
     }
 
+    private static final String AUTOSAVE_DIR = "layerlab.autosave.dir";
+    private final String defaultAutosaveDir = System.getProperty(AUTOSAVE_DIR);
+
     @AfterEach
     void stopApp() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.session().stop()).get();
         app.stop();
+        if (defaultAutosaveDir == null) System.clearProperty(AUTOSAVE_DIR); else System.setProperty(AUTOSAVE_DIR, defaultAutosaveDir);
     }
+
+    /** Points the app opened next at its own autosave folder (the build's default is restored after the test). */
+    protected static void useAutosaveDirectory(java.nio.file.Path dir) { System.setProperty(AUTOSAVE_DIR, dir.toString()); }
 
     protected static <T> T onFx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RecoveryTest extends MainWindowFixture {
     @TempDir Path dir;
-    private final String previous = System.getProperty("layerlab.autosave.dir");
     private Path lost;
 
     @Start
@@ -31,13 +29,8 @@ class RecoveryTest extends MainWindowFixture {
         Project d = ProjectDocumentModel.defaultProject();
         lost = dir.resolve("session-1-1.layerlab"); // no lock file: its session is gone
         ProjectFiles.write(new Project("Lost work", d.description(), d.graph(), d.dataset(), d.training()), lost);
-        System.setProperty("layerlab.autosave.dir", dir.toString());
+        useAutosaveDirectory(dir);
         open(stage);
-    }
-
-    @AfterEach
-    void restoreDirectory() {
-        if (previous == null) System.clearProperty("layerlab.autosave.dir"); else System.setProperty("layerlab.autosave.dir", previous);
     }
 
     @Test
