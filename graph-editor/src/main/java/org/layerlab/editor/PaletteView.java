@@ -38,7 +38,8 @@ public final class PaletteView extends VBox {
             VBox entries = new VBox(2);
             for (LayerType t : LayerTypes.CATALOG.all()) {
                 if (t.category() != c) continue;
-                Label item = new Label(t.displayName());
+                Label item = new Label(breakable(t.displayName()));
+                item.setWrapText(true); // a long name wraps between its words instead of ending in "…" on a narrow palette
                 item.getStyleClass().add("palette-item");
                 item.setId("palette-" + t.id());
                 item.setUserData(t);
@@ -106,5 +107,13 @@ public final class PaletteView extends VBox {
             g.setManaged(any);
             if (any && !q.isEmpty()) g.setExpanded(true);
         }
+    }
+
+    /**
+     * A CamelCase name with spaces between its words ("Global Average Pooling2D"), so it can wrap there; JavaFX only
+     * wraps at spaces, and would otherwise cut the name mid-word or end it in "…".
+     */
+    static String breakable(String name) {
+        return name.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
     }
 }

@@ -111,6 +111,18 @@ class GraphEditorFxTest {
         }
     }
 
+    /** At the palette's narrowest (a 1280×800 window), every name is shown whole: long ones wrap, none ends in "...". */
+    @Test
+    void everyPaletteNameIsShownWholeOnANarrowPalette(FxRobot robot) throws Exception {
+        onFx(() -> { editor.palette().setPrefWidth(200); editor.palette().setMaxWidth(200); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (LayerType t : LayerTypes.CATALOG.all()) {
+            Label item = robot.lookup("#palette-" + t.id()).queryAs(Label.class);
+            String shown = onFx(() -> ((javafx.scene.text.Text) item.lookup(".text")).getText());
+            assertEquals(t.displayName(), shown.replaceAll("\\s+", ""), t.id() + " is shown as \"" + shown + "\"");
+        }
+    }
+
     @Test
     void enterOnAFocusedPaletteItemAddsTheLayer(FxRobot robot) throws Exception {
         robot.clickOn("#palette-flatten");
