@@ -7,10 +7,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The blocked Vector-API GEMM against a double-precision reference, for every transpose and awkward sizes. */
+/** The blocked Vector-API GEMM against a double-precision reference, for every transpose and awkward sizes (the last two: a single row panel over many columns, a ragged last panel, two K blocks). */
 class GemmTest {
     @ParameterizedTest(name = "{0}x{1}x{2}")
-    @CsvSource({"1,1,1", "1,256,784", "3,70,33", "4,8,5", "3,5,7", "6,32,4", "7,33,300", "64,256,784", "13,70,257", "100,17,9", "129,131,513"})
+    @CsvSource({"1,1,1", "1,256,784", "3,70,33", "4,8,5", "3,5,7", "6,32,4", "7,33,300", "64,256,784", "13,70,257", "100,17,9", "129,131,513",
+            "6,1000,300", "5,4112,25"})
     void matchesReference(int m, int n, int k) {
         SplittableRandom rng = new SplittableRandom(m * 31 + n * 7 + k);
         for (boolean ta : new boolean[] {false, true}) {
