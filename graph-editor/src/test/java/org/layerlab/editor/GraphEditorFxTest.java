@@ -270,11 +270,7 @@ class GraphEditorFxTest {
 
     @Test
     void aPropertyEditChangesTheShownShapeAndOneUndoRevertsIt(FxRobot robot) throws Exception {
-        robot.clickOn("#node-hidden-1");
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField units = unitsField(robot);
-        robot.doubleClickOn(units).write("32").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        enterUnits(robot, "hidden-1", "32");
 
         assertEquals("→ 32", shapeText(robot, "hidden-1"));
         assertEquals("32", robot.lookup("#wire-label-hidden-1-hidden-2-0").queryAs(Label.class).getText());
@@ -290,11 +286,7 @@ class GraphEditorFxTest {
 
     @Test
     void theSheetFollowsUndoInPlaceAndKeepsTheFieldFocused(FxRobot robot) throws Exception {
-        robot.clickOn("#node-hidden-2");
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField units = unitsField(robot);
-        robot.doubleClickOn(units).write("48").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        TextField units = enterUnits(robot, "hidden-2", "48");
         assertEquals("→ 48", shapeText(robot, "hidden-2"));
         assertTrue(units.isFocused(), "Enter commits without throwing the user out of the field");
         onFx(() -> { editor.undo(); return null; });
@@ -305,10 +297,7 @@ class GraphEditorFxTest {
 
     @Test
     void anOutOfRangeValueIsRefusedWithAMessage(FxRobot robot) throws Exception {
-        robot.clickOn("#node-hidden-1");
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.doubleClickOn(unitsField(robot)).write("0").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        enterUnits(robot, "hidden-1", "0");
 
         assertEquals(Graphs.chain(), graph(), "the graph keeps its value");
         String message = robot.lookup("#properties-message").queryAs(Label.class).getText();
@@ -347,6 +336,16 @@ class GraphEditorFxTest {
     private List<String> sheetRowNames(FxRobot robot) throws Exception {
         return onFx(() -> robot.lookup("#property-sheet").queryAs(org.controlsfx.control.PropertySheet.class)
                 .getItems().stream().map(org.controlsfx.control.PropertySheet.Item::getName).toList());
+    }
+
+    /** Selects a Dense layer of the chain and types a Units value into its sheet, committed with Enter. */
+    private static TextField enterUnits(FxRobot robot, String nodeId, String value) {
+        robot.clickOn("#node-" + nodeId);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField units = unitsField(robot);
+        robot.doubleClickOn(units).write(value).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        return units;
     }
 
     private static TextField unitsField(FxRobot robot) {

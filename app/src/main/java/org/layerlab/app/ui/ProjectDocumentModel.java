@@ -182,26 +182,11 @@ public final class ProjectDocumentModel {
         if (f != null) open(f.toPath());
     }
 
-    private interface Load { Project get() throws ProjectFileException; }
-
     /** Opens a project file (as File → Open does); completes once it is shown, or with the error shown. */
     CompletableFuture<Void> open(Path from) { return load(() -> ProjectFiles.read(from), from); }
 
-    private CompletableFuture<Void> load(Load loader, Path from) {
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> {
-            try { return loader.get(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
-        }, io).whenComplete((p, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Throwable cause = err.getCause() == null ? err : err.getCause();
-                error("Cannot open the project", cause);
-                shown.completeExceptionally(cause);
-                return;
-            }
-            show(p, from);
-            shown.complete(null);
-        }));
-        return shown;
+    private CompletableFuture<Void> load(FileWork<Project> loader, Path from) {
+        return inBackground(loader, "Cannot open the project", p -> show(p, from));
     }
 
     private void save() {
@@ -225,21 +210,34 @@ public final class ProjectDocumentModel {
     CompletableFuture<Void> write(Path target) {
         Project snapshot = snapshot();
         long saving = changes; // what this save covers; later changes stay unsaved
-        CompletableFuture<Void> saved = new CompletableFuture<>();
-        CompletableFuture.runAsync(() -> {
-            try { ProjectFiles.write(snapshot, target); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
-        }, io).whenComplete((v, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                Throwable cause = err.getCause() == null ? err : err.getCause();
-                error("Cannot save the project", cause);
-                saved.completeExceptionally(cause);
-                return;
-            }
+        return inBackground(() -> { ProjectFiles.write(snapshot, target); return target; }, "Cannot save the project", t -> {
             file = target;
             savedChanges = saving;
-            saved.complete(null);
+        });
+    }
+
+    /** Reading or writing a project file, which may fail with a message for the user. */
+    private interface FileWork<T> { T run() throws ProjectFileException; }
+
+    /**
+     * Runs {@code work} on the background executor, then, on the FX thread, {@code done} with its result or an error
+     * dialog headed {@code failure}. The future completes after either (exceptionally with the cause on failure).
+     */
+    private <T> CompletableFuture<Void> inBackground(FileWork<T> work, String failure, java.util.function.Consumer<T> done) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
+            try { return work.run(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
+        }, io).whenComplete((result, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                error(failure, cause);
+                finished.completeExceptionally(cause);
+                return;
+            }
+            done.accept(result);
+            finished.complete(null);
         }));
-        return saved;
+        return finished;
     }
 
     private void error(String header, Throwable t) {

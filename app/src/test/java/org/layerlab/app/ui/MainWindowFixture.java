@@ -48,6 +48,13 @@ abstract class MainWindowFixture {
         return charts;
     }
 
+    /** Presses Train on a run far longer than any test waits, and waits until it has taken more than {@code steps} steps. */
+    protected void startLongRun(org.testfx.api.FxRobot robot, long steps) throws Exception {
+        useEpochs(1_000_000); // a run is surely still going whenever the test stops or pauses it
+        robot.clickOn("#train-button");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step() > steps));
+    }
+
     /** Re-opens the default project set to train for {@code epochs} epochs. */
     protected void useEpochs(int epochs) throws Exception {
         onFx(() -> {

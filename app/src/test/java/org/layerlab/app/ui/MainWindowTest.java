@@ -58,9 +58,7 @@ class MainWindowTest extends MainWindowFixture {
 
     @Test
     void theWindowStaysResponsiveWhileTraining(FxRobot robot) throws Exception {
-        useEpochs(1_000_000); // far longer than any test waits: a run is surely going when stopped
-        robot.clickOn("#train-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step() > 50));
+        startLongRun(robot, 50);
 
         // While the run goes on, the FX thread still handles input: selecting a layer fills the property sheet.
         robot.clickOn("#node-hidden-1");
@@ -71,9 +69,7 @@ class MainWindowTest extends MainWindowFixture {
 
     @Test
     void pauseHoldsTheRunAndStepAdvancesExactlyOneBatch(FxRobot robot) throws Exception {
-        useEpochs(1_000_000); // far longer than any test waits: a run is surely going when stopped
-        robot.clickOn("#train-button");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step() > 5));
+        startLongRun(robot, 5);
         robot.clickOn("#pause-button");
         Trainer trainer = onFx(() -> window.session().trainer());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trainer.state() == Trainer.State.PAUSED);
