@@ -1,0 +1,44 @@
+package org.layerlab.compute.text;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-visible text from one resource bundle (English, Simplified Chinese), formatted as MessageFormat patterns.
+ * Every module keeps its bundles under {@code org/layerlab/<module>/i18n/}; a feature may have a bundle of its own.
+ * The language is {@link Locale#getDefault()} at the time of the call, so switching it changes new text at once.
+ */
+public final class Messages {
+    private final String baseName;
+    private final ClassLoader loader;
+
+    private Messages(String baseName, ClassLoader loader) {
+        this.baseName = baseName;
+        this.loader = loader;
+    }
+
+    /** The bundle {@code baseName} (e.g. "org.layerlab.app.i18n.files"), loaded with {@code anchor}'s class loader. */
+    public static Messages of(String baseName, Class<?> anchor) {
+        return new Messages(baseName, anchor.getClassLoader());
+    }
+
+    /** The text for {@code key} with {@code args} filled in; a missing key shows as "!key!" rather than failing. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(args);
+    }
+
+    /** Whether the bundle has {@code key} (for optional texts such as per-entry explanations). */
+    public boolean has(String key) { return bundle().containsKey(key); }
+
+    private ResourceBundle bundle() {
+        return ResourceBundle.getBundle(baseName, Locale.getDefault(), loader);
+    }
+}
