@@ -85,15 +85,15 @@ public final class ProjectFiles {
         try {
             // The header alone first (skipping the rest is cheap): a newer file is refused for its version, not
             // for the fields it added.
-            if (!json.stripLeading().startsWith("{")) throw new ProjectFileException(source + ": not a LayerLab project (expected a JSON object)");
+            if (!json.stripLeading().startsWith("{")) throw new ProjectFileException(source + ": line 1, column 1: not a LayerLab project (expected a JSON object)");
             Header header = HEADER.readValue(json);
             if (!FORMAT.equals(header.format())) {
-                throw new ProjectFileException(source + ": not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
+                throw new ProjectFileException(source + ": format: not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
             }
             int version = header.version() == null ? -1 : header.version();
-            if (version < 1) throw new ProjectFileException(source + ": \"version\" must be a positive whole number");
+            if (version < 1) throw new ProjectFileException(source + ": version: must be a positive whole number");
             if (version > VERSION) {
-                throw new ProjectFileException(source + ": written by a newer LayerLab (format version " + version
+                throw new ProjectFileException(source + ": version: written by a newer LayerLab (format version " + version
                         + "); this version reads up to " + VERSION);
             }
             ProjectDocument doc = MAPPER.readValue(json, ProjectDocument.class);
@@ -144,7 +144,7 @@ public final class ProjectFiles {
         String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? pathOf(m) : "";
         String place = path.isEmpty() ? where : where.isEmpty() ? path : path + " (" + where + ")";
         if (place.isEmpty()) place = "line 1, column 1";
-        return place + ": " + problemOf(e);
+        return place + ": " + problemOf(e).replace("`", "'").replace("JsonToken.", "");
     }
 
     private static String problemOf(JsonProcessingException e) {
@@ -194,6 +194,10 @@ public final class ProjectFiles {
     }
 
     private static String tokenName(MismatchedInputException e, String original) {
+        if (original.contains("VALUE_NUMBER")) return "a number";
+        if (original.contains("VALUE_STRING")) return "text";
+        if (original.contains("VALUE_TRUE") || original.contains("VALUE_FALSE")) return "true or false";
+        if (original.contains("VALUE_NULL")) return "null";
         if (original.contains("String value (")) return "text " + cut(valueIn(original));
         if (original.contains("Floating-point value (") || original.contains("Integer value (")) return "the number " + cut(valueIn(original));
         if (original.contains("Boolean value (")) return cut(valueIn(original));
@@ -226,9 +230,18 @@ public final class ProjectFiles {
         return "an object";
     }
 
+    /** Jackson's wording without its internals: no source description, no character codes. */
     private static String stripSource(String message) {
         int at = message.indexOf(" at [Source");
-        return at >= 0 ? message.substring(0, at) : message;
+        String m = at >= 0 ? message.substring(0, at) : message;
+        return m.replaceAll("\\s*\\((?:CTRL-CHAR, )?code -?\\d+\\)", "").replace("`", "'");
+    }
+
+    private static final java.util.regex.Pattern SIMPLE_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_/-]*");
+
+    /** A field name in a path: {@code .units}, or {@code ["odd: name"]} when it is not a plain word (cut when long). */
+    static String key(String name) {
+        return SIMPLE_KEY.matcher(name).matches() ? "." + name : "[\"" + cut(name).replace("\"", "\\\"") + "\"]";
     }
 
     /** A value as messages show it: anything over 60 characters cut, with its length (a 5 MB name must not flood a message). */
@@ -240,7 +253,7 @@ public final class ProjectFiles {
     private static String pathOf(JsonMappingException m) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            if (r.getFieldName() != null) sb.append(sb.length() == 0 && SIMPLE_KEY.matcher(r.getFieldName()).matches() ? r.getFieldName() : key(r.getFieldName()));
             else sb.append('[').append(r.getIndex()).append(']');
         }
         return sb.toString();
@@ -320,7 +333,7 @@ public final class ProjectFiles {
                 Map<String, RunHistory.Series> series = new LinkedHashMap<>();
                 if (r.series() != null) {
                     for (Map.Entry<String, ProjectDocument.SeriesDoc> e : r.series().entrySet()) {
-                        series.put(e.getKey(), toSeries(require(e.getValue(), at + ".series." + e.getKey()), at + ".series." + e.getKey()));
+                        series.put(e.getKey(), toSeries(require(e.getValue(), at + ".series" + key(e.getKey())), at + ".series" + key(e.getKey())));
                     }
                 }
                 if (r.forkStep() != null && r.forkStep() < 0) throw fail(at + ".forkStep", TEXT.get("forkNegative", r.forkStep()));
@@ -410,7 +423,7 @@ public final class ProjectFiles {
             } catch (InvalidParamException e) {
                 String name = e.paramName();
                 // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.
-                throw fail(name == null ? at : name.contains(".") ? at + "[\"" + name + "\"]" : at + "." + name, e.getMessage());
+                throw fail(name == null ? at : at + key(name), e.getMessage());
             }
         }
 
