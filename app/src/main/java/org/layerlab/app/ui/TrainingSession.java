@@ -137,9 +137,15 @@ public final class TrainingSession {
         CompiledNetwork net;
         Dataset.Split split;
         try {
-            net = CompiledNetwork.compile(p.graph(), p.training().seed());
             // The project's own split (saved with it); the test part waits for the end of the run.
             Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
+            // Found before any weight is allocated (the Output card shows the same problems while editing).
+            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
+            if (!problems.isEmpty()) {
+                message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
+                return false;
+            }
+            net = CompiledNetwork.compile(p.graph(), p.training().seed());
             split = new Dataset.Split(parts.train(), parts.validation());
             trainer = new Trainer(net, split.train(), split.validation(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
