@@ -122,8 +122,11 @@ class CliFailureTableTest {
     }
 
     @Test void emptyTrainingSplit() throws Exception {
-        Path f = write("split.layerlab", sample().replaceFirst("\"validationSplit\" : [0-9.]+", "\"validationSplit\" : 0.999"));
-        oneLine(cli("train", f.toString(), "--no-progress"), 2, "Nothing is left to train on: the data has 400 samples and the validation split 1 takes them all");
+        // 10 points, 5 a class, and a stratified validation share of 0.9: each class gives all 5 to validation.
+        Path f = write("split.layerlab", sample().replaceFirst("\"params\" : \\{ \"samples\" : 400, \"noise\" : 0.0, \"seed\" : 1 \\}",
+                "\"params\" : { \"samples\" : 10, \"noise\" : 0.0, \"seed\" : 1 }, \"split\" : { \"validation\" : 0.9, \"test\" : 0.0, \"seed\" : 1, \"stratified\" : true }"));
+        assertTrue(Files.readString(f).contains("\"samples\" : 10"), "the sample still has this data-set section");
+        oneLine(cli("train", f.toString(), "--no-progress"), 2, "Nothing is left to train on: the data has 10 samples and the validation and test shares \\(0\\.9 together\\) take them all");
     }
 
     @Test void anUnforeseenFailureIsOneLineAndItsTraceGoesToALog() throws Exception {
