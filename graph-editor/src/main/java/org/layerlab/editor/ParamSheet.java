@@ -45,6 +45,7 @@ public final class ParamSheet extends VBox {
     private List<ParamSpec> shownSpecs = List.of();
     private Change onChange = (s, v, p) -> {};
     private boolean committing;
+    private java.util.function.Predicate<ParamSpec> filter = s -> true;
 
     public ParamSheet() {
         getStyleClass().add("param-sheet");
@@ -68,6 +69,15 @@ public final class ParamSheet extends VBox {
         getChildren().addAll(sheet, message);
     }
 
+    /** Shows only the settings {@code which} accepts (others are edited elsewhere, e.g. by a wizard's own controls). */
+    public void setShown(java.util.function.Predicate<ParamSpec> which) {
+        filter = which == null ? s -> true : which;
+        Params p = shown;
+        shown = null;
+        shownSpecs = List.of();
+        if (p != null) show(p);
+    }
+
     /** Where accepted changes go. */
     public void setOnChange(Change c) { onChange = c == null ? (s, v, p) -> {} : c; }
 
@@ -76,7 +86,7 @@ public final class ParamSheet extends VBox {
      * undo changes a value), rebuilt otherwise.
      */
     public void show(Params values) {
-        List<ParamSpec> specs = values == null ? List.of() : values.specs().stream().filter(s -> values.applies(s.name())).toList();
+        List<ParamSpec> specs = values == null ? List.of() : values.specs().stream().filter(s -> values.applies(s.name()) && filter.test(s)).toList();
         boolean same = shown != null && specs.equals(shownSpecs) && !sheet.getItems().isEmpty();
         shown = values;
         if (same) {
