@@ -89,10 +89,10 @@ final class TrainCommand implements Callable<Integer> {
             return badInput(err, e.getMessage());
         }
         try {
-            net = CompiledNetwork.compile(project.graph(), cfg.seed());
-            // Configuration errors are found here, before any weight is allocated, not at step 1.
+            // Configuration errors (and a run too large for memory) are found here, before any weight is allocated.
             List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), split.train(), cfg);
             if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
+            net = CompiledNetwork.compile(project.graph(), cfg.seed());
             trainer = new Trainer(net, split.train(), split.validation(), cfg);
         } catch (GraphException | IllegalArgumentException e) {
             return badInput(err, e.getMessage());
