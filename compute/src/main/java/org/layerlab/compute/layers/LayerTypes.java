@@ -13,6 +13,7 @@ public final class LayerTypes {
             new PoolingLayer.Max(),
             new PoolingLayer.Avg(),
             new GlobalAveragePooling2DLayer(),
+            new ZeroPadding2DLayer(),
             new FlattenLayer(),
             new ReshapeLayer(),
             new DropoutLayer(),

@@ -40,6 +40,8 @@ final class ExportGraphs {
                 .add("conv2d", "filters", 2, "kernel", 3, "dilation", 2, "activation", "tanh")
                 .add("maxpool2d", "pool", 3, "stride", 2).add("avgpool2d", "pool", 2, "stride", 1)
                 .add("globalavgpool2d").add("output", "units", 2).build());
+        g.put("zero padding", new SequentialBuilder().add("input", "shape", List.of(2, 5, 4)).add("zeropad2d", "top", 2, "bottom", 0, "left", 1, "right", 3)
+                .add("conv2d", "filters", 2, "kernel", 3, "stride", 2).add("flatten").add("output", "units", 2).build());
         g.put("batchnorm", new SequentialBuilder().add("input", "shape", List.of(3, 5, 5)).add("batchnorm")
                 .add("conv2d", "filters", 2, "kernel", 3).add("flatten").add("batchnorm", "epsilon", 1e-3).add("output", "units", 2).build());
         g.put("layernorm reshape", new SequentialBuilder().add("input", "shape", List.of(12)).add("layernorm")
