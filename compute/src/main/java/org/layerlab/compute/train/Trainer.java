@@ -36,6 +36,7 @@ public final class Trainer {
     private final CompiledNetwork network;
     private final Dataset train;
     private final Dataset validation;
+    private final Dataset test;
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<RunEnded> completion = new CompletableFuture<>();
@@ -48,9 +49,19 @@ public final class Trainer {
     private boolean stopRequested;
     private volatile Thread worker;
     private volatile Optimizer optimizer;
-    private final List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    /** At most this many spaced checkpoints besides the latest and the best (see {@link CheckpointRetention}). */
+    public static final int SPACED_CHECKPOINTS = org.layerlab.compute.graph.MemoryEstimate.CHECKPOINT_COPIES - 2;
+    private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
+        this(network, train, validation, null, config);
+    }
+
+    /**
+     * A trainer that also measures {@code test} (when not null and not empty) once, after the last epoch or an early
+     * stop: its metrics join the end event's as "test_loss", "test_accuracy" or "test_rmse", "test_r2".
+     */
+    public Trainer(CompiledNetwork network, Dataset train, Dataset validation, Dataset test, TrainingConfig config) {
         if (!train.sampleShape().equals(network.inputShape())) {
             throw new IllegalArgumentException("the data set's samples are " + train.sampleShape()
                     + " but the network's Input expects " + network.inputShape());
@@ -58,6 +69,7 @@ public final class Trainer {
         this.network = network;
         this.train = train;
         this.validation = validation;
+        this.test = test == null || test.size() == 0 ? null : test;
         this.config = config;
     }
 
@@ -205,8 +217,12 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0;
             int seen = 0;
+            Metrics.RegressionSums regression = new Metrics.RegressionSums();
             for (int b = 0; b < stepsPerEpoch; b++) {
-                if (!awaitPermission(step)) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                if (!awaitPermission(step)) {
+                    RunEnded broken = nonFinite(step, epoch, last);
+                    return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                }
                 long t0 = System.nanoTime();
                 Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
                 Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
@@ -236,6 +252,7 @@ public final class Trainer {
                 int batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
                 lossSum += lv * size;
                 correct += batchCorrect;
+                if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 seen += size;
                 long now = System.nanoTime();
                 BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,
@@ -246,12 +263,15 @@ public final class Trainer {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("loss", lossSum / seen);
             if (loss.classification()) metrics.put("accuracy", (double) correct / seen);
+            else Evaluation.putRegression(metrics, "", regression);
             if (validation != null) metrics.putAll(Evaluation.evaluate(network, loss, validation, "val_"));
             metrics.put("learning_rate", optimizer.learningRate());
             last = Map.copyOf(metrics);
+            RunEnded broken = nonFinite(step, epoch, last);
+            if (broken != null) return broken;
             if (config.checkpoints()) {
                 Checkpoint c = Checkpoint.capture(epoch, step, network, optimizer, last);
-                checkpoints.add(c);
+                checkpoints.add(c, metrics.getOrDefault(monitor, Double.NaN));
                 TrainingEvents.CheckpointSaved cs = new TrainingEvents.CheckpointSaved(epoch, step, c.sizeBytes());
                 for (TrainingListener li : listeners) li.checkpointSaved(cs);
             }
@@ -262,17 +282,56 @@ public final class Trainer {
                 if (v < best - config.minDelta()) { best = v; sinceBest = 0; }
                 else if (++sinceBest >= config.patience()) {
                     return new RunEnded(EndReason.COMPLETED, "stopped early: " + monitor + " did not improve for "
-                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch, last);
+                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch,
+                            withTest(last, loss));
                 }
             }
         }
-        return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), last);
+        return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), withTest(last, loss));
     }
+
+    /** The last epoch's metrics and, when there is a test set, the test metrics measured now (after training). */
+    private Map<String, Double> withTest(Map<String, Double> last, Loss loss) {
+        if (test == null) return last;
+        Map<String, Double> m = new LinkedHashMap<>(last);
+        m.putAll(Evaluation.evaluate(network, loss, test, TEST_PREFIX));
+        return Map.copyOf(m);
+    }
+
+    /** Prefix of the metrics measured on the test set at the end of a run. */
+    public static final String TEST_PREFIX = "test_";
 
     private RunEnded diverged(long step, int epoch, Map<String, Double> last, String node, String what) {
         return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
                 + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping") + "; the weights are as after step " + (step - 1),
                 step - 1, epoch, last, node);
+    }
+
+    /**
+     * The guard after the updates: the per-batch guard checks each loss before its update, so the last update of an
+     * epoch (or of the run) could leave NaN or an infinity in the weights, or in the epoch's metrics, unseen. Such a
+     * run has diverged, whatever its last printed loss said; null when everything is finite.
+     */
+    private RunEnded nonFinite(long step, int epoch, Map<String, Double> metrics) {
+        for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
+            if (!e.getValue().value().allFinite()) {
+                String node = network.nodeOf(e.getKey()).id();
+                return divergedAfter(step, epoch, metrics, node, "the weights of " + network.graph().node(node).name()
+                        + " (" + e.getValue().name() + ") became NaN or infinite");
+            }
+        }
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (m.getKey().endsWith("accuracy")) continue;
+            if (!Double.isFinite(m.getValue())) {
+                return divergedAfter(step, epoch, metrics, network.outputId(), "the " + m.getKey() + " became " + m.getValue());
+            }
+        }
+        return null;
+    }
+
+    private RunEnded divergedAfter(long step, int epoch, Map<String, Double> metrics, String node, String what) {
+        return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
+                + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping"), step, epoch, metrics, node);
     }
 
     /** The first node (topological order) whose output holds NaN or an infinity, or null. */
@@ -294,8 +353,17 @@ public final class Trainer {
         }
     }
 
-    /** The checkpoints taken so far, one per finished epoch (empty when the configuration turns them off). */
-    public List<Checkpoint> checkpoints() { return List.copyOf(checkpoints); }
+    /**
+     * The checkpoints kept so far, by epoch: the latest, the best by the monitored loss and a spaced selection,
+     * at most {@link #SPACED_CHECKPOINTS} + 2 however long the run (empty when the configuration turns them off).
+     */
+    public List<Checkpoint> checkpoints() { return checkpoints.all(); }
+
+    /** The checkpoint of the most recent epoch, or null. */
+    public Checkpoint latestCheckpoint() { return checkpoints.latest(); }
+
+    /** The checkpoint with the lowest monitored loss ("val_loss" with a validation set, else "loss"), or null. */
+    public Checkpoint bestCheckpoint() { return checkpoints.best(); }
 
     /** Puts the network and optimizer back to a checkpoint; only while paused or after the run. */
     public void restore(Checkpoint c) {
