@@ -77,4 +77,19 @@ class OnnxExportTest {
             OnnxRuntimeCheck.compare(name + " with normalisation", Files.readAllBytes(file), m.compile(), f, 11);
         }
     }
+
+    @Test void theOnnxEntryOfTheFormatCatalogWritesWhatOnnxRuntimeRuns(@TempDir Path dir) throws Exception {
+        ModelFormat f = ModelFormats.CATALOG.get("onnx");
+        assertEquals(".onnx", f.extension());
+        TrainedModel m = ExportGraphs.trained(ExportGraphs.all().get("conv pools"), 8);
+        Path plain = dir.resolve("plain.onnx"), raw = dir.resolve("raw.onnx");
+        f.write(m, plain, ExportOptions.defaults());
+        OnnxRuntimeCheck.compare("catalog export", Files.readAllBytes(plain), m.compile(), null, 1);
+        FeatureScaling n = FeatureScaling.standardize(new float[] {0.5f, -1}, new float[] {2, 0.25f});
+        f.write(m, raw, ExportOptions.defaults().withNormalization(n));
+        OnnxRuntimeCheck.compare("catalog export with normalisation", Files.readAllBytes(raw), m.compile(), n, 1);
+        f.write(m, plain, ExportOptions.defaults().withNormalization(n).withSettings(f.defaultParams().with("foldNormalization", false)));
+        OnnxRuntimeCheck.compare("catalog export, normalisation not folded", Files.readAllBytes(plain), m.compile(), null, 1);
+        try (var files = Files.list(dir)) { assertEquals(2, files.count(), "no temporary files left"); }
+    }
 }
