@@ -6,8 +6,9 @@ import org.layerlab.compute.catalog.Catalog;
 public final class ModelFormats {
     public static final ModelFormat SAFETENSORS = new SafetensorsFormat();
     public static final ModelFormat ONNX = new OnnxFormat();
+    public static final ModelFormat PYTORCH = new PyTorchFormat();
 
-    public static final Catalog<ModelFormat> CATALOG = new Catalog<>("model format", ONNX, SAFETENSORS);
+    public static final Catalog<ModelFormat> CATALOG = new Catalog<>("model format", ONNX, PYTORCH, SAFETENSORS);
 
     private ModelFormats() {}
 }
