@@ -111,11 +111,14 @@ public final class OnnxImporter {
         boolean normalizationMarked;
         FeatureScaling normalization;
         String outputName;
+        long folded;
+        final long foldBudget;
 
         Import(String file, ModelProto model) {
             this.file = file;
             this.model = model;
             this.g = model.getGraph();
+            this.foldBudget = Math.max(OnnxConstants.MAX_FOLDED, model.getSerializedSize());
         }
 
         Problem at(NodeProto n, String what) {
@@ -405,11 +408,16 @@ public final class OnnxImporter {
                 if (n.getOutputCount() != 1) throw at(n, TEXT.get("outputsOfNode", n.getOutputCount()));
                 List<Const> in = new ArrayList<>();
                 for (String i : n.getInputList()) in.add(i.isEmpty() ? null : consts.get(i));
+                Const c;
                 try {
-                    consts.put(out(n), OnnxConstants.evaluate(n, in, opset));
+                    c = OnnxConstants.evaluate(n, in, opset);
                 } catch (Problem p) {
                     throw at(n, p.getMessage());
                 }
+                // Constants made from constants may not add up to more than the file itself could hold.
+                folded += c.size();
+                if (folded > foldBudget) throw at(n, TEXT.get("foldBudget", foldBudget));
+                consts.put(out(n), c);
                 return;
             }
             if (n.getOutputCount() < 1 || out(n).isEmpty()) throw at(n, TEXT.get("outputsOfNode", 0));

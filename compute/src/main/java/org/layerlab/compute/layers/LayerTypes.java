@@ -13,7 +13,6 @@ public final class LayerTypes {
             new PoolingLayer.Max(),
             new PoolingLayer.Avg(),
             new GlobalAveragePooling2DLayer(),
-            new ZeroPadding2DLayer(),
             new FlattenLayer(),
             new ReshapeLayer(),
             new DropoutLayer(),
@@ -22,5 +21,7 @@ public final class LayerTypes {
             new ActivationLayer(),
             new AddLayer(),
             new ConcatenateLayer(),
-            new OutputLayer());
+            new OutputLayer(),
+            // last, so the palette entries before it keep their places
+            new ZeroPadding2DLayer());
 }

@@ -98,5 +98,16 @@ class OnnxImportFuzzTest {
         byte[] bomb = m.toBuilder().setGraph(m.getGraph().toBuilder().addInitializer(dims).addNode(0, shapeBomb)).build().toByteArray();
         OnnxImportException b = assertThrows(OnnxImportException.class, () -> OnnxImporter.parse(bomb, "bomb.onnx"));
         assertTrue(b.getMessage().contains("bomb"), b.getMessage());
+
+        // many allowed constants that together promise far more than the file holds
+        TensorProto side = TensorProto.newBuilder().setName("side").setDataType(TensorProto.DataType.INT64_VALUE).addDims(2)
+                .addInt64Data(1000).addInt64Data(1000).build();
+        var graph = m.getGraph().toBuilder().addInitializer(side);
+        for (int i = 0; i < 200; i++) {
+            graph.addNode(0, NodeProto.newBuilder().setOpType("ConstantOfShape").setName("fill" + i).addInput("side").addOutput("filled" + i));
+        }
+        byte[] many = m.toBuilder().setGraph(graph).build().toByteArray();
+        OnnxImportException c = assertThrows(OnnxImportException.class, () -> OnnxImporter.parse(many, "many.onnx"));
+        assertTrue(c.getMessage().contains("more than the file can hold"), c.getMessage());
     }
 }

@@ -1,0 +1,121 @@
+package org.layerlab.samples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.export.ExportOptions;
+import org.layerlab.compute.export.ModelFormats;
+import org.layerlab.compute.export.Safetensors;
+import org.layerlab.compute.export.TrainedModel;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.tensor.Shape;
+import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.Trainer;
+
+/**
+ * Every sample project, trained briefly, exports to ONNX that ONNX Runtime runs with LayerLab's numbers, and to a
+ * PyTorch folder whose model gives LayerLab's outputs (when Debian's python3-torch is present). With
+ * {@code -Dlayerlab.exportDir=DIR} the PyTorch folders are kept there for tools/check_pytorch_export.py.
+ */
+class SampleExportTest {
+    static final String PYTHON = "/usr/bin/python3";
+    private static final Map<String, Trained> TRAINED = new ConcurrentHashMap<>();
+
+    record Trained(Project project, TrainedModel model, CompiledNetwork net) {}
+
+    static Iterable<SampleProjects.Sample> samples() { return SampleProjects.all(); }
+
+    /** The sample trained for two epochs with its own settings (once per test run). */
+    static Trained trained(SampleProjects.Sample s) throws Exception {
+        Trained t = TRAINED.get(s.fileName());
+        if (t != null) return t;
+        Project p = ProjectFiles.parse(s.json(), s.fileName());
+        Project brief = p.withTraining(p.training().withEpochs(Math.min(2, p.training().epochs())));
+        Dataset.Split split = brief.dataset().create().split(brief.training().validationSplit(), brief.training().seed());
+        CompiledNetwork net = CompiledNetwork.compile(brief.graph(), brief.training().seed());
+        Trainer trainer = new Trainer(net, split.train(), split.validation(), brief.training());
+        try (ComputePool pool = new ComputePool(1)) {
+            trainer.start(pool.executor(), false).get(5, TimeUnit.MINUTES);
+        }
+        t = new Trained(brief, TrainedModel.of(net, split.train().classNames()), net);
+        TRAINED.put(s.fileName(), t);
+        return t;
+    }
+
+    @ParameterizedTest @MethodSource("samples")
+    void onnxExportRunsInOnnxRuntimeWithLayerLabsNumbers(SampleProjects.Sample s, @TempDir Path dir) throws Exception {
+        Trained t = trained(s);
+        Path file = dir.resolve("model.onnx");
+        ModelFormats.CATALOG.get("onnx").write(t.model(), file, ExportOptions.defaults().withProject(t.project()));
+        byte[] onnx = Files.readAllBytes(file);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        double worst = 0;
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+            for (int batch : new int[] {1, 7, 64}) {
+                Tensor x = Tensor.uniform(t.net().inputShape().withBatch(batch), 3, new SplittableRandom(batch));
+                Tensor expected = t.net().predict(x);
+                long[] dims = java.util.Arrays.stream(x.shape().dims()).asLongStream().toArray();
+                try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()), dims);
+                     OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), in))) {
+                    OnnxTensor out = (OnnxTensor) r.get(0);
+                    float[] y = new float[expected.size()];
+                    out.getFloatBuffer().get(y);
+                    assertArrayEquals(java.util.Arrays.stream(expected.shape().dims()).asLongStream().toArray(), out.getInfo().getShape());
+                    for (int i = 0; i < y.length; i++) worst = Math.max(worst, Math.abs(y[i] - expected.get(i)));
+                }
+            }
+        }
+        assertTrue(worst <= 1e-4, s.fileName() + ": ONNX Runtime differs from LayerLab by " + worst);
+    }
+
+    @ParameterizedTest @MethodSource("samples")
+    void pytorchExportGivesLayerLabsOutputs(SampleProjects.Sample s, @TempDir Path tmp) throws Exception {
+        Trained t = trained(s);
+        String keep = System.getProperty("layerlab.exportDir", "");
+        Path folder = (keep.isEmpty() ? tmp : Path.of(keep)).resolve(s.fileName().replace(".layerlab", ""));
+        ModelFormats.CATALOG.get("pytorch").write(t.model(), folder, ExportOptions.defaults().withProject(t.project()));
+        for (String f : List.of("model.py", "train.py", "weights.safetensors", "data.safetensors", "README.md")) {
+            assertTrue(Files.isRegularFile(folder.resolve(f)), f);
+        }
+        assertEquals(3, Files.readAllLines(folder.resolve("README.md")).size(), "a README of three lines");
+        Tensor x = Tensor.uniform(t.net().inputShape().withBatch(33), 3, new SplittableRandom(4));
+        Files.write(folder.resolve("reference.safetensors"), Safetensors.encode(Map.of("x", x, "y", t.net().predict(x)), Map.of()));
+        Assumptions.assumeTrue(pythonHas("torch"), "skipped: " + PYTHON + " cannot import torch (install Debian's python3-torch)");
+        Process p = new ProcessBuilder(PYTHON, folder.resolve("train.py").toString(), "--compare", folder.resolve("reference.safetensors").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), s.fileName() + ": " + out);
+        assertTrue(out.contains("max_abs_diff"), out);
+    }
+
+    static boolean pythonHas(String module) throws Exception {
+        if (!Files.isExecutable(Path.of(PYTHON))) return false;
+        Process p = new ProcessBuilder(PYTHON, "-c", "import " + module).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    static Shape unused() { return Shape.of(1); }
+}
