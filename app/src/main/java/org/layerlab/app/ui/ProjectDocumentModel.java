@@ -19,7 +19,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.data.DataSources;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
@@ -80,7 +80,7 @@ public final class ProjectDocumentModel {
     }
 
     public String datasetTitle() {
-        return DatasetGenerators.CATALOG.find(project.get().dataset().generator()).map(g -> g.displayName()).orElse("?")
+        return DataSources.CATALOG.find(project.get().dataset().source()).map(g -> g.displayName()).orElse("?")
                 + ", " + project.get().dataset().params().getInt("samples") + " points";
     }
 

@@ -11,7 +11,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layerlab.charts.model.RunInfo;
+import org.layerlab.compute.data.DataContext;
+import org.layerlab.compute.data.DataException;
 import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
@@ -146,17 +149,18 @@ public final class TrainingSession {
         CompiledNetwork net;
         Dataset.Split split;
         try {
-            Dataset data = p.dataset().create();
+            // The project's own split (saved with it); the test part waits for the end of the run.
+            Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
-            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), data, p.training());
+            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {
                 message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
                 return false;
             }
             net = CompiledNetwork.compile(p.graph(), p.training().seed());
-            split = data.split(p.training().validationSplit(), p.training().seed());
+            split = new Dataset.Split(parts.train(), parts.validation());
             trainer = new Trainer(net, split.train(), split.validation(), p.training());
-        } catch (GraphException | IllegalArgumentException e) {
+        } catch (GraphException | IllegalArgumentException | DataException e) {
             message.set("Cannot train: " + e.getMessage());
             return false;
         }
