@@ -52,7 +52,9 @@ class SampleExportTest {
         if (t != null) return t;
         Project p = ProjectFiles.parse(s.json(), s.fileName());
         Project brief = p.withTraining(p.training().withEpochs(Math.min(2, p.training().epochs())));
-        Dataset.Split split = brief.dataset().create().split(brief.training().validationSplit(), brief.training().seed());
+        var parts = brief.dataset().prepare(org.layerlab.compute.data.DataContext.of(null));
+        brief = brief.withDataset(parts.spec());
+        Dataset.Split split = new Dataset.Split(parts.splits().train(), parts.splits().validation());
         CompiledNetwork net = CompiledNetwork.compile(brief.graph(), brief.training().seed());
         Trainer trainer = new Trainer(net, split.train(), split.validation(), brief.training());
         try (ComputePool pool = new ComputePool(1)) {

@@ -15,6 +15,16 @@ public record FeatureScaling(float[] scale, float[] shift) {
         shift = shift.clone();
     }
 
+    /** The data set's normalisation {@code (x − offset) / scale} (per feature), as a scale and shift. */
+    public static FeatureScaling of(org.layerlab.compute.data.Normalization n) {
+        float[] scale = new float[n.features()], shift = new float[n.features()];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = (float) (1 / n.scale()[i]);
+            shift[i] = (float) (-n.offset()[i] / n.scale()[i]);
+        }
+        return new FeatureScaling(scale, shift);
+    }
+
     /** Standardisation {@code (x − mean) / std}; a zero spread keeps the feature as it is, centred. */
     public static FeatureScaling standardize(float[] mean, float[] std) {
         float[] scale = new float[mean.length], shift = new float[mean.length];

@@ -161,9 +161,13 @@ public final class PyTorchExporter {
     }
 
     /** The project's training and validation samples (its own split), as train.py reads them. */
-    public static byte[] data(Project project) {
-        TrainingConfig t = project.training();
-        Dataset.Split split = project.dataset().create().split(t.validationSplit(), t.seed());
+    public static byte[] data(Project project) throws IOException {
+        org.layerlab.compute.data.Splits split;
+        try {
+            split = project.dataset().prepare(org.layerlab.compute.data.DataContext.of(null)).splits();
+        } catch (org.layerlab.compute.data.DataException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Map<String, Tensor> m = new LinkedHashMap<>();
         put(m, "train", split.train());
         if (split.validation() != null) put(m, "val", split.validation());

@@ -92,4 +92,12 @@ class OnnxExportTest {
         OnnxRuntimeCheck.compare("catalog export, normalisation not folded", Files.readAllBytes(plain), m.compile(), null, 1);
         try (var files = Files.list(dir)) { assertEquals(2, files.count(), "no temporary files left"); }
     }
+
+    @Test void theDataSetsNormalisationBecomesTheSameScaleAndShift() {
+        var n = new org.layerlab.compute.data.Normalization("standardize", new double[] {1, -2, 0.5}, new double[] {2, 0.5, 4});
+        FeatureScaling f = FeatureScaling.of(n);
+        float[] x = {3, -1, 4.5f, 1, -2, 0.5f};
+        f.apply(x, org.layerlab.compute.tensor.Shape.of(3));
+        assertEquals(List.of(1f, 2f, 1f, 0f, 0f, 0f), List.of(x[0], x[1], x[2], x[3], x[4], x[5]));
+    }
 }
