@@ -13,6 +13,7 @@ and print a table of the metrics. Needs Debian's python3-torch; run from the rep
 import argparse
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -25,9 +26,17 @@ def run(cmd, cwd=None):
     return p.returncode, p.stdout
 
 
+def free_port():
+    """A free loopback port for the rendezvous (the fixed default of --standalone collides with other runs)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def last_metrics(out):
-    lines = [l for l in out.splitlines() if l.startswith("metrics ")]
-    return json.loads(lines[-1][len("metrics "):]) if lines else None
+    """The last "metrics {...}" line (torchrun's tee prefixes lines with the rank, e.g. "[default0]:")."""
+    lines = [l[l.index("metrics {") + len("metrics "):] for l in out.splitlines() if "metrics {" in l]
+    return json.loads(lines[-1]) if lines else None
 
 
 def fmt(m, key):
@@ -55,8 +64,12 @@ def main():
         diff = json.loads([l for l in out.splitlines() if "max_abs_diff" in l][-1])["max_abs_diff"] if "max_abs_diff" in out else float("nan")
         failed |= code != 0
         code1, out1 = run([PY, "train.py", "--epochs", "1", "--out", "single.pt"], cwd=folder)
-        code2, out2 = run([PY, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2", "train.py", "--epochs", "1",
-                           "--out", "ddp.pt"], cwd=folder)
+        # --redirects 2 --tee 1: torch 1.13's launcher fails on Python 3.11 with its default "0" (Std.NONE is not found
+        # when iterating the flag enum); these values work on every version, and the worker logs go to --log_dir.
+        logs = os.path.join(folder, "torchrun-logs")
+        code2, out2 = run([PY, "-m", "torch.distributed.run", "--nnodes", "1", "--master_addr", "127.0.0.1",
+                           "--master_port", str(free_port()), "--nproc_per_node", "2", "--redirects", "2", "--tee", "1",
+                           "--log_dir", logs, "train.py", "--epochs", "1", "--out", "ddp.pt"], cwd=folder)
         m1, m2 = last_metrics(out1), last_metrics(out2)
         if code1 != 0 or m1 is None:
             failed = True
@@ -64,6 +77,10 @@ def main():
         if code2 != 0 or m2 is None:
             failed = True
             print(name, "torchrun failed:\n", out2[-2000:])
+            for dirpath, _, files in os.walk(logs):
+                for f in files:
+                    with open(os.path.join(dirpath, f)) as fh:
+                        print(os.path.join(dirpath, f), fh.read()[-2000:])
         rows.append((name, diff, m1, m2))
     head = ("sample", "max |PyTorch-LayerLab|", "1 proc loss", "1 proc acc", "1 proc val_acc", "1 proc s",
             "2 proc loss", "2 proc acc", "2 proc val_acc", "2 proc s")

@@ -148,9 +148,12 @@ public final class PyTorchExporter {
         py.append("\"\"\"Trains ").append(escape(project.name())).append(" as LayerLab set it up (same data, loss, optimizer, schedule and settings),\n")
                 .append("starting from LayerLab's trained weights. One process: python3 train.py; several: torchrun --nproc_per_node N train.py\n")
                 .append("(DistributedDataParallel: gloo on CPU, nccl on GPU, a DistributedSampler). Made by LayerLab ")
-                .append(LayerLabVersion.get()).append(".\"\"\"\n");
+                .append(LayerLabVersion.get()).append(".\n")
+                .append("With Debian's torch 1.13 on Python 3.11, torchrun needs --redirects 2 --tee 1 (its default fails there).\"\"\"\n");
         py.append(resource("train_head.py"));
-        py.append("SETTINGS = ").append(PythonLiteral.of(s)).append('\n');
+        py.append("# The project's settings, as LayerLab ran them.\nSETTINGS = {\n");
+        s.forEach((k, v) -> py.append("    ").append(PythonLiteral.of(k)).append(": ").append(PythonLiteral.of(v)).append(",\n"));
+        py.append("}\n");
         py.append(resource("train_body.py"));
         return py.toString();
     }
