@@ -39,6 +39,7 @@ import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.CommandStack;
 import org.layerlab.editor.command.CompoundCommand;
+import org.layerlab.editor.command.DocumentEdit;
 import org.layerlab.editor.command.GraphCommands;
 import org.layerlab.editor.command.GraphCommands.RefusedException;
 import org.layerlab.editor.command.ReplaceGraph;
@@ -165,6 +166,15 @@ public final class GraphEditor {
             refuse(e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Makes a change of document state outside the graph (training settings, data set) as one undoable step in the
+     * same history as graph edits; the edit's owner marks the project unsaved when its state changes.
+     */
+    public void execute(DocumentEdit e) {
+        history.execute(e);
+        message.set("");
     }
 
     void refuse(String why) { message.set(why); }

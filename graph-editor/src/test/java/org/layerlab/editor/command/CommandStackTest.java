@@ -48,6 +48,37 @@ class CommandStackTest {
     }
 
     @Test
+    void documentEditsShareTheHistoryWithGraphEdits() {
+        String[] setting = {"0.01"};
+        ModelGraph original = doc;
+        stack.execute(GraphCommands.move(doc, Map.of("hidden-1", new Point(300, 260)), false));
+        stack.execute(new ValueEdit<>("Set learning rate to 0.003", v -> setting[0] = v, "0.01", "0.003"));
+        assertEquals("0.003", setting[0]);
+        assertEquals("Set learning rate to 0.003", stack.undoLabel());
+
+        stack.undo();
+        assertEquals("0.01", setting[0], "undo puts the old value back");
+        assertEquals("Move Hidden 1", stack.undoLabel(), "the graph edit before it is next");
+        assertEquals("Set learning rate to 0.003", stack.redoLabel());
+        stack.undo();
+        assertEquals(original, doc);
+        stack.redo();
+        stack.redo();
+        assertEquals("0.003", setting[0]);
+        assertEquals(260, doc.node("hidden-1").y());
+    }
+
+    @Test
+    void aNudgeDoesNotMergeAcrossADocumentEdit() {
+        stack.execute(GraphCommands.move(doc, Map.of("hidden-1", new Point(300, 260)), true));
+        stack.execute(new ValueEdit<>("Set epochs to 5", v -> { }, 1, 5));
+        stack.execute(GraphCommands.move(doc, Map.of("hidden-1", new Point(300, 280)), true));
+        stack.undo();
+        assertEquals(260, doc.node("hidden-1").y(), "the second nudge is its own step");
+        assertEquals("Set epochs to 5", stack.undoLabel());
+    }
+
+    @Test
     void aNewEditClearsTheRedoStack() {
         stack.execute(GraphCommands.move(doc, Map.of("output", new Point(700, 300)), false));
         stack.undo();
