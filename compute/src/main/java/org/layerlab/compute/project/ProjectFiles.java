@@ -126,6 +126,24 @@ public final class ProjectFiles {
         }
     }
 
+    /** A graph alone as JSON, the shape of a project file's "graph" section (weights files carry their run's graph so). */
+    public static String graphToJson(ModelGraph g) {
+        try {
+            return MAPPER.writeValueAsString(toDocument(g));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode graph", e);
+        }
+    }
+
+    /** Parses and checks a graph written by {@link #graphToJson}; {@code source} names it in messages. */
+    public static ModelGraph parseGraph(String json, String source) throws ProjectFileException {
+        try {
+            return new Converter(source).toGraph(MAPPER.readValue(json, ProjectDocument.GraphDoc.class));
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(source + ": " + describe(e), e);
+        }
+    }
+
     private static String describe(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
@@ -142,16 +160,20 @@ public final class ProjectFiles {
         return sb.toString();
     }
 
-    private static ProjectDocument toDocument(Project p) {
+    private static ProjectDocument.GraphDoc toDocument(ModelGraph g) {
         List<ProjectDocument.NodeDoc> nodes = new ArrayList<>();
-        for (Node n : p.graph().nodes()) {
+        for (Node n : g.nodes()) {
             nodes.add(new ProjectDocument.NodeDoc(n.id(), n.type(), n.name(), new LinkedHashMap<>(n.params().asMap()), n.x(), n.y()));
         }
-        List<ProjectDocument.EdgeDoc> edges = p.graph().edges().stream()
+        List<ProjectDocument.EdgeDoc> edges = g.edges().stream()
                 .map(e -> new ProjectDocument.EdgeDoc(e.from(), e.to(), e.port())).toList();
+        return new ProjectDocument.GraphDoc(nodes, edges);
+    }
+
+    private static ProjectDocument toDocument(Project p) {
         TrainingConfig t = p.training();
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
-                new ProjectDocument.GraphDoc(nodes, edges),
+                toDocument(p.graph()),
                 new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
                 new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
                         t.batchSize(), t.epochs(), t.seed(), t.validationSplit(),
