@@ -4,6 +4,7 @@ import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** Spatial primitives on N×C×H×W tensors (convolution via im2col + GEMM, pooling), each with its backward rule. */
 public final class ConvOps {
@@ -35,11 +36,11 @@ public final class ConvOps {
         int f = weight.shape().dim(0);
         if (weight.shape().dim(1) != c) throw new IllegalArgumentException("conv2d: weight " + weight.shape() + " for input " + x.shape());
         int ckk = c * win.kh() * win.kw(), p = win.outH() * win.outW(), np = n * p;
-        float[] col = new float[ckk * np];
+        float[] col = Workspace.floatsUninitialised(ckk * np);
         im2col(x.value().data(), n, c, h, w, win, col);
-        float[] tmp = new float[f * np];
+        float[] tmp = Workspace.floats(f * np);
         Gemm.gemm(false, false, f, np, ckk, weight.value().data(), col, tmp, true); // tmp is fresh (zero)
-        float[] out = new float[n * f * p];
+        float[] out = Workspace.floatsUninitialised(n * f * p);
         float[] bv = bias == null ? null : bias.value().data();
         Threads.parallelFor(f, (long) out.length * 2, (f0, f1) -> {
             for (int fi = f0; fi < f1; fi++) {
@@ -53,7 +54,7 @@ public final class ConvOps {
         Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
         Var.Backward rule = o -> {
             float[] g = o.grad().data();
-            float[] gt = new float[f * np];
+            float[] gt = Workspace.floatsUninitialised(f * np);
             Threads.parallelFor(f, (long) gt.length * 2, (f0, f1) -> {
                 for (int fi = f0; fi < f1; fi++) {
                     for (int ni = 0; ni < n; ni++) System.arraycopy(g, (ni * f + fi) * p, gt, fi * np + ni * p, p);
@@ -69,7 +70,7 @@ public final class ConvOps {
                 }
             }
             if (x.requiresGrad()) {
-                float[] gcol = new float[ckk * np];
+                float[] gcol = Workspace.floats(ckk * np);
                 Gemm.gemm(true, false, ckk, np, f, weight.value().data(), gt, gcol, true);
                 col2im(gcol, n, c, h, w, win, x.grad().data());
             }
@@ -151,8 +152,8 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
-        float[] out = new float[n * c * oh * ow];
-        int[] arg = new int[out.length];
+        float[] out = Workspace.floatsUninitialised(n * c * oh * ow);
+        int[] arg = Workspace.intsUninitialised(out.length);
         Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> maxPoolPlanes(xv, h, w, win, out, arg, p0, p1));
         return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
             float[] g = r.grad().data(), gx = x.grad().data();
@@ -212,7 +213,7 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
-        float[] out = new float[n * c * oh * ow];
+        float[] out = Workspace.floats(n * c * oh * ow);
         float[] inv = new float[oh * ow];
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
@@ -261,7 +262,7 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], hw = xs[2] * xs[3];
         float[] xv = x.value().data();
-        float[] out = new float[n * c];
+        float[] out = Workspace.floatsUninitialised(n * c);
         for (int i = 0; i < n * c; i++) {
             double s = 0;
             for (int q = 0; q < hw; q++) s += xv[i * hw + q];

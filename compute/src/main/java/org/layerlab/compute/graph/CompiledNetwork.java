@@ -11,6 +11,7 @@ import org.layerlab.compute.layers.Module;
 import org.layerlab.compute.layers.Parameter;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** A graph snapshot turned into modules with weights, in topological order; what the trainer runs. */
 public final class CompiledNetwork {
@@ -22,6 +23,7 @@ public final class CompiledNetwork {
     private final String outputId;
     private final Shape inputShape;
     private final Shape outputShape;
+    private final Workspace workspace = new Workspace();
 
     private CompiledNetwork(ModelGraph graph, List<Step> steps, String inputId, String outputId, Shape in, Shape out) {
         this.graph = graph;
@@ -108,6 +110,9 @@ public final class CompiledNetwork {
         for (Step s : steps) for (Parameter p : s.module.parameters()) m.put(s.node.id() + "/" + p.name(), p);
         return m;
     }
+
+    /** The buffers training steps on this network reuse (see {@link Workspace}); the trainer opens it around each step. */
+    public Workspace workspace() { return workspace; }
 
     public ModelGraph graph() { return graph; }
     public Shape inputShape() { return inputShape; }

@@ -44,9 +44,8 @@ public final class Gemm {
         // synchronisation per GEMM, and each element is summed in the same order whatever the thread count.
         Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
             int kcMax = Math.min(k, KC);
-            float[] ap = new float[mPanels * MR * kcMax];
-            float[] bp = new float[(to - from) * NR * kcMax];
-            float[] tile = new float[MR * NR];
+            Scratch s = SCRATCH.get();
+            float[] ap = s.ap(mPanels * MR * kcMax), bp = s.bp((to - from) * NR * kcMax), tile = s.tile;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packA(transA, a, m, k, pc, kc, ap);
@@ -65,6 +64,19 @@ public final class Gemm {
             }
         });
     }
+
+    /**
+     * Each thread's packing buffers, grown to the largest product it has run and reused (packing writes every element
+     * it later reads, zeros included), so a product allocates nothing. A thread runs one range at a time.
+     */
+    private static final class Scratch {
+        private float[] ap = new float[0], bp = new float[0];
+        final float[] tile = new float[MR * NR];
+        float[] ap(int n) { if (ap.length < n) ap = new float[n]; return ap; }
+        float[] bp(int n) { if (bp.length < n) bp = new float[n]; return bp; }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Row panels of MR rows: for each p, the MR values op(A)[i..i+MR, pc+p]; rows past m are zero. */
     private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap) {
