@@ -256,10 +256,10 @@ public final class Trainer {
                     step++;
                     size = batch.size();
                     batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
+                    if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 }
                 lossSum += lv * size;
                 correct += batchCorrect;
-                if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 seen += size;
                 long now = System.nanoTime();
                 BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,
