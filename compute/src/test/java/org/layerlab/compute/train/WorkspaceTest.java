@@ -100,6 +100,23 @@ class WorkspaceTest {
         assertTrue(after * 2 < before, "with the workspace a step allocates " + after + " bytes, without " + before);
     }
 
+    /** predict runs without a tape in reused buffers, but what it returns is the caller's: later calls do not touch it. */
+    @Test void predictionsAreTheCallersOwn() {
+        CompiledNetwork net = CompiledNetwork.compile(net(), 4);
+        Tensor one = images(1).x(), three = images(3).x();
+        float[] taped = net.forward(one, org.layerlab.compute.layers.ForwardContext.inference()).value().data().clone();
+        Tensor a = net.predict(one);
+        Tensor b = net.predict(three);
+        Tensor c = net.predict(one);
+        assertArrayEquals(taped, a.data(), "no tape, same values");
+        assertArrayEquals(a.data(), c.data());
+        assertTrue(a.data() != c.data(), "each call returns its own array");
+        assertArrayEquals(taped, a.data(), "the first result was not overwritten by later calls");
+        assertEquals(Shape.of(3, 2), b.shape());
+        assertTrue(net.inferenceWorkspace().retainedBytes() > 0);
+        assertEquals(0, net.workspace().retainedBytes(), "inference does not use training's buffers");
+    }
+
     static long median(List<Long> xs) {
         List<Long> s = new ArrayList<>(xs.subList(xs.size() / 2, xs.size())); // the warm half
         s.sort(null);
