@@ -88,31 +88,26 @@ public final class ConvOps {
     }
 
     private static void im2colRow(float[] x, int n, int c, int h, int w, Window win, float[] col, int ci, int ki, int kj) {
-        int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p;
-        {
-            {
-                {
-                    int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
-                    for (int ni = 0; ni < n; ni++) {
-                        int xbase = (ni * c + ci) * h * w;
-                        int dst = row + ni * p;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * win.strideH() - win.padTop() + ki * win.dilH();
-                            int d = dst + oy * ow;
-                            if (iy < 0 || iy >= h) { java.util.Arrays.fill(col, d, d + ow, 0f); continue; }
-                            int xrow = xbase + iy * w;
-                            int ix0 = kj * win.dilW() - win.padLeft();
-                            if (win.strideW() == 1 && ix0 >= 0 && ix0 + ow <= w) {
-                                System.arraycopy(x, xrow + ix0, col, d, ow);
-                                continue;
-                            }
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * win.strideW() + ix0;
-                                col[d + ox] = ix >= 0 && ix < w ? x[xrow + ix] : 0f;
-                            }
-                        }
-                    }
-                }
+        int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p, sw = win.strideW();
+        int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
+        int ix0 = kj * win.dilW() - win.padLeft();
+        // Output columns whose tap lies inside the image, ox in [lo, hi): zeros either side, a plain copy between
+        // (no per-element bounds test; 'same' padding puts most taps of a 5×5 kernel near an edge).
+        int lo = ix0 >= 0 ? 0 : Math.min(ow, (-ix0 + sw - 1) / sw);
+        int hi = w - ix0 <= 0 ? 0 : Math.min(ow, (w - ix0 + sw - 1) / sw);
+        if (hi < lo) hi = lo;
+        for (int ni = 0; ni < n; ni++) {
+            int xbase = (ni * c + ci) * h * w;
+            int dst = row + ni * p;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * win.strideH() - win.padTop() + ki * win.dilH();
+                int d = dst + oy * ow;
+                if (iy < 0 || iy >= h) { java.util.Arrays.fill(col, d, d + ow, 0f); continue; }
+                int xrow = xbase + iy * w + ix0;
+                for (int ox = 0; ox < lo; ox++) col[d + ox] = 0f;
+                if (sw == 1) System.arraycopy(x, xrow + lo, col, d + lo, hi - lo);
+                else for (int ox = lo; ox < hi; ox++) col[d + ox] = x[xrow + ox * sw];
+                for (int ox = hi; ox < ow; ox++) col[d + ox] = 0f;
             }
         }
     }
@@ -172,13 +167,17 @@ public final class ConvOps {
                     int r0 = base + 2 * oy * w, r1 = r0 + w;
                     for (int ox = 0; ox < ow; ox++, o++) {
                         int i0 = r0 + 2 * ox, i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
-                        int bi = i0;
-                        float best = xv[i0];
-                        if (xv[i1] > best) { best = xv[i1]; bi = i1; }
-                        if (xv[i2] > best) { best = xv[i2]; bi = i2; }
-                        if (xv[i3] > best) { best = xv[i3]; bi = i3; }
-                        out[o] = best;
-                        arg[o] = bi;
+                        // Selects rather than branches: which tap wins is data, so branches would mispredict.
+                        float v0 = xv[i0], v1 = xv[i1], v2 = xv[i2], v3 = xv[i3];
+                        boolean t1 = v1 > v0;
+                        float b01 = t1 ? v1 : v0;
+                        int a01 = t1 ? i1 : i0;
+                        boolean t2 = v2 > b01;
+                        float b012 = t2 ? v2 : b01;
+                        int a012 = t2 ? i2 : a01;
+                        boolean t3 = v3 > b012;
+                        out[o] = t3 ? v3 : b012;
+                        arg[o] = t3 ? i3 : a012;
                     }
                 }
             }

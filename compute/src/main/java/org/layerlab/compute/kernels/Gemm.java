@@ -38,6 +38,10 @@ public final class Gemm {
             small(transA, transB, m, n, k, a, b, c);
             return;
         }
+        if (m <= MR && !transB && n >= NR) {
+            rowPanel(transA, m, n, k, a, b, c);
+            return;
+        }
         int mPanels = (m + MR - 1) / MR, nPanels = (n + NR - 1) / NR;
         // One parallel region per product: each task owns a range of column panels of C and runs every K block over
         // it, packing its own B panels and (a private copy of) A. Tasks never share output, there is one
@@ -137,6 +141,11 @@ public final class Gemm {
     private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int i, int j, int ldc,
                                int mr, int nr, float[] tile) {
         micro(kc, ap, ao, bp, bo, tile);
+        addTile(c, i, j, ldc, mr, nr, tile);
+    }
+
+    /** C[i..i+mr, j..j+nr] += tile. */
+    private static void addTile(float[] c, int i, int j, int ldc, int mr, int nr, float[] tile) {
         if (mr == MR && nr == NR) {
             for (int r = 0, o = i * ldc + j; r < MR; r++, o += ldc) {
                 store(c, o, FloatVector.fromArray(S, tile, r * NR), FloatVector.fromArray(S, tile, r * NR + L));
@@ -181,6 +190,64 @@ public final class Gemm {
         c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
     }
 
+
+    /**
+     * A product with a single row panel (m ≤ MR) and plain B: a convolution with few filters (im2col patches as B,
+     * one column per output pixel), where each B value is used by that one panel only. Packing B would copy the whole
+     * patch matrix once more for no reuse, so the micro-kernel reads B in place, a row stride apart, over all of K; A
+     * (MR×K, small) is packed once and shared read-only. Columns past the last full panel are summed directly.
+     */
+    private static void rowPanel(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c) {
+        float[] ap = SCRATCH.get().ap(MR * k); // the caller's; the tasks only read it, and it outlives them
+        packA(transA, a, m, k, 0, k, ap);
+        int nPanels = (n + NR - 1) / NR;
+        Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
+            float[] tile = SCRATCH.get().tile;
+            for (int jp = from; jp < to; jp++) {
+                int j = jp * NR, nr = Math.min(NR, n - j);
+                if (nr == NR) {
+                    microStrided(k, ap, b, j, n, tile);
+                    addTile(c, 0, j, n, m, NR, tile);
+                    continue;
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int q = j; q < n; q++) {
+                        float sum = 0f;
+                        for (int p = 0; p < k; p++) sum = Math.fma(ap[p * MR + i], b[p * n + q], sum);
+                        c[i * n + q] += sum;
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@link #micro} with B read in place, {@code ldb} floats between its rows (see {@link #rowPanel}). */
+    private static void microStrided(int kc, float[] ap, float[] b, int bo, int ldb, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
+                c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
+                c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0, bi = bo, ai = 0; p < kc; p++, bi += ldb, ai += MR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0); c01.intoArray(tile, L);
+        c10.intoArray(tile, NR); c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+    }
 
     private static void store(float[] c, int o, FloatVector v0, FloatVector v1) {
         FloatVector.fromArray(S, c, o).add(v0).intoArray(c, o);

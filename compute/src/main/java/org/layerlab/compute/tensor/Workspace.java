@@ -52,7 +52,7 @@ public final class Workspace {
         for (Pool<int[]> p : ints.values()) p.next = 0;
         CURRENT.set(this);
         return () -> {
-            CURRENT.remove();
+            CURRENT.set(null); // not remove(): an absent entry makes every later get() insert one
             inUse.set(false);
         };
     }
