@@ -71,6 +71,7 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
+    private java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> prepared = s -> null;
 
     /**
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
@@ -97,6 +98,14 @@ public final class TrainingSession {
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
+
+    /**
+     * Where a run looks first for its data already loaded and split (the Data panel's last preview), so that starting
+     * a run on a large set does not read it again; returns null when it has not got that data.
+     */
+    void usePreparedData(java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> lookup) {
+        prepared = lookup == null ? s -> null : lookup;
+    }
 
     /** Train: starts a new run, or resumes a paused one. */
     public void train() {
@@ -150,7 +159,8 @@ public final class TrainingSession {
         Dataset.Split split;
         try {
             // The project's own split (saved with it); the test part waits for the end of the run.
-            Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
+            Splits parts = prepared.apply(p.dataset());
+            if (parts == null) parts = p.dataset().prepare(DataContext.of(null)).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
             var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {
