@@ -2,6 +2,7 @@ package org.layerlab.compute.autodiff;
 
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** Primitives that move values without arithmetic: concatenation, zero padding. */
 public final class ShapeOps {
@@ -26,7 +27,7 @@ public final class ShapeOps {
             total += d[axis];
         }
         int row = total * inner, rows = outer;
-        float[] out = new float[outer * row];
+        float[] out = Workspace.floatsUninitialised(outer * row);
         int at = 0;
         for (int k = 0; k < xs.length; k++) {
             float[] src = xs[k].value().data();
