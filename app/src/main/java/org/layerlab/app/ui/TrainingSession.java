@@ -25,6 +25,9 @@ import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
 import org.layerlab.compute.train.TrainingListener;
+import org.layerlab.compute.train.TrainingSettings;
+import org.layerlab.compute.layers.OutputLayer;
+import org.layerlab.compute.text.Messages;
 
 /**
  * View model of the training controls. Owns the current {@link Trainer}; the trainer's thread only writes the
@@ -45,6 +48,8 @@ public final class TrainingSession {
     public interface RunListeners {
         TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
     }
+
+    static final Messages TEXT = Messages.of("org.layerlab.app.i18n.training", TrainingSession.class);
 
     private final ComputePool pool;
     private final Supplier<Project> project;
@@ -197,21 +202,13 @@ public final class TrainingSession {
         @Override public void runEnded(RunEnded e) { ended.set(e); }
     }
 
-    /** The settings a run is listed with. */
+    /** The settings a run is listed with: the run settings as declared, the Output head's loss, the data set and the network. */
     static RunInfo runInfo(Project p) {
-        Map<String, String> s = new LinkedHashMap<>();
-        var t = p.training();
-        s.put("optimizer", t.optimizer());
-        if (t.optimizerParams().asMap().containsKey("learningRate")) {
-            s.put("learning rate", String.format(Locale.ROOT, "%g", t.optimizerParams().getDouble("learningRate")));
-        }
-        s.put("batch size", Integer.toString(t.batchSize()));
-        s.put("epochs", Integer.toString(t.epochs()));
-        s.put("seed", Long.toString(t.seed()));
-        s.put("loss", t.loss());
-        s.put("validation split", String.format(Locale.ROOT, "%.2f", t.validationSplit()));
-        s.put("data set", p.dataset().generator());
-        s.put("network", p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
+        Map<String, String> s = new LinkedHashMap<>(TrainingSettings.describe(p.training().settings()));
+        p.graph().nodes().stream().filter(n -> n.type().equals(OutputLayer.ID)).findFirst()
+                .ifPresent(head -> s.put(TEXT.get("run.loss"), OutputLayer.loss(head.params()).displayName()));
+        s.put(TEXT.get("run.dataset"), p.dataset().generator());
+        s.put(TEXT.get("run.network"), p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
                 + String.format(Locale.ROOT, " (%,d parameters)", ShapeInference.analyze(p.graph()).totalParameters()));
         return RunInfo.of(s);
     }

@@ -77,4 +77,29 @@ class TrainCommandTest {
         assertEquals(2, r.exit());
         assertEquals("layerlab: " + bad + ": graph.nodes[1].params.units: Units must be between 1 and 65536, got 0", r.err().strip());
     }
+
+    @Test
+    void setChangesARunSettingThroughItsDeclaration() throws IOException {
+        Path project = dir.resolve("spirals.layerlab");
+        Files.writeString(project, SampleProjects.defaultSample().json());
+
+        Result r = cli("train", project.toString(), "--epochs", "2", "--set", "batchSize=400", "--set", "optimizer=sgd",
+                "--set", "momentum=0.9", "--no-progress");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2.0, r.metrics().get("steps"), "400 samples in batches of 400, two epochs");
+    }
+
+    @Test
+    void aRefusedSetIsOneLineNamingTheSetting() throws IOException {
+        Path project = dir.resolve("spirals.layerlab");
+        Files.writeString(project, SampleProjects.defaultSample().json());
+
+        Result bad = cli("train", project.toString(), "--set", "learningRate=-1");
+        assertEquals(2, bad.exit());
+        assertEquals("layerlab: " + project + ": --set learningRate=-1: Learning rate must be between 1.0E-7 and 10, got -1.0", bad.err().strip());
+        Result unknown = cli("train", project.toString(), "--set", "momentum=0.9");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("layerlab: " + project + ": --set momentum=0.9: no run setting 'momentum' (known: optimizer, learningRate"), unknown.err());
+    }
 }
