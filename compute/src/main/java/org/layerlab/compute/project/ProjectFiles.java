@@ -134,6 +134,24 @@ public final class ProjectFiles {
         }
     }
 
+    /** A graph alone as JSON, the shape of a project file's "graph" section (weights files carry their run's graph so). */
+    public static String graphToJson(ModelGraph g) {
+        try {
+            return MAPPER.writeValueAsString(toDocument(g));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode graph", e);
+        }
+    }
+
+    /** Parses and checks a graph written by {@link #graphToJson}; {@code source} names it in messages. */
+    public static ModelGraph parseGraph(String json, String source) throws ProjectFileException {
+        try {
+            return new Converter(source).toGraph(MAPPER.readValue(json, ProjectDocument.GraphDoc.class), false);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(source + ": " + describe(e), e);
+        }
+    }
+
     private static String describe(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
@@ -150,15 +168,19 @@ public final class ProjectFiles {
         return sb.toString();
     }
 
-    private static ProjectDocument toDocument(Project p) {
+    private static ProjectDocument.GraphDoc toDocument(ModelGraph g) {
         List<ProjectDocument.NodeDoc> nodes = new ArrayList<>();
-        for (Node n : p.graph().nodes()) {
+        for (Node n : g.nodes()) {
             nodes.add(new ProjectDocument.NodeDoc(n.id(), n.type(), n.name(), new LinkedHashMap<>(n.params().asMap()), n.x(), n.y()));
         }
-        List<ProjectDocument.EdgeDoc> edges = p.graph().edges().stream()
+        List<ProjectDocument.EdgeDoc> edges = g.edges().stream()
                 .map(e -> new ProjectDocument.EdgeDoc(e.from(), e.to(), e.port())).toList();
+        return new ProjectDocument.GraphDoc(nodes, edges);
+    }
+
+    private static ProjectDocument toDocument(Project p) {
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
-                new ProjectDocument.GraphDoc(nodes, edges),
+                toDocument(p.graph()),
                 new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
                 TrainingSettings.toFile(p.training().settings()),
                 p.runs().isEmpty() ? null : p.runs().stream().map(ProjectFiles::toDoc).toList());
