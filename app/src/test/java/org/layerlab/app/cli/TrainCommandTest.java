@@ -105,11 +105,11 @@ class TrainCommandTest {
 
     @Test
     void aConfigurationErrorIsFoundBeforeTrainingWithExit2() throws IOException {
-        // The last Dense of the sample becomes one unit under softmax cross-entropy for two classes.
+        // The sample's Output head gets three units under softmax cross-entropy for two classes.
         String json = SampleProjects.defaultSample().json();
         Path bad = dir.resolve("one-unit.layerlab");
         int last = json.lastIndexOf("\"units\" : 2");
-        Files.writeString(bad, last < 0 ? json : json.substring(0, last) + "\"units\" : 1" + json.substring(last + "\"units\" : 2".length()));
+        Files.writeString(bad, last < 0 ? json : json.substring(0, last) + "\"units\" : 3" + json.substring(last + "\"units\" : 2".length()));
 
         Result r = cli("train", bad.toString(), "--no-progress");
 
