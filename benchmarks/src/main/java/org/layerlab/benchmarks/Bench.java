@@ -76,7 +76,7 @@ public final class Bench {
                 .add("output", "units", 1, "loss", "binary-cross-entropy").build();
         Dataset data = DatasetGenerators.TWO_SPIRALS.generate(DatasetGenerators.TWO_SPIRALS.defaultParams());
         Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.03));
-        TrainingConfig cfg = new TrainingConfig("sgd", sgd, 10, 1, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("sgd", sgd, 10, 1, 1);
         train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 50 : 200)); // warm-up (JIT)
         double sps = train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 200 : 1000));
         Map<String, Object> r = new LinkedHashMap<>();
@@ -88,7 +88,7 @@ public final class Bench {
         Dataset train = IdxFiles.fashionMnist("train", flat, quick ? 10_000 : 60_000);
         Dataset test = IdxFiles.fashionMnist("t10k", flat, 10_000);
         Params adam = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
-        TrainingConfig cfg = new TrainingConfig("adam", adam, 64, epochs, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("adam", adam, 64, epochs, 1);
         CompiledNetwork net = CompiledNetwork.compile(g, 1);
         double sps = train(net, train, cfg);
         double acc = Evaluation.evaluate(net, Losses.SOFTMAX_CROSS_ENTROPY, test, "").get("accuracy");

@@ -13,7 +13,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.layerlab.compute.catalog.InvalidParamException;
-import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.data.DataContext;
+import org.layerlab.compute.data.DataException;
+import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.project.Project;
@@ -90,15 +92,20 @@ final class TrainCommand implements Callable<Integer> {
         project = project.withTraining(cfg);
 
         CompiledNetwork net;
-        Dataset.Split split;
+        Splits split;
         Trainer trainer;
         try {
-            Dataset data = project.dataset().create();
-            // Configuration errors are found here, before any weight is allocated, not at step 1.
-            List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), data, cfg);
-            if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
+            split = project.dataset().prepare(DataContext.of(file.toAbsolutePath().getParent())).splits();
+        } catch (DataException e) {
+            err.println("layerlab: " + e.getMessage());
+            err.flush();
+            return LayerLabCli.EXIT_BAD_INPUT;
+        }
+        try {
             net = CompiledNetwork.compile(project.graph(), cfg.seed());
-            split = data.split(cfg.validationSplit(), cfg.seed());
+            // Configuration errors are found here, before any weight is allocated, not at step 1.
+            List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), split.train(), cfg);
+            if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
             trainer = new Trainer(net, split.train(), split.validation(), cfg);
         } catch (GraphException | IllegalArgumentException e) {
             return badInput(err, e.getMessage());
@@ -118,7 +125,8 @@ final class TrainCommand implements Callable<Integer> {
             return LayerLabCli.EXIT_RUN_FAILED;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, trainer.loss(), split.train(), ""));
-        if (split.validation() != null) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
+        if (split.hasValidation()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
+        if (split.hasTest()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.test(), "test_"));
         metrics.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %.4f%n", k, v));
         out.printf(Locale.ROOT, "%-14s %d%n%-14s %d%n%-14s %.1f%n", "epochs", end.epoch(), "steps", end.step(),
                 "seconds", (System.nanoTime() - t0) / 1e9);

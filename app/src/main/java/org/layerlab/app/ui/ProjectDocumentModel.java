@@ -19,11 +19,12 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.data.DataSources;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
 import org.layerlab.compute.project.RunHistory;
+import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.samples.SampleProjects;
 
@@ -43,6 +44,8 @@ public final class ProjectDocumentModel {
     }
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    /** The run settings as edited in the Training panel (undoable commands set it); saved with the project. */
+    private final ReadOnlyObjectWrapper<TrainingConfig> training = new ReadOnlyObjectWrapper<>();
     private final Executor io;
     private final Supplier<Window> owner;
     private Path file;
@@ -56,6 +59,8 @@ public final class ProjectDocumentModel {
 
     public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
         project.set(initial);
+        training.set(initial.training());
+        training.addListener((o, a, b) -> changes++); // a settings change (or its undo) is unsaved work
         this.io = io;
         this.owner = owner;
     }
@@ -76,11 +81,20 @@ public final class ProjectDocumentModel {
     /** The project as loaded, with the editor's current graph; its runs are in the run list (see {@link #useRuns}). */
     public Project project() {
         Project p = project.get();
+        p = p.withTraining(training.get());
         return editor == null ? p : p.withGraph(editor.getGraph());
     }
 
+    /** The run settings as edited now. */
+    public TrainingConfig training() { return training.get(); }
+
+    public ReadOnlyObjectProperty<TrainingConfig> trainingProperty() { return training.getReadOnlyProperty(); }
+
+    /** Sets the run settings (the Training panel's commands and their undo do this); marks the project unsaved. */
+    public void setTraining(TrainingConfig t) { training.set(t); }
+
     public String datasetTitle() {
-        return DatasetGenerators.CATALOG.find(project.get().dataset().generator()).map(g -> g.displayName()).orElse("?")
+        return DataSources.CATALOG.find(project.get().dataset().source()).map(g -> g.displayName()).orElse("?")
                 + ", " + project.get().dataset().params().getInt("samples") + " points";
     }
 
@@ -106,6 +120,7 @@ public final class ProjectDocumentModel {
 
     private void show(Project p, Path from) {
         runs.replace(p.runs());
+        training.set(p.training());
         project.set(p.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
         file = from;
         savedChanges = changes;

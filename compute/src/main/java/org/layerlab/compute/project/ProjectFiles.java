@@ -24,7 +24,11 @@ import java.util.Map;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.Params;
-import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.data.DataSource;
+import org.layerlab.compute.data.DataSources;
+import org.layerlab.compute.data.DataSplit;
+import org.layerlab.compute.data.DrawnPoint;
+import org.layerlab.compute.data.Normalization;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
@@ -57,6 +61,8 @@ public final class ProjectFiles {
 
     /** The old place of the loss, read only to migrate it (see {@code Converter.migrateLoss}). */
     private static final String OLD_LOSS = "loss";
+    /** The old place of the validation share (now the data set's split), read only to migrate it. */
+    private static final String OLD_VALIDATION_SPLIT = "validationSplit";
     private static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.training", ProjectFiles.class);
 
     private static final ObjectReader HEADER = MAPPER.readerFor(Header.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -181,9 +187,16 @@ public final class ProjectFiles {
     private static ProjectDocument toDocument(Project p) {
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
                 toDocument(p.graph()),
-                new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
+                toDoc(p.dataset()),
                 TrainingSettings.toFile(p.training().settings()),
                 p.runs().isEmpty() ? null : p.runs().stream().map(ProjectFiles::toDoc).toList());
+    }
+
+    private static ProjectDocument.DatasetDoc toDoc(DatasetSpec d) {
+        List<double[]> points = d.points().isEmpty() ? null : d.points().stream().map(q -> new double[] {q.x(), q.y(), q.value()}).toList();
+        Normalization n = d.normalization();
+        return new ProjectDocument.DatasetDoc(d.source(), new LinkedHashMap<>(d.params().asMap()), new LinkedHashMap<>(d.split().asMap()),
+                points, n == null ? null : new ProjectDocument.NormalizationDoc(n.method(), n.offset(), n.scale()), null);
     }
 
     private static ProjectDocument.RunDoc toDoc(RunHistory r) {
@@ -212,15 +225,54 @@ public final class ProjectFiles {
             String name = d.name() == null ? "Untitled" : d.name();
             boolean beforeLossHome = d.training() != null && d.training().containsKey(OLD_LOSS);
             ModelGraph graph = toGraph(require(d.graph(), "graph"), beforeLossHome);
-            ProjectDocument.DatasetDoc ds = require(d.dataset(), "dataset");
-            String gen = require(ds.generator(), "dataset.generator");
-            CatalogEntry generator = DatasetGenerators.CATALOG.find(gen)
-                    .orElseThrow(() -> fail("dataset.generator", DatasetGenerators.CATALOG.unknownMessage(gen)));
-            DatasetSpec dataset = new DatasetSpec(gen, params(generator, ds.params(), "dataset.params"));
-            Map<String, Object> training = new LinkedHashMap<>(require(d.training(), "training"));
-            if (training.containsKey(OLD_LOSS)) graph = migrateLoss(graph, training.remove(OLD_LOSS));
-            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset,
-                    toTraining(training), toRuns(d.runs()));
+            Map<String, Object> section = new LinkedHashMap<>(require(d.training(), "training"));
+            if (section.containsKey(OLD_LOSS)) graph = migrateLoss(graph, section.remove(OLD_LOSS));
+            // The validation share moved to the data set's split; older files keep it here, and it seeds their split.
+            Object oldSplit = section.remove(OLD_VALIDATION_SPLIT);
+            TrainingConfig training = toTraining(section);
+            DatasetSpec dataset = toDataset(require(d.dataset(), "dataset"), training, oldSplit);
+            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset, training, toRuns(d.runs()));
+        }
+
+        /** The data-set section; an older file's {@code generator} becomes the source and its validation share the split. */
+        DatasetSpec toDataset(ProjectDocument.DatasetDoc ds, TrainingConfig training, Object oldSplit) throws ProjectFileException {
+            boolean legacy = ds.source() == null && ds.generator() != null;
+            if (ds.source() != null && ds.generator() != null) throw fail("dataset.generator", "an older name for \"source\"; give only \"source\"");
+            String at = legacy ? "dataset.generator" : "dataset.source";
+            String id = legacy ? ds.generator() : require(ds.source(), "dataset.source");
+            DataSource source = DataSources.CATALOG.find(id).orElseThrow(() -> fail(at, DataSources.CATALOG.unknownMessage(id)));
+            Params settings = params(source, ds.params(), "dataset.params");
+            Params split;
+            if (ds.split() != null) {
+                split = params(DataSplit.PARAMS, ds.split(), "dataset.split");
+                try { DataSplit.check(split); } catch (InvalidParamException e) { throw fail("dataset.split", e.getMessage()); }
+            } else {
+                // Before splits were saved, the validation share was a training setting and the split used its seed.
+                Map<String, Object> old = new LinkedHashMap<>();
+                old.put("validation", oldSplit == null ? 0.0 : oldSplit);
+                old.put("seed", (int) Math.floorMod(training.seed(), (long) Integer.MAX_VALUE));
+                old.put("stratified", false);
+                split = params(DataSplit.PARAMS, old, "training.validationSplit");
+            }
+            List<DrawnPoint> points = new ArrayList<>();
+            if (ds.points() != null) {
+                for (int i = 0; i < ds.points().size(); i++) {
+                    double[] q = require(ds.points().get(i), "dataset.points[" + i + "]");
+                    if (q.length != 3) throw fail("dataset.points[" + i + "]", "must be [x, y, value], got " + q.length + " numbers");
+                    try { points.add(new DrawnPoint(q[0], q[1], q[2])); } catch (IllegalArgumentException e) { throw fail("dataset.points[" + i + "]", e.getMessage()); }
+                }
+            }
+            Normalization norm = null;
+            if (ds.normalization() != null) {
+                ProjectDocument.NormalizationDoc n = ds.normalization();
+                try {
+                    norm = new Normalization(require(n.method(), "dataset.normalization.method"),
+                            require(n.offset(), "dataset.normalization.offset"), require(n.scale(), "dataset.normalization.scale"));
+                } catch (IllegalArgumentException e) {
+                    throw fail("dataset.normalization", e.getMessage());
+                }
+            }
+            return new DatasetSpec(id, settings, split, points, norm);
         }
 
         List<RunHistory> toRuns(List<ProjectDocument.RunDoc> docs) throws ProjectFileException {
@@ -330,8 +382,12 @@ public final class ProjectFiles {
         }
 
         Params params(CatalogEntry entry, Map<String, Object> given, String at) throws ProjectFileException {
+            return params(entry.params(), given, at);
+        }
+
+        Params params(List<org.layerlab.compute.catalog.ParamSpec> specs, Map<String, Object> given, String at) throws ProjectFileException {
             try {
-                return Params.of(entry.params(), given == null ? Map.of() : given);
+                return Params.of(specs, given == null ? Map.of() : given);
             } catch (InvalidParamException e) {
                 String name = e.paramName();
                 // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.

@@ -62,12 +62,8 @@ public final class RunPreflight {
     /** As {@link #check(ModelGraph, DataDescription, TrainingConfig)} with a given memory budget in bytes (for tests). */
     public static List<Problem> check(ModelGraph graph, DataDescription data, TrainingConfig config, long memoryBudget) {
         List<Problem> problems = new ArrayList<>();
-        int trainSamples = data.samples() - (int) Math.round(data.samples() * config.validationSplit());
-        if (data.samples() == 0) {
-            problems.add(new Problem(null, TEXT.get("data.empty")));
-        } else if (trainSamples <= 0) {
-            problems.add(new Problem(null, TEXT.get("split.empty", data.samples(), config.validationSplit())));
-        }
+        // The data is the training part of the project's split (the data set's own split holds the validation share).
+        if (data.samples() == 0) problems.add(new Problem(null, TEXT.get("data.empty")));
         GraphAnalysis analysis = ShapeInference.analyze(graph);
         for (String e : analysis.graphErrors()) problems.add(new Problem(null, e));
         analysis.nodes().forEach((id, info) -> { if (!info.valid()) problems.add(new Problem(id, info.error())); });

@@ -25,9 +25,8 @@ public record TrainingConfig(Params settings) {
     public static TrainingConfig defaults() { return new TrainingConfig(TrainingSettings.defaults()); }
 
     /** The original settings: constant learning rate, no clipping, no early stopping, checkpoints kept. */
-    public TrainingConfig(String optimizer, Params optimizerParams, int batchSize, int epochs, long seed, double validationSplit) {
-        this(defaults().withOptimizer(optimizer, optimizerParams).withBatchSize(batchSize).withEpochs(epochs).withSeed(seed)
-                .set(TrainingSettings.VALIDATION_SPLIT, validationSplit).settings());
+    public TrainingConfig(String optimizer, Params optimizerParams, int batchSize, int epochs, long seed) {
+        this(defaults().withOptimizer(optimizer, optimizerParams).withBatchSize(batchSize).withEpochs(epochs).withSeed(seed).settings());
     }
 
     public String optimizer() { return settings.getString(TrainingSettings.OPTIMIZER); }
@@ -36,7 +35,6 @@ public record TrainingConfig(Params settings) {
     public int batchSize() { return settings.getInt(TrainingSettings.BATCH_SIZE); }
     public int epochs() { return settings.getInt(TrainingSettings.EPOCHS); }
     public long seed() { return settings.getInt(TrainingSettings.SEED); }
-    public double validationSplit() { return settings.getDouble(TrainingSettings.VALIDATION_SPLIT); }
     public String schedule() { return settings.getString(TrainingSettings.SCHEDULE); }
     public Params scheduleParams() { return Schedules.CATALOG.chosenEntrySettings(settings, TrainingSettings.SCHEDULE); }
     public double clipNorm() { return settings.getDouble(TrainingSettings.CLIP_NORM); }

@@ -18,7 +18,8 @@ import org.layerlab.compute.text.Messages;
  * optimizer's own settings (shown only while it is chosen), the learning-rate schedule with its settings, batch size,
  * epochs, validation split, seed, gradient clipping, early stopping and checkpoints. The Training panel, the project
  * file's {@code training} section, the CLI's {@code --set} and the run list read this declaration and check values
- * through it. The loss is not here: it belongs to the network's Output head.
+ * through it. The loss is not here: it belongs to the network's Output head;
+ * nor is the validation share, which is part of the data set's split.
  */
 public final class TrainingSettings {
     private TrainingSettings() {}
@@ -26,7 +27,7 @@ public final class TrainingSettings {
     static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.training", TrainingSettings.class);
 
     public static final String OPTIMIZER = "optimizer", SCHEDULE = "schedule", BATCH_SIZE = "batchSize", EPOCHS = "epochs",
-            VALIDATION_SPLIT = "validationSplit", SEED = "seed", CLIP_NORM = "clipNorm", PATIENCE = "patience",
+            SEED = "seed", CLIP_NORM = "clipNorm", PATIENCE = "patience",
             MIN_DELTA = "minDelta", CHECKPOINTS = "checkpoints";
 
     /** A choice whose entries carry their own settings, and the catalog it chooses from. */
@@ -46,7 +47,6 @@ public final class TrainingSettings {
         s.add(ParamSpec.integer(BATCH_SIZE, TEXT.get("batchSize"), 32, 1, 1_000_000, TEXT.get("batchSize.about")));
         s.add(ParamSpec.integer(EPOCHS, TEXT.get("epochs"), 100, 1, 10_000_000, TEXT.get("epochs.about")));
         s.add(ParamSpec.integer(SEED, TEXT.get("seed"), 1, 0, Integer.MAX_VALUE, TEXT.get("seed.about")));
-        s.add(ParamSpec.real(VALIDATION_SPLIT, TEXT.get("validationSplit"), 0.0, 0.0, 0.95, TEXT.get("validationSplit.about")));
         s.addAll(Schedules.CATALOG.choiceWithEntrySettings(SCHEDULE, TEXT.get("schedule"), Schedules.CONSTANT.id(), TEXT.get("schedule.about")));
         s.add(ParamSpec.real(CLIP_NORM, TEXT.get("clipNorm"), 0.0, 0.0, 1e6, TEXT.get("clipNorm.about")));
         s.add(ParamSpec.integer(PATIENCE, TEXT.get("patience"), 0, 0, 1_000_000, TEXT.get("patience.about")));

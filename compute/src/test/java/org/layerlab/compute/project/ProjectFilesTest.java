@@ -36,7 +36,7 @@ class ProjectFilesTest {
         DatasetSpec data = new DatasetSpec("circles",
                 Params.of(DatasetGenerators.CIRCLES.params(), Map.of("samples", 200, "noise", 0.1, "seed", 3)));
         TrainingConfig t = new TrainingConfig("sgd",
-                Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.1, "momentum", 0.9)), 8, 20, 11, 0.25);
+                Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.1, "momentum", 0.9)), 8, 20, 11);
         return new Project("Circle demo", "a ring around a disc", g, data, t);
     }
 
@@ -84,7 +84,7 @@ class ProjectFilesTest {
         assertProblem(good.replace("\"optimizer\" : \"sgd\"", "\"optimizer\" : \"adamw2\""),
                 "training.optimizer: Optimizer must be one of sgd, adam, adamw, rmsprop, adagrad, got \"adamw2\"");
         assertProblem(good.replace("\"batchSize\" : 8", "\"batchSize\" : 0"), "training.batchSize: Batch size must be between 1 and 1000000, got 0");
-        assertProblem(good.replace("\"generator\" : \"circles\",", ""), "dataset.generator: is missing");
+        assertProblem(good.replace("\"source\" : \"circles\",", ""), "dataset.source: is missing");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ProjectFilesTrainingTest {
 
     @Test void newSettingsRoundTrip() throws Exception {
         TrainingConfig t = new TrainingConfig("adamw", Params.of(Optimizers.ADAMW.params(), Map.of("weightDecay", 0.05, "l1", 1e-4)),
-                32, 7, 9, 0.2)
+                32, 7, 9)
                 .withSchedule("cosine", Params.of(Schedules.COSINE.params(), Map.of("minFactor", 0.1)))
                 .withClipNorm(2.5).withEarlyStopping(3, 0.01).withCheckpoints(false);
         Project back = ProjectFiles.parse(ProjectFiles.toJson(project(t)), "test");
@@ -31,7 +31,7 @@ class ProjectFilesTrainingTest {
     }
 
     @Test void oldFilesGetTheDefaults() throws Exception {
-        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1, 0)))
+        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1)))
                 .replaceAll("(?s),\\s*\"schedule\".*?\"checkpoints\" : true", "");
         assertTrue(!json.contains("schedule") && !json.contains("checkpoints"), json);
         TrainingConfig t = ProjectFiles.parse(json, "old").training();
@@ -42,7 +42,7 @@ class ProjectFilesTrainingTest {
     }
 
     @Test void badScheduleIsReportedWithItsPlace() {
-        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1, 0)))
+        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1)))
                 .replace("\"schedule\" : \"constant\"", "\"schedule\" : \"sawtooth\"");
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.parse(json, "f"));
         assertTrue(e.getMessage().startsWith("f: training.schedule: Learning-rate schedule must be one of constant, step"), e.getMessage());
@@ -92,7 +92,7 @@ class ProjectFilesTrainingTest {
     }
 
     @Test void aChosenEntrysSettingIsCheckedWithItsPlace() {
-        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1, 0)))
+        String json = ProjectFiles.toJson(project(new TrainingConfig("sgd", Optimizers.SGD.defaultParams(), 8, 1, 1)))
                 .replace("\"momentum\" : 0.0", "\"momentum\" : 2.0");
         ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFiles.parse(json, "f"));
         assertTrue(e.getMessage().startsWith("f: training.optimizerParams.momentum: Momentum must be between 0 and 0.999, got 2.0"), e.getMessage());

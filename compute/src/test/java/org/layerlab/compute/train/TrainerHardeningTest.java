@@ -28,7 +28,7 @@ class TrainerHardeningTest {
         Dataset huge = new Dataset("huge", org.layerlab.compute.tensor.Tensor.of(
                 new float[] {big, big, -big, -big, big, -big, -big, big}, 4, 2), new int[] {0, 1, 0, 1}, null, List.of("a", "b"));
         Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 10.0, "momentum", 0.9));
-        TrainingConfig cfg = new TrainingConfig("sgd", sgd, 4, 1, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("sgd", sgd, 4, 1, 1);
         Trainer t = new Trainer(CompiledNetwork.compile(linear, 1), huge, null, cfg);
         RunEnded end = TrainerTest.run(t);
         assertEquals(EndReason.DIVERGED, end.reason(), end.message() + " " + end.metrics());

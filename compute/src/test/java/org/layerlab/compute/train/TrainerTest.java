@@ -50,7 +50,7 @@ class TrainerTest {
 
     static TrainingConfig adam(double lr, int batch, int epochs) throws Exception {
         Params p = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", lr));
-        return new TrainingConfig("adam", p, batch, epochs, 42, 0.0);
+        return new TrainingConfig("adam", p, batch, epochs, 42);
     }
 
     static RunEnded run(Trainer t) throws Exception { return t.start(executor(), false).get(60, TimeUnit.SECONDS); }
@@ -197,7 +197,7 @@ class TrainerTest {
         Dataset regression = new Dataset("r", base.x(), null, targets, List.of());
         Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 5.0));
         Trainer t = new Trainer(CompiledNetwork.compile(g, 1), regression, null,
-                new TrainingConfig("sgd", sgd, 16, 5, 1, 0.0));
+                new TrainingConfig("sgd", sgd, 16, 5, 1));
         List<Long> steps = new CopyOnWriteArrayList<>();
         t.addListener(new TrainingListener() { @Override public void batchEnded(BatchEnd e) { steps.add(e.step()); } });
         RunEnded end = run(t);
