@@ -1,20 +1,22 @@
 package org.layerlab.editor;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
@@ -26,72 +28,170 @@ import org.layerlab.compute.catalog.ParamType;
 import org.layerlab.compute.catalog.Params;
 
 /**
- * A property sheet generated from declared parameters ({@link ParamSpec}s) over a {@link Params} value kept elsewhere:
- * a row for every parameter that applies with the current values (a chosen entry's settings only while it is chosen),
- * drop-downs for choices shown by their labels, number fields that commit on Enter as well as on leaving them. A change
- * goes to {@code change}, which makes it (as an undoable command) or refuses it; a refused value is reported to
- * {@code refused} and the field shows the kept value again. The layer property sheet and the Training panel use it.
+ * A property sheet for any declared settings ({@link ParamSpec}s with their checked {@link Params}), outside the graph:
+ * a data source's settings, a split, training settings. Only the settings that apply with the current values are
+ * shown (a chosen entry's own settings while it is chosen). A change is checked by the declaration; an accepted one
+ * goes to the owner as the whole new {@link Params} (to make it one undoable command), a refused one is explained
+ * below the sheet and the field shows the kept value again. Number fields commit on Enter and on leaving the field.
  */
-public final class ParamSheet {
-    /** Makes a change or refuses it with the reason for the user. */
+public final class ParamSheet extends VBox {
+    /** Receives an accepted change: the setting changed and all the settings with it. */
     @FunctionalInterface
-    public interface Change { void set(ParamSpec spec, Object value) throws InvalidParamException; }
+    public interface Change {
+        void changed(ParamSpec spec, Object value, Params after);
+    }
 
     private final PropertySheet sheet = new PropertySheet();
-    private final Supplier<Params> values;
-    private final Function<ParamSpec, String> category;
-    private final Change change;
-    private final Consumer<String> refused;
-    private List<ParamSpec> shown = List.of();
+    private final Label message = new Label();
+    private Params shown;
+    private List<ParamSpec> shownSpecs = List.of();
+    private Change onChange = (s, v, p) -> {};
+    private boolean committing;
+    private java.util.function.Predicate<ParamSpec> filter = s -> true;
 
-    public ParamSheet(Supplier<Params> values, Function<ParamSpec, String> category, Change change, Consumer<String> refused) {
-        this.values = values;
-        this.category = category;
-        this.change = change;
-        this.refused = refused;
+    public ParamSheet() {
+        getStyleClass().add("param-sheet");
+        setSpacing(4);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
+        message.setWrapText(true);
+        message.getStyleClass().add("param-sheet-message");
+        message.setManaged(false);
+        message.setVisible(false);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
-            PropertyEditor<?> ed = item instanceof Row r && r.spec.type() == ParamType.CHOICE ? choiceEditor(item, r.spec) : defaults.call(item);
+            Item p = (Item) item;
+            PropertyEditor<?> ed = p.spec.type() == ParamType.CHOICE ? choiceEditor(item, p.spec)
+                    : stepOf(p.spec) > 0 ? spinnerEditor(item, p.spec) : defaults.call(item);
             commitOnEnter(item, ed);
-            if (item instanceof Row r) r.field = ed;
+            p.field = ed;
+            if (ed.getEditor() != null) ed.getEditor().setId(getId() == null ? null : getId() + "-" + p.spec.name());
+            if (ed.getEditor() instanceof Spinner<?> sp) sp.getEditor().setId(getId() == null ? null : getId() + "-" + p.spec.name() + "-text");
             return ed;
         });
-        refresh();
+        getChildren().addAll(sheet, message);
     }
 
-    public PropertySheet view() { return sheet; }
+    /** Shows only the settings {@code which} accepts (others are edited elsewhere, e.g. by a wizard's own controls). */
+    public void setShown(java.util.function.Predicate<ParamSpec> which) {
+        filter = which == null ? s -> true : which;
+        Params p = shown;
+        shown = null;
+        shownSpecs = List.of();
+        if (p != null) show(p);
+    }
 
-    /** Shows the current values: new rows when the parameters that apply changed, else the fields updated in place. */
-    public void refresh() {
-        Params p = values.get();
-        List<ParamSpec> applicable = p.specs().stream().filter(s -> p.applies(s.name())).toList();
-        if (applicable.equals(shown) && !sheet.getItems().isEmpty()) {
-            for (PropertySheet.Item item : sheet.getItems()) ((Row) item).reload();
+    /** Where accepted changes go. */
+    public void setOnChange(Change c) { onChange = c == null ? (s, v, p) -> {} : c; }
+
+    /**
+     * Shows these settings: in place when the same settings apply (so focus and caret stay while another edit or an
+     * undo changes a value), rebuilt otherwise.
+     */
+    public void show(Params values) {
+        List<ParamSpec> specs = values == null ? List.of() : values.specs().stream().filter(s -> values.applies(s.name()) && filter.test(s)).toList();
+        boolean same = shown != null && specs.equals(shownSpecs) && !sheet.getItems().isEmpty();
+        shown = values;
+        if (same) {
+            for (PropertySheet.Item i : sheet.getItems()) ((Item) i).reload();
             return;
         }
-        shown = applicable;
-        sheet.getItems().setAll(applicable.stream().map(Row::new).toList());
+        shownSpecs = specs;
+        if (committing) {
+            // Called back from an editor's own commit: rebuild once that editor has finished with its row.
+            Platform.runLater(() -> { if (shown == values) rebuild(specs); });
+            return;
+        }
+        rebuild(specs);
     }
 
-    /** The names of the parameters shown now, in order. */
-    public List<String> shownNames() { return shown.stream().map(ParamSpec::name).toList(); }
-
-    /** The editor control of a shown parameter (tests, focus), or null. */
-    public javafx.scene.Node editorOf(String name) {
-        return rows().filter(r -> r.spec.name().equals(name)).findFirst().map(r -> r.field == null ? null : r.field.getEditor()).orElse(null);
+    private void rebuild(List<ParamSpec> specs) {
+        List<PropertySheet.Item> items = new ArrayList<>();
+        for (ParamSpec s : specs) items.add(new Item(s));
+        sheet.getItems().setAll(items);
     }
 
-    /** Enters a value for a shown parameter as its editor would. */
-    public void set(String name, Object value) {
-        rows().filter(r -> r.spec.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(name + " is not shown")).setValue(value);
+    public Params shown() { return shown; }
+
+    /** The text explaining the last refused value, or "". */
+    public String message() { return message.getText(); }
+
+    /** Sets a setting as if typed into its field (tests, and owners with buttons of their own). */
+    public void edit(String name, Object value) {
+        for (PropertySheet.Item i : List.copyOf(sheet.getItems())) if (((Item) i).spec.name().equals(name)) { i.setValue(value); return; }
     }
 
-    private java.util.stream.Stream<Row> rows() { return sheet.getItems().stream().map(Row.class::cast); }
+    PropertySheet sheet() { return sheet; }
 
-    /** A drop-down of the declared choices, shown by their labels ("Glorot uniform") while the value stays the id. */
+    private void say(String text) {
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
+    }
+
+    /** One declared setting as a row of the sheet. */
+    private final class Item implements PropertySheet.Item {
+        final ParamSpec spec;
+        final ObjectProperty<Object> value = new SimpleObjectProperty<>();
+        PropertyEditor<?> field;
+
+        Item(ParamSpec spec) {
+            this.spec = spec;
+            reload();
+        }
+
+        void reload() { value.set(stored()); }
+
+        Object stored() {
+            Object v = shown.get(spec.name());
+            return spec.type() == ParamType.SHAPE ? String.join("×", ((List<?>) v).stream().map(String::valueOf).toList()) : v;
+        }
+
+        @Override public Class<?> getType() {
+            return switch (spec.type()) {
+                case INT -> Integer.class;
+                case FLOAT -> Double.class;
+                case BOOLEAN -> Boolean.class;
+                default -> String.class;
+            };
+        }
+
+        @Override public String getCategory() { return ""; }
+        @Override public String getName() { return spec.label(); }
+        @Override public String getDescription() { return spec.description(); }
+        @Override public Object getValue() { return stored(); }
+        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.of(value); }
+
+        @Override public void setValue(Object v) {
+            if (v == null || shown == null) return;
+            Object current = stored();
+            if (Objects.equals(current, v) || (current instanceof Number a && v instanceof Number b && a.doubleValue() == b.doubleValue()
+                    && spec.type() != ParamType.SHAPE)) return;
+            try {
+                Params after = shown.with(spec.name(), v);
+                if (after.equals(shown)) return;
+                say("");
+                committing = true;
+                try {
+                    onChange.changed(spec, after.get(spec.name()), after);
+                } finally {
+                    committing = false;
+                }
+            } catch (InvalidParamException e) {
+                say(e.getMessage());
+                Platform.runLater(this::revert);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void revert() {
+            if (field != null) ((PropertyEditor<Object>) field).setValue(stored());
+            value.set(stored());
+        }
+    }
+
+    /** A drop-down of the declared choices, shown by their labels while the value stays the id. */
     static PropertyEditor<String> choiceEditor(PropertySheet.Item item, ParamSpec spec) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(spec.choices()));
         box.setMaxWidth(Double.MAX_VALUE);
@@ -107,7 +207,62 @@ public final class ParamSheet {
         };
     }
 
-    /** ControlsFX number and text editors commit only when focus leaves; Enter should commit too. */
+    /**
+     * The arrow step of a number setting with a modest range (noise 0–2 steps by 0.05, so raising it is one click), or
+     * 0 for a plain field: a range spanning orders of magnitude (a learning rate) has no good fixed step.
+     */
+    static double stepOf(ParamSpec spec) {
+        double span = spec.max() - spec.min();
+        if (spec.type() == ParamType.INT) return span <= 1_000_000 ? Math.max(1, niceStep(span / 1000)) : 0;
+        if (spec.type() != ParamType.FLOAT || !(span > 0) || span > 100 || spec.min() < -1e6) return 0;
+        return niceStep(span / 40);
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0)) return 0;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
+    }
+
+    /** A spinner for a number with a step: typed values commit on Enter or leaving the field, arrows commit at once. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static PropertyEditor<Object> spinnerEditor(PropertySheet.Item item, ParamSpec spec) {
+        double step = stepOf(spec);
+        boolean integer = spec.type() == ParamType.INT;
+        Spinner spinner = new Spinner();
+        SpinnerValueFactory factory = integer
+                ? new SpinnerValueFactory.IntegerSpinnerValueFactory((int) spec.min(), (int) Math.min(Integer.MAX_VALUE, spec.max()),
+                        ((Number) item.getValue()).intValue(), (int) step)
+                : new SpinnerValueFactory.DoubleSpinnerValueFactory(spec.min(), spec.max(), ((Number) item.getValue()).doubleValue(), step);
+        if (!integer) ((SpinnerValueFactory.DoubleSpinnerValueFactory) factory).setConverter(new StringConverter<Double>() {
+            @Override public String toString(Double d) { return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); }
+            @Override public Double fromString(String s) {
+                try { return Double.valueOf(s.strip()); } catch (NumberFormatException e) { return null; }
+            }
+        });
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        // A value outside the range is not clamped silently: the declaration refuses it with its reason.
+        spinner.getEditor().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER) return;
+            String text = spinner.getEditor().getText().strip();
+            try {
+                item.setValue(integer ? (Object) Integer.valueOf(text) : (Object) Double.valueOf(text));
+            } catch (NumberFormatException x) {
+                item.setValue(text);
+            }
+            e.consume();
+        });
+        return new AbstractPropertyEditor<Object, Spinner>(item, spinner) {
+            @Override protected ObservableValue<Object> getObservableValue() { return (ObservableValue<Object>) getEditor().valueProperty(); }
+            @Override public void setValue(Object value) {
+                if (value instanceof Number n) getEditor().getValueFactory().setValue(integer ? (Object) n.intValue() : (Object) n.doubleValue());
+            }
+        };
+    }
+
+    /** ControlsFX number and text editors commit only when focus leaves; Enter commits too. */
     static void commitOnEnter(PropertySheet.Item item, PropertyEditor<?> ed) {
         if (!(ed.getEditor() instanceof TextField field)) return;
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -122,75 +277,5 @@ public final class ParamSheet {
             item.setValue(value);
             e.consume();
         });
-    }
-
-    /** The row's type for the sheet's editors. */
-    static Class<?> typeOf(ParamSpec spec) {
-        return switch (spec.type()) {
-            case INT -> Integer.class;
-            case FLOAT -> Double.class;
-            case BOOLEAN -> Boolean.class;
-            case CHOICE, SHAPE, TEXT -> String.class;
-        };
-    }
-
-    /** The explanation with the allowed values, for the row's tooltip. */
-    static String describe(ParamSpec spec) {
-        String range = switch (spec.type()) {
-            case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
-            case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
-            case CHOICE -> " One of: " + String.join(", ", spec.choices().stream().map(spec::choiceLabel).toList()) + ".";
-            case BOOLEAN, TEXT -> "";
-        };
-        return spec.description() + range;
-    }
-
-    static String fmt(double d) {
-        if (d >= Integer.MAX_VALUE) return "∞";
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    /** One declared parameter; its value is observable, so undo shows in the field without a rebuild. */
-    private final class Row implements PropertySheet.Item {
-        final ParamSpec spec;
-        final ObjectProperty<Object> value = new SimpleObjectProperty<>();
-        PropertyEditor<?> field;
-
-        Row(ParamSpec spec) {
-            this.spec = spec;
-            reload();
-        }
-
-        Object stored() {
-            Object v = values.get().get(spec.name());
-            return spec.type() == ParamType.SHAPE ? String.join("×", ((List<?>) v).stream().map(String::valueOf).toList()) : v;
-        }
-
-        void reload() { value.set(stored()); }
-
-        @SuppressWarnings("unchecked")
-        void revert() {
-            if (field != null) ((PropertyEditor<Object>) field).setValue(stored());
-            value.set(stored());
-        }
-
-        @Override public Class<?> getType() { return typeOf(spec); }
-        @Override public String getCategory() { return category.apply(spec); }
-        @Override public String getName() { return spec.label(); }
-        @Override public String getDescription() { return describe(spec); }
-        @Override public Object getValue() { return stored(); }
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.of(value); }
-
-        @Override public void setValue(Object v) {
-            if (v == null) return;
-            Object current = stored();
-            if (Objects.equals(current, v) || (current instanceof Number a && v instanceof Number b && a.doubleValue() == b.doubleValue())) return;
-            try {
-                change.set(spec, v);
-            } catch (InvalidParamException e) {
-                refused.accept(e.getMessage());
-                Platform.runLater(this::revert);
-            }
-        }
     }
 }

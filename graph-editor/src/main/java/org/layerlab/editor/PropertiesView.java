@@ -6,10 +6,17 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -59,8 +66,8 @@ public final class PropertiesView extends VBox {
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             PropertyEditor<?> ed = item instanceof ParamItem p && p.spec.type() == ParamType.CHOICE
-                    ? ParamSheet.choiceEditor(item, p.spec) : defaults.call(item);
-            ParamSheet.commitOnEnter(item, ed);
+                    ? choiceEditor(item, p.spec) : defaults.call(item);
+            commitOnEnter(item, ed);
             if (item instanceof SheetItem si) si.field = ed;
             return ed;
         });
@@ -69,6 +76,39 @@ public final class PropertiesView extends VBox {
         editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh(false));
         editor.graphProperty().addListener((o, a, b) -> refresh(false));
         refresh(false);
+    }
+
+    /** A drop-down of the declared choices, shown by their labels ("Glorot uniform") while the value stays the id. */
+    private static PropertyEditor<String> choiceEditor(PropertySheet.Item item, ParamSpec spec) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(spec.choices()));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new StringConverter<>() {
+            @Override public String toString(String id) { return id == null ? "" : spec.choiceLabel(id); }
+            @Override public String fromString(String label) {
+                return spec.choices().stream().filter(c -> spec.choiceLabel(c).equals(label)).findFirst().orElse(label);
+            }
+        });
+        return new AbstractPropertyEditor<>(item, box) {
+            @Override protected ObservableValue<String> getObservableValue() { return getEditor().getSelectionModel().selectedItemProperty(); }
+            @Override public void setValue(String value) { getEditor().getSelectionModel().select(value); }
+        };
+    }
+
+    /** ControlsFX number and text editors commit only when focus leaves; Enter should commit too. */
+    private static void commitOnEnter(PropertySheet.Item item, PropertyEditor<?> ed) {
+        if (!(ed.getEditor() instanceof TextField field)) return;
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER) return;
+            String text = field.getText();
+            Object value = text;
+            if (item.getType() == Integer.class) {
+                try { value = Integer.valueOf(text.trim()); } catch (NumberFormatException x) { value = text; }
+            } else if (item.getType() == Double.class) {
+                try { value = Double.valueOf(text.trim()); } catch (NumberFormatException x) { value = text; }
+            }
+            item.setValue(value);
+            e.consume();
+        });
     }
 
     private Node selected() {
@@ -180,12 +220,27 @@ public final class PropertiesView extends VBox {
             reload();
         }
 
-        @Override public Class<?> getType() { return ParamSheet.typeOf(spec); }
+        @Override public Class<?> getType() {
+            return switch (spec.type()) {
+                case INT -> Integer.class;
+                case FLOAT -> Double.class;
+                case BOOLEAN -> Boolean.class;
+                case CHOICE, SHAPE, TEXT -> String.class;
+            };
+        }
 
         @Override public String getCategory() { return "Parameters"; }
         @Override public String getName() { return spec.label(); }
 
-        @Override public String getDescription() { return ParamSheet.describe(spec); }
+        @Override public String getDescription() {
+            String range = switch (spec.type()) {
+                case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
+                case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
+                case CHOICE -> " One of: " + String.join(", ", spec.choices().stream().map(spec::choiceLabel).toList()) + ".";
+                case BOOLEAN, TEXT -> "";
+            };
+            return spec.description() + range;
+        }
 
         @Override Object stored() {
             Object v = editor.getGraph().node(nodeId).params().get(spec.name());
@@ -205,5 +260,10 @@ public final class PropertiesView extends VBox {
                 refuse(e.getMessage(), this);
             }
         }
+    }
+
+    private static String fmt(double d) {
+        if (d >= Integer.MAX_VALUE) return "∞";
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -39,12 +39,21 @@ public final class MainWindow extends BorderPane {
     private final ComputePool pool;
     private TabPane sideTabs;
     private TrainingPanel training;
+    private final DataSetModel data;
+    private final DataLoads dataLoads;
+    private DataPanel dataPanel;
+    private javafx.stage.Stage dataWindow;
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) {
         this.document = document;
         this.pool = pool;
         editor.setGraph(document.project().graph());
+        data = new DataSetModel(editor, document.project().dataset());
+        dataLoads = new DataLoads(pool.executor());
+        document.useDataset(data::spec);
+        data.specProperty().addListener((o, a, s) -> document.markEdited());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
+        session.usePreparedData(dataLoads::preparedFor);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         // "Cannot train: …" stays only while the edited project still fails the run's checks (an Undo may have fixed it).
         editor.analysisProperty().addListener((o, a, b) -> session.documentChanged());
@@ -72,13 +81,44 @@ public final class MainWindow extends BorderPane {
         // The cards show what the data says about the network (an Output head that does not match the labels).
         editor.graphProperty().addListener((o, a, g) -> updateCardIssues());
         document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
-        document.projectProperty().addListener((o, a, p) -> describeData(p.dataset()));
-        describeData(document.project().dataset());
+        data.specProperty().addListener((o, a, spec) -> describeData(spec));
+        describeData(data.spec());
         document.projectProperty().addListener((o, a, p) -> {
             session.reset();
+            data.open(p.dataset());
             editor.setGraph(p.graph());
         });
     }
+
+    /**
+     * The Data panel, in a window of its own beside the main one (opened by the toolbar's "Data: …" button), so the
+     * preview can be large and stay open while the network trains. Made on first use.
+     */
+    public void openDataPanel() {
+        if (dataWindow == null) {
+            dataPanel = new DataPanel(data, dataLoads, () -> null);
+            dataWindow = new javafx.stage.Stage();
+            dataWindow.initOwner(getScene().getWindow());
+            javafx.scene.Scene scene = new javafx.scene.Scene(dataPanel, 1060, 680);
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            dataWindow.setScene(scene);
+            dataWindow.titleProperty().bind(Bindings.createStringBinding(
+                    () -> DATA_TEXT.get("window.title", document.projectProperty().get().name()), document.projectProperty()));
+        }
+        dataWindow.show();
+        dataWindow.toFront();
+    }
+
+    /** The Data panel once opened, else null (tests). */
+    DataPanel dataPanel() { return dataPanel; }
+
+    /** The Data panel's window once opened, else null. */
+    javafx.stage.Stage dataWindow() { return dataWindow; }
+
+    DataSetModel data() { return data; }
+
+    private static final org.layerlab.compute.text.Messages DATA_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.datapanel", MainWindow.class);
 
     /**
      * Side panels take a share of the window, within limits: full width (every palette name, a roomy summary)
@@ -94,25 +134,32 @@ public final class MainWindow extends BorderPane {
     private static double clamp(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }
 
     /** The data the cards are checked against, described off the FX thread; null until known. */
-    private RunPreflight.DataDescription data;
+    private RunPreflight.DataDescription described;
     private Object describing;
 
     /** Describes the project's data set on the compute pool (a large set takes a while), then re-checks the cards. */
-    private void describeData(Object spec) {
+    private void describeData(org.layerlab.compute.project.DatasetSpec spec) {
         describing = spec;
-        data = null;
+        described = null;
         updateCardIssues();
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> RunPreflight.DataDescription.of(document.project().dataset().create()), pool.executor())
+        // The training part of the split, as the run's own checks see it.
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(null)).splits().train());
+                    } catch (org.layerlab.compute.data.DataException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, pool.executor())
                 .whenComplete((d, err) -> javafx.application.Platform.runLater(() -> {
                     if (describing != spec || err != null) return; // another data set since, or it cannot load (Train says why)
-                    data = d;
+                    described = d;
                     updateCardIssues();
                 }));
     }
 
     private void updateCardIssues() {
-        var issues = data == null ? java.util.Map.<String, org.layerlab.editor.CardIssue>of()
-                : OutputCheck.issues(editor.getGraph(), data, document.training());
+        var issues = described == null ? java.util.Map.<String, org.layerlab.editor.CardIssue>of()
+                : OutputCheck.issues(editor.getGraph(), described, document.training());
         if (!issues.equals(editor.cardIssues())) {
             editor.cardIssues().clear();
             editor.cardIssues().putAll(issues);
@@ -166,9 +213,14 @@ public final class MainWindow extends BorderPane {
         stale.managedProperty().bind(stale.visibleProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        Label title = new Label();
-        title.textProperty().bind(Bindings.createStringBinding(() -> "Data: " + document.datasetTitle(), document.projectProperty()));
-        title.getStyleClass().add("project-title");
+        Button title = new Button();
+        title.setId("data-button");
+        title.textProperty().bind(Bindings.createStringBinding(() -> DATA_TEXT.get("toolbar.data", DataSetModel.title(data.spec())),
+                data.specProperty()));
+        title.getStyleClass().addAll("project-title", "data-link");
+        title.setGraphic(new FontIcon("mdi2d-database-edit"));
+        title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
+        title.setOnAction(e -> openDataPanel());
         return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
     }
 

@@ -19,7 +19,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.layerlab.compute.data.DataSources;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
@@ -52,6 +51,7 @@ public final class ProjectDocumentModel {
     /** Changes made (network edits, runs added, ended, renamed, deleted…) and how many of them are saved. */
     private long changes, savedChanges;
     private GraphEditor editor;
+    private Supplier<org.layerlab.compute.project.DatasetSpec> dataset;
     private Runs runs = new Runs() {
         @Override public List<RunHistory> snapshot() { return List.of(); }
         @Override public void replace(List<RunHistory> r) {}
@@ -78,10 +78,14 @@ public final class ProjectDocumentModel {
 
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
 
-    /** The project as loaded, with the editor's current graph; its runs are in the run list (see {@link #useRuns}). */
+    /**
+     * The project as loaded, with the editor's current graph and the Data panel's data set; its runs are in the run
+     * list (see {@link #useRuns}).
+     */
     public Project project() {
         Project p = project.get();
         p = p.withTraining(training.get());
+        if (dataset != null) p = p.withDataset(dataset.get());
         return editor == null ? p : p.withGraph(editor.getGraph());
     }
 
@@ -93,10 +97,9 @@ public final class ProjectDocumentModel {
     /** Sets the run settings (the Training panel's commands and their undo do this); marks the project unsaved. */
     public void setTraining(TrainingConfig t) { training.set(t); }
 
-    public String datasetTitle() {
-        return DataSources.CATALOG.find(project.get().dataset().source()).map(g -> g.displayName()).orElse("?")
-                + ", " + project.get().dataset().params().getInt("samples") + " points";
-    }
+    /** Connects the data set as the window edits it: called once by the window. */
+    void useDataset(Supplier<org.layerlab.compute.project.DatasetSpec> d) { dataset = d; }
+
 
     void markEdited() { changes++; }
 

@@ -38,7 +38,7 @@ public final class ScreenshotMode {
         if (tab.equals("training")) {
             window.sideTabs().getSelectionModel().select(1);
             // A change made while nothing trains, then the run: the panel as a student sees it after trying a rate.
-            window.trainingPanel().sheet().set("optimizer.adam.learningRate", 0.003);
+            window.trainingPanel().sheet().edit("optimizer.adam.learningRate", 0.003);
         }
         window.session().train();
         new AnimationTimer() {

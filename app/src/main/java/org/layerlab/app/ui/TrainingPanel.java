@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.compute.train.TrainingSettings;
@@ -24,8 +23,7 @@ import org.layerlab.editor.command.ValueEdit;
 public final class TrainingPanel extends VBox {
     private final ProjectDocumentModel document;
     private final GraphEditor editor;
-    private final Label message = new Label();
-    private final ParamSheet sheet;
+    private final ParamSheet sheet = new ParamSheet();
 
     TrainingPanel(ProjectDocumentModel document, GraphEditor editor, TrainingSession session) {
         this.document = document;
@@ -45,24 +43,21 @@ public final class TrainingPanel extends VBox {
                 && !session.trainedSettingsProperty().get().equals(document.training()), session.trainedSettingsProperty(), document.trainingProperty());
         nextRun.visibleProperty().bind(differs);
         nextRun.managedProperty().bind(differs);
-        message.setId("training-message");
-        message.setWrapText(true);
-        message.getStyleClass().add("refusal-label");
-        sheet = new ParamSheet(() -> document.training().settings(), s -> title.getText(), this::change, message::setText);
-        sheet.view().setId("training-sheet");
-        VBox.setVgrow(sheet.view(), Priority.ALWAYS);
+        sheet.setId("training-sheet");
+        sheet.setOnChange((spec, value, after) -> change(spec, after));
+        sheet.show(document.training().settings());
+        VBox.setVgrow(sheet, Priority.ALWAYS);
         setSpacing(6);
         setPadding(new Insets(8));
-        getChildren().addAll(title, about, nextRun, sheet.view(), message);
-        document.trainingProperty().addListener((o, a, b) -> sheet.refresh());
+        getChildren().addAll(title, about, nextRun, sheet);
+        document.trainingProperty().addListener((o, a, b) -> sheet.show(b.settings()));
     }
 
-    /** Makes one setting change as an undoable command; a value the declaration refuses changes nothing. */
-    private void change(ParamSpec spec, Object value) throws InvalidParamException {
+    /** Makes one accepted setting change (the sheet checked it against the declaration) as an undoable command. */
+    private void change(ParamSpec spec, org.layerlab.compute.catalog.Params values) {
         TrainingConfig before = document.training();
-        TrainingConfig after = new TrainingConfig(before.settings().with(spec.name(), value));
+        TrainingConfig after = new TrainingConfig(values);
         if (after.equals(before)) return;
-        message.setText("");
         editor.execute(new ValueEdit<>(label(spec, after), document::setTraining, before, after));
     }
 
@@ -77,5 +72,4 @@ public final class TrainingPanel extends VBox {
     }
 
     ParamSheet sheet() { return sheet; }
-    Label message() { return message; }
 }

@@ -90,6 +90,7 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(TEXT.get("ready"));
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
+    private java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> prepared = s -> null;
 
     /**
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
@@ -139,6 +140,14 @@ public final class TrainingSession {
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
+
+    /**
+     * Where a run looks first for its data already loaded and split (the Data panel's last preview), so that starting
+     * a run on a large set does not read it again; returns null when it has not got that data.
+     */
+    void usePreparedData(java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> lookup) {
+        prepared = lookup == null ? s -> null : lookup;
+    }
 
     /** Train: starts a new run, or resumes a paused one. */
     public void train() {
@@ -195,7 +204,8 @@ public final class TrainingSession {
         Dataset.Split split;
         try {
             // The project's own split (saved with it); the test part waits for the end of the run.
-            Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
+            Splits parts = prepared.apply(p.dataset());
+            if (parts == null) parts = p.dataset().prepare(DataContext.of(null)).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
             var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {
@@ -205,7 +215,7 @@ public final class TrainingSession {
             }
             net = CompiledNetwork.compile(p.graph(), p.training().seed());
             split = new Dataset.Split(parts.train(), parts.validation());
-            trainer = new Trainer(net, split.train(), split.validation(), p.training());
+            trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
             refuse(e.getMessage());
             return false;
@@ -290,12 +300,28 @@ public final class TrainingSession {
     /** The settings a run is listed with: the run settings as declared, the Output head's loss, the data set and the network. */
     static RunInfo runInfo(Project p) {
         Map<String, String> s = new LinkedHashMap<>(TrainingSettings.describe(p.training().settings()));
+        // "loss" by its id: the charts read it to know a regression run before its first metrics.
         p.graph().nodes().stream().filter(n -> n.type().equals(OutputLayer.ID)).findFirst()
-                .ifPresent(head -> s.put(TEXT.get("run.loss"), OutputLayer.loss(head.params()).displayName()));
-        s.put(TEXT.get("run.dataset"), p.dataset().generator());
+                .ifPresent(head -> s.put("loss", OutputLayer.loss(head.params()).id()));
+        s.put("data set", p.dataset().source());
+        s.put("data settings", settingsText(p.dataset().params()));
+        s.put("split", settingsText(p.dataset().split()));
         s.put(TEXT.get("run.network"), p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
                 + String.format(Locale.ROOT, " (%,d parameters)", ShapeInference.analyze(p.graph()).totalParameters()));
         return RunInfo.of(s);
+    }
+
+    /** Declared settings as "samples 400, noise 0.5, seed 1" (only those that apply). */
+    static String settingsText(org.layerlab.compute.catalog.Params params) {
+        StringBuilder sb = new StringBuilder();
+        for (var spec : params.specs()) {
+            if (!params.applies(spec.name())) continue;
+            Object v = params.get(spec.name());
+            if (v instanceof String str && str.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(spec.name()).append(' ').append(v instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : v);
+        }
+        return sb.toString();
     }
 
     private void publish() {

@@ -29,12 +29,24 @@ class TrainingPanelTest extends MainWindowFixture {
     /** Types a value into the panel's field for a run setting and presses Enter, as a user does. */
     private void type(FxRobot robot, String setting, String value) throws Exception {
         robot.clickOn("#training-tab");
-        Node field = onFx(() -> window.trainingPanel().sheet().editorOf(setting));
+        Node field = field(robot, setting);
         robot.doubleClickOn(field);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.write(value);
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text field of a setting's editor on the Training panel (a spinner's own text field). */
+    private static Node field(FxRobot robot, String setting) {
+        String id = "training-sheet-" + setting;
+        Node text = robot.lookup((Node n) -> (id + "-text").equals(n.getId())).tryQuery().orElse(null);
+        return text != null ? text : robot.lookup((Node n) -> id.equals(n.getId())).query();
+    }
+
+    /** Whether the panel shows a row for this setting now. */
+    private static boolean shown(FxRobot robot, String setting) {
+        return robot.lookup((Node n) -> ("training-sheet-" + setting).equals(n.getId())).tryQuery().isPresent();
     }
 
     @Test
@@ -50,7 +62,7 @@ class TrainingPanelTest extends MainWindowFixture {
         assertEquals("0.003", run.info().settings().get("Learning rate"), run.info().settings().toString());
         assertEquals("2", run.info().settings().get("Epochs"));
         assertEquals("Adam", run.info().settings().get("Optimizer"));
-        assertEquals("Softmax cross-entropy", run.info().settings().get("Loss"), "the loss is the Output head's");
+        assertEquals("softmax-cross-entropy", run.info().settings().get("loss"), "the loss is the Output head's");
         assertEquals(2, onFx(() -> run.find("epoch/loss").size()));
     }
 
@@ -64,17 +76,20 @@ class TrainingPanelTest extends MainWindowFixture {
         assertEquals(0.01, onFx(() -> window.document().training().optimizerParams().getDouble("learningRate")), "the sample's own rate again");
         assertEquals("Redo Set learning rate to 0.003", onFx(() -> window.editor().redoLabelProperty().get() == null ? null
                 : "Redo " + window.editor().redoLabelProperty().get()));
-        Node field = onFx(() -> window.trainingPanel().sheet().editorOf("optimizer.adam.learningRate"));
-        assertEquals("0.01", onFx(() -> ((javafx.scene.control.TextField) field).getText()), "the field shows the undone value");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node field = field(robot, "optimizer.adam.learningRate");
+        assertEquals(0.01, Double.parseDouble(onFx(() -> ((javafx.scene.control.TextField) field).getText())), "the field shows the undone value");
     }
 
     @Test
     void anOptimizersOwnSettingsAppearOnlyWhileItIsChosen(FxRobot robot) throws Exception {
         robot.clickOn("#training-tab");
-        assertTrue(onFx(() -> window.trainingPanel().sheet().shownNames()).contains("optimizer.adam.beta1"));
-        onFx(() -> { window.trainingPanel().sheet().set("optimizer", "sgd"); return null; });
-        assertFalse(onFx(() -> window.trainingPanel().sheet().shownNames()).contains("optimizer.adam.beta1"));
-        assertTrue(onFx(() -> window.trainingPanel().sheet().shownNames()).contains("optimizer.sgd.momentum"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> shown(robot, "optimizer.adam.beta1")));
+        onFx(() -> { window.trainingPanel().sheet().edit("optimizer", "sgd"); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> shown(robot, "optimizer.sgd.momentum")));
+        assertFalse(onFx(() -> shown(robot, "optimizer.adam.beta1")), "Adam's own settings go with it");
         assertEquals("Set optimizer to SGD", onFx(() -> window.editor().undoLabelProperty().get()));
     }
 
@@ -90,7 +105,7 @@ class TrainingPanelTest extends MainWindowFixture {
     @Test
     void aRefusedValueIsExplainedAndChangesNothing(FxRobot robot) throws Exception {
         type(robot, TrainingSettings.BATCH_SIZE, "0");
-        assertEquals("Batch size must be between 1 and 1000000, got 0", onFx(() -> window.trainingPanel().message().getText()));
+        assertEquals("Batch size must be between 1 and 1000000, got 0", onFx(() -> window.trainingPanel().sheet().message()));
         assertEquals(16, onFx(() -> window.document().training().batchSize()));
         assertFalse(onFx(() -> window.document().edited()));
     }
