@@ -4,8 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/docs/screenshot.png}"
+tab="${TAB:-properties}"      # TAB=training shows the Training panel
+size="${SIZE:-}"              # SIZE=1280x800 fixes the window size
 command -v xvfb-run >/dev/null || { echo "screenshot.sh: xvfb-run is missing (apt-get install xvfb libgtk-3-0)" >&2; exit 3; }
 "$root/layerlab" --version >/dev/null   # builds the app when needed
 cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
 xvfb-run -a -s '-screen 0 1600x1000x24' \
-  java --add-modules jdk.incubator.vector -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}"
+  java --add-modules jdk.incubator.vector -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}" "$tab" $size

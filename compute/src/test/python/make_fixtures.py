@@ -66,7 +66,7 @@ for (k, s, pad, d, bias, f) in [(3, 1, "valid", 1, True, 4), (3, 1, "same", 1, T
     weights = {"kernel": w}
     if bias: weights["bias"] = b
     case("conv2d-k%d-s%d-%s-d%d-%s" % (k, s, pad, d, "b" if bias else "nob"), "conv2d",
-         {"filters": f, "kernel": k, "stride": s, "padding": pad, "dilation": d, "useBias": bias}, [x], weights, y)
+         {"filters": f, "kernel": k, "stride": s, "padding": pad, "dilation": d, "useBias": bias, "activation": "linear"}, [x], weights, y)
 x = rnd(2, 2, 6, 6); w = rnd(3, 2, 3, 3) * 0.3; b = rnd(3) * 0.1
 case("conv2d-relu", "conv2d", {"filters": 3, "kernel": 3, "activation": "relu"}, [x], {"kernel": w, "bias": b}, F.relu(F.conv2d(x, w, b)))
 

@@ -110,10 +110,10 @@ public final class Bench {
     static Map<String, Object> w1(boolean quick) throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(2))
                 .add("dense", "units", 8, "activation", "tanh").add("dense", "units", 8, "activation", "tanh")
-                .add("dense", "units", 1).build();
+                .add("output", "units", 1, "loss", "binary-cross-entropy").build();
         Dataset data = DatasetGenerators.TWO_SPIRALS.generate(DatasetGenerators.TWO_SPIRALS.defaultParams());
         Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.03));
-        TrainingConfig cfg = new TrainingConfig("binary-cross-entropy", "sgd", sgd, 10, 1, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("sgd", sgd, 10, 1, 1);
         train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 50 : 200)); // warm-up (JIT)
         double sps = train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 200 : 1000));
         Map<String, Object> r = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ public final class Bench {
         Dataset train = IdxFiles.fashionMnist("train", flat, quick ? 10_000 : 60_000);
         Dataset test = IdxFiles.fashionMnist("t10k", flat, 10_000);
         Params adam = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
-        TrainingConfig cfg = new TrainingConfig("softmax-cross-entropy", "adam", adam, 64, epochs, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("adam", adam, 64, epochs, 1);
         CompiledNetwork net = CompiledNetwork.compile(g, 1);
         double sps = train(net, train, cfg);
         Map<String, Object> costs = new LinkedHashMap<>(STEP_COSTS);

@@ -30,11 +30,11 @@ public final class CheckpointMemoryBench {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         ModelGraph wide = new SequentialBuilder().add("input", "shape", List.of(2))
                 .add("dense", "units", 1024, "activation", "tanh").add("dense", "units", 1024, "activation", "tanh")
-                .add("dense", "units", 2).build();
+                .add("output", "units", 2, "loss", "softmax-cross-entropy").build();
         var gen = DatasetGenerators.TWO_SPIRALS;
         Dataset data = gen.generate(gen.defaultParams());
-        TrainingConfig cfg = new TrainingConfig("softmax-cross-entropy", "adam",
-                Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 0.001)), 16, epochs, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("adam",
+                Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 0.001)), 16, epochs, 1);
         CompiledNetwork net = CompiledNetwork.compile(wide, 1);
         long t0 = System.nanoTime();
         Trainer t = new Trainer(net, data, null, cfg);

@@ -37,6 +37,16 @@ public final class ChartStyle {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
     }
 
+    /** The validation curve's own dash (long dash, dot), distinct from the plain dashes of markers. */
+    public static Stroke validationDash(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 3f, 2f, 3f}, 0f);
+    }
+
+    /** A deeper shade of a run's colour for its validation curve, so it reads apart from the training curve beside it. */
+    public static Color deep(Color c) {
+        return new Color((int) (c.getRed() * 0.55), (int) (c.getGreen() * 0.55), (int) (c.getBlue() * 0.55));
+    }
+
     public static void apply(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);

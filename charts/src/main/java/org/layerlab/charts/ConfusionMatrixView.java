@@ -109,6 +109,9 @@ public final class ConfusionMatrixView extends BorderPane {
 
     public List<ClassScores> scores() { return List.copyOf(table.getItems()); }
 
+    /** What the tab says about its matrix: the shown run's epoch, source and accuracy, or its empty state. */
+    public String caption() { return info.getText().isEmpty() ? emptyState.getText() : info.getText(); }
+
     /** Shows a run picked elsewhere (the run list), if it has data here. */
     void pick(RunData r) {
         picked = r;

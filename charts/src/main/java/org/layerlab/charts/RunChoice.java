@@ -46,6 +46,8 @@ final class RunChoice extends ChoiceBox<RunData> {
                 if (keep != null && runs.contains(keep)) setValue(keep);
             }
             if (getValue() == null || !runs.contains(getValue())) userPicked = false;
+            // A run that is gone (another project was opened) is not shown any more, even with no other to show.
+            if (getValue() != null && !runs.contains(getValue())) setValue(null);
             if (!userPicked && !runs.isEmpty() && getValue() != runs.get(runs.size() - 1)) setValue(runs.get(runs.size() - 1));
         } finally {
             syncing = false;

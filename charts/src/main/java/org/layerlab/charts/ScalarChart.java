@@ -224,8 +224,11 @@ final class ScalarChart {
         int index = 0;
         long points = 0;
         List<double[]> ys = new ArrayList<>();
+        // Raw values first, then the smoothed curves with every validation curve last: drawn on top of the bands.
+        List<Drawn> smoothFirst = new ArrayList<>(list);
+        smoothFirst.sort(java.util.Comparator.comparing(d -> d.curve == Curve.VALIDATION));
         for (int pass = settings.showRaw.get() ? 0 : 1; pass < 2; pass++) {
-            for (Drawn d : list) {
+            for (Drawn d : pass == 0 ? list : smoothFirst) {
                 Column values = pass == 0 ? d.series.raw() : d.series.smoothed();
                 String key = d.run.id() + ":" + d.tag + (pass == 0 ? ":raw" : ":smooth");
                 // Dense raw values are drawn as their min/max band: what the zigzag line would cover, at a
@@ -246,9 +249,11 @@ final class ScalarChart {
                 }
                 Color c = ChartStyle.color(d.run.colorIndex());
                 // The epoch averages are darker than the per-batch curve they run along, so both stay readable.
-                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(c, RAW_ALPHA) : d.curve == Curve.EPOCH_TRAIN ? c.darker() : c, false);
-                float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : 2f;
-                renderer.setSeriesStroke(index, d.curve == Curve.VALIDATION ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
+                boolean val = d.curve == Curve.VALIDATION;
+                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(val ? ChartStyle.deep(c) : c, RAW_ALPHA)
+                        : val ? ChartStyle.deep(c) : d.curve == Curve.EPOCH_TRAIN ? c.darker() : c, false);
+                float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : val ? 2.5f : 2f;
+                renderer.setSeriesStroke(index, val && pass == 1 ? ChartStyle.validationDash(width) : ChartStyle.solid(width), false);
                 renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
                 renderer.setSeriesMarks(index, pass == 1 && d.curve == Curve.TEST); // one point, measured after the last epoch
                 index++;
@@ -363,9 +368,23 @@ final class ScalarChart {
         node.setViewOrder(-1); // above the neighbouring charts, which the tooltip may overlap
         tip.applyCss();
         double w = tip.prefWidth(-1), h = tip.prefHeight(-1);
-        double px = e.getX() + 14 + w > node.getWidth() && e.getX() - 14 - w >= 0 ? e.getX() - 14 - w : e.getX() + 14;
-        double py = Math.max(0, Math.min(node.getHeight() - h, e.getY() - h / 2));
+        javafx.geometry.Bounds room = room();
+        double px = e.getX() + 14 + w > room.getMaxX() ? e.getX() - 14 - w : e.getX() + 14;
+        px = Math.max(room.getMinX(), Math.min(room.getMaxX() - w, px));
+        double py = Math.max(room.getMinY(), Math.min(room.getMaxY() - h, e.getY() - h / 2));
         tip.resizeRelocate(px, py, w, h);
+    }
+
+    /**
+     * Where the tooltip may go, in this chart's coordinates: the scroll pane the charts sit in (it clips what
+     * leaves it) or else the window, so the tooltip is never cut off by a neighbouring panel or the window's edge.
+     */
+    javafx.geometry.Bounds room() {
+        javafx.scene.Node clip = node.getParent();
+        while (clip != null && !(clip instanceof javafx.scene.control.ScrollPane)) clip = clip.getParent();
+        if (clip != null) return node.sceneToLocal(clip.localToScene(clip.getLayoutBounds()));
+        if (node.getScene() == null) return node.getLayoutBounds();
+        return node.sceneToLocal(new javafx.geometry.BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight()));
     }
 
     /** The tooltip's text at an x value: for every drawn curve, the nearest point's step, raw, smoothed and time. */

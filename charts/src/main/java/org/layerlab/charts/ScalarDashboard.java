@@ -55,6 +55,10 @@ public final class ScalarDashboard extends BorderPane {
     private final GridPane grid = new GridPane();
     private final RunListView runList;
     private final Label status = new Label();
+    static final org.layerlab.compute.text.Messages TEXT = org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.scalars", ScalarDashboard.class);
+    /** Metrics set by the run settings rather than learned: while constant in every run they are a note, not a chart. */
+    static final List<String> SETTING_METRICS = List.of("learning_rate");
+    private final Label constants = new Label();
     private final Slider smoothing = new Slider(0, 0.999, 0.6);
     private CheckBox rawBox;
     private Runnable onChange = () -> {};
@@ -64,12 +68,16 @@ public final class ScalarDashboard extends BorderPane {
         this.io = io;
         setId("scalar-dashboard");
         runList = new RunListView(store);
-        Label legend = new Label("── train  ╌╌ validation\n─○─ train, epoch average");
+        Label legend = new Label(TEXT.get("legend"));
         legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // both lines, always: the run list shrinks instead
         status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setWrapText(true);
-        runList.getChildren().addAll(legend, status);
+        constants.setId("constant-series-note");
+        constants.getStyleClass().add("constant-series-note");
+        constants.setWrapText(true);
+        constants.managedProperty().bind(constants.textProperty().isNotEmpty());
+        runList.getChildren().addAll(legend, constants, status);
         grid.setHgap(6);
         grid.setVgap(6);
         grid.setPadding(new Insets(4));
@@ -130,7 +138,14 @@ public final class ScalarDashboard extends BorderPane {
 
     /** Marks every chart for a redraw by {@link #refreshNext()}; adds charts for new metrics. */
     void markStale() {
-        List<String> metrics = Tags.metrics(store.runs());
+        List<String> metrics = new ArrayList<>(Tags.metrics(store.runs()));
+        List<String> notes = new ArrayList<>();
+        for (String m : SETTING_METRICS) {
+            String note = constantNote(store.runs(), m);
+            if (note != null && metrics.remove(m)) notes.add(note);
+        }
+        String noteText = String.join("\n", notes);
+        if (!noteText.equals(constants.getText())) constants.setText(noteText);
         if (metrics.isEmpty()) metrics = List.of("loss", "accuracy"); // empty charts show where curves will appear
         if (!metrics.equals(new ArrayList<>(charts.keySet()))) {
             rebuildGrid(metrics);
@@ -147,6 +162,26 @@ public final class ScalarDashboard extends BorderPane {
         if (c != null) c.refresh(store.runs());
         return !stale.isEmpty();
     }
+
+    /**
+     * "Learning rate: constant, 0.01 (Run 1), 0.003 (Run 2)" when every visible run that has this metric holds
+     * one value throughout; null when some run changes it (a schedule), or none has it.
+     */
+    static String constantNote(List<RunData> runs, String metric) {
+        List<String> values = new ArrayList<>();
+        for (RunData r : runs) {
+            if (!r.visible()) continue;
+            var series = r.find(Tags.trainTag(r, metric));
+            if (series == null || series.size() == 0) continue;
+            double first = series.value(0);
+            for (int i = 1; i < series.size(); i++) if (series.value(i) != first) return null;
+            values.add(TEXT.get("constant.run", java.math.BigDecimal.valueOf(first).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(), r.name()));
+        }
+        return values.isEmpty() ? null : TEXT.get("constant", TEXT.get("metric." + metric), String.join(", ", values));
+    }
+
+    /** The note on metrics that stayed constant (empty when none), for tests. */
+    String constantsNote() { return constants.getText(); }
 
     private void rebuildGrid(List<String> metrics) {
         Map<String, ScalarChart> old = new LinkedHashMap<>(charts);

@@ -45,7 +45,8 @@ public final class WeightsView extends BorderPane {
     private final RunStore store;
     private final RunChoice run;
     private final ChoiceBox<String> parameter = new ChoiceBox<>();
-    private final Label info = new Label("Parameter statistics appear once a run starts.");
+    private static final String EMPTY = "Parameter statistics appear once a run starts.";
+    private final Label info = new Label(EMPTY);
     private final YIntervalSeriesCollection weightBands = new YIntervalSeriesCollection();
     private final YIntervalSeriesCollection gradBands = new YIntervalSeriesCollection();
     private final XYSeriesCollection ratios = new XYSeriesCollection();
@@ -151,7 +152,10 @@ public final class WeightsView extends BorderPane {
 
     void refresh() {
         RunData r = run.sync();
-        if (r == null) return;
+        if (r == null) {
+            showNothing();
+            return;
+        }
         Map<String, List<ParameterStats>> stats = r.parameterStats();
         List<String> names = new ArrayList<>(stats.keySet());
         if (!parameter.getItems().equals(names)) {
@@ -176,6 +180,22 @@ public final class WeightsView extends BorderPane {
             for (JFreeChart c : charts()) c.setNotify(true);
         }
     }
+
+    /** The empty state: no run with statistics (none yet, or another project was opened). */
+    private void showNothing() {
+        if (shownRun == null && shownSamples == -1) return;
+        shownRun = null;
+        shownParameter = null;
+        shownSamples = -1;
+        parameter.getItems().clear();
+        info.setText(EMPTY);
+        weightBands.removeAllSeries();
+        gradBands.removeAllSeries();
+        ratios.removeAllSeries();
+    }
+
+    /** The layers' parameters offered in the Parameter box ("dense-1/kernel", …); empty when no run has statistics. */
+    public List<String> parameterNames() { return List.copyOf(parameter.getItems()); }
 
     static <T> List<T> thin(List<T> all) {
         int n = all.size();

@@ -61,8 +61,8 @@ class RegressionChartsTest {
     private RunData train(String loss, boolean withTest) throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(1))
                 .add("dense", "units", 16, "activation", "tanh").add("output", "units", 1, "loss", loss).build();
-        TrainingConfig cfg = new TrainingConfig(loss, "adam", Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 0.02)),
-                16, 6, 1, 0.0);
+        TrainingConfig cfg = new TrainingConfig("adam", Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 0.02)),
+                16, 6, 1);
         Dataset train = sine(200, 1), val = sine(50, 2);
         try (ComputePool pool = new ComputePool(1)) {
             Trainer t = new Trainer(CompiledNetwork.compile(g, 1), train, val, withTest ? sine(50, 3) : null, cfg);

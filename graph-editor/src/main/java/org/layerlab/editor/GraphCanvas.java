@@ -121,6 +121,7 @@ public final class GraphCanvas extends Pane {
         getChildren().addAll(content, band, banner, message);
 
         editor.graphProperty().addListener((o, a, b) -> invalidate());
+        editor.cardIssues().addListener((javafx.collections.MapChangeListener<String, CardIssue>) c -> invalidate());
         editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> {
             NodeCard card = cards.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
             if (card != null) card.setSelected(c.wasAdded());
@@ -187,6 +188,8 @@ public final class GraphCanvas extends Pane {
                 cardLayer.getChildren().add(card);
             }
             card.attached.clear();
+            CardIssue issue = editor.cardIssues().get(n.id());
+            card.showIssue(issue, issue == null || !issue.fixable() ? null : () -> editor.execute(issue.fix().get()));
             card.relocate(n.x(), n.y());
             card.setSelected(editor.selection().contains(n.id()));
         }

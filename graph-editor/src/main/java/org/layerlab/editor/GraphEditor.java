@@ -68,6 +68,7 @@ public final class GraphEditor {
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final CommandStack history;
+    private final javafx.collections.ObservableMap<String, CardIssue> cardIssues = FXCollections.observableHashMap();
     private GraphFragment clipboard;
     private int pasteCount;
     private boolean syncingSelection;
@@ -326,6 +327,12 @@ public final class GraphEditor {
      * for training (layers, settings, wires — not positions or names), the canvas says so.
      */
     public ObjectProperty<ModelGraph> trainingSnapshotProperty() { return trainingSnapshot; }
+
+    /**
+     * Problems the application found for layers by id (the run's checks against the data), shown on their cards
+     * with their fix; the application keeps this map up to date as the graph, the settings and the data change.
+     */
+    public javafx.collections.ObservableMap<String, CardIssue> cardIssues() { return cardIssues; }
     public BooleanBinding canvasDiffersFromTraining() { return differsFromTraining; }
 
     // ---------------------------------------------------------------- export

@@ -128,6 +128,39 @@ public class NodeCard extends Region {
     List<Circle> inputPorts() { return inputs; }
 
     /** True when this card shows exactly these contents (position aside), so the controller can keep it. */
+    private CardIssue issue;
+    private javafx.scene.layout.VBox issueBox;
+
+    /**
+     * Shows a problem found for this layer outside shape inference, with a button making its fix ({@code fix} null:
+     * none); null takes it away. Kept while the card is reused.
+     */
+    void showIssue(CardIssue shown, Runnable fix) {
+        if (java.util.Objects.equals(shown, issue)) return;
+        issue = shown;
+        if (issueBox != null) body.getChildren().remove(issueBox);
+        issueBox = null;
+        if (shown == null) return;
+        Label text = new Label("⚠ " + shown.message());
+        text.setWrapText(true);
+        text.getStyleClass().add("node-issue");
+        issueBox = new javafx.scene.layout.VBox(2, text);
+        issueBox.setId("issue-" + node.id());
+        issueBox.getStyleClass().add("node-issue-box");
+        if (fix != null) {
+            javafx.scene.control.Button button = new javafx.scene.control.Button(shown.fixLabel());
+            button.setId("fix-" + node.id());
+            button.getStyleClass().add("node-issue-fix");
+            button.setOnAction(e -> fix.run());
+            button.setFocusTraversable(false);
+            issueBox.getChildren().add(button);
+        }
+        body.getChildren().add(issueBox);
+    }
+
+    /** The issue shown on the card, or null. */
+    public CardIssue issue() { return issue; }
+
     boolean shows(Node n, NodeInfo i, int ports, Orientation o) {
         return n.id().equals(node.id()) && n.name().equals(node.name()) && n.type().equals(node.type()) && n.params().equals(node.params())
                 && java.util.Objects.equals(i, info) && ports == inputCount && o == orientation;

@@ -2,6 +2,7 @@ package org.layerlab.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
 import org.layerlab.compute.data.DataFiles;
@@ -51,6 +53,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed for weights and shuffling (default: the project's).")
     Long seed;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Change one run setting for this run, e.g. --set learningRate=0.003 --set optimizer=sgd --set momentum=0.9 "
+                    + "(names as in the project file's training section; a chosen optimizer's or schedule's setting by its own name). "
+                    + "Applied in order.")
+    List<String> set = new ArrayList<>();
+
     @Option(names = "--data", paramLabel = "FILE", description = "Train on this file instead of the project's data set"
             + " (CSV/TSV, IDX images with --labels, or a folder of class folders); the Input layer follows its shape.")
     Path data;
@@ -88,6 +96,16 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs != null) cfg = cfg.withEpochs(epochs);
         if (seed != null) cfg = cfg.withSeed(seed);
         cfg = cfg.withCheckpoints(keepCheckpoints);
+        for (String assignment : set) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) return badInput(err, "--set " + assignment + ": expected NAME=VALUE");
+            try {
+                cfg = cfg.with(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+            } catch (InvalidParamException e) {
+                return badInput(err, "--set " + assignment + ": " + e.getMessage());
+            }
+        }
+        project = project.withTraining(cfg);
 
         CompiledNetwork net;
         Splits split;

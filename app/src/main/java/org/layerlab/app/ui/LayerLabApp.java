@@ -24,8 +24,12 @@ public final class LayerLabApp extends Application {
         MainWindow window = new MainWindow(pool, document);
         // Use most of the screen (a projector shows more with a big window), but stay a window, not a wall.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
-                Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
+        var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();
+        String size = named.get("screenshot-size"); // "1280x800": the window a README screenshot shows
+        Scene scene = size != null
+                ? new Scene(window, Integer.parseInt(size.split("x")[0]), Integer.parseInt(size.split("x")[1]))
+                : new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
+                        Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
         stage.setTitle("LayerLab — " + document.project().name());
         document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
@@ -37,14 +41,13 @@ public final class LayerLabApp extends Application {
         });
         stage.show();
         // Parameters are null when a test builds the app directly instead of through Application.launch.
-        var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();
         String shot = named.get("screenshot");
         String dataShots = named.get("screenshot-data");
         if (dataShots != null) {
             DataScreenshotMode.run(window, java.nio.file.Path.of(dataShots));
         } else if (shot != null) {
             int epochs = Integer.parseInt(named.getOrDefault("screenshot-epochs", "60"));
-            ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs);
+            ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs, named.getOrDefault("screenshot-tab", "properties"));
         } else {
             startAutosave(document, Autosave.directory());
         }

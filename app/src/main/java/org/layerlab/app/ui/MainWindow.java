@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -25,6 +27,7 @@ import org.layerlab.charts.TrainingDashboard;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.RunHistory;
 import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.RunPreflight;
 import org.layerlab.editor.GraphEditor;
 
 /** The main window's content: toolbar, palette, canvas, properties, charts and status bar. */
@@ -33,6 +36,9 @@ public final class MainWindow extends BorderPane {
     private final TrainingDashboard charts = new TrainingDashboard();
     private final ProjectDocumentModel document;
     private final TrainingSession session;
+    private final ComputePool pool;
+    private TabPane sideTabs;
+    private TrainingPanel training;
     private final DataSetModel data;
     private final DataLoads dataLoads;
     private DataPanel dataPanel;
@@ -41,6 +47,7 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) {
         this.document = document;
+        this.pool = pool;
         editor.setGraph(document.project().graph());
         data = new DataSetModel(editor, document.project().dataset());
         dataLoads = new DataLoads(pool.executor());
@@ -49,6 +56,9 @@ public final class MainWindow extends BorderPane {
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         session.usePreparedData(dataLoads::preparedFor);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
+        // "Cannot train: …" stays only while the edited project still fails the run's checks (an Undo may have fixed it).
+        editor.analysisProperty().addListener((o, a, b) -> session.documentChanged());
+        document.trainingProperty().addListener((o, a, b) -> session.documentChanged());
         charts.store().addListener(document::markEdited); // a run added, ended, renamed, hidden or deleted
         document.useRuns(new ProjectDocumentModel.Runs() {
             @Override public List<RunHistory> snapshot() { return charts.runHistory(); }
@@ -67,8 +77,13 @@ public final class MainWindow extends BorderPane {
         sizeSidePanelsTo(widthProperty());
         setLeft(editor.palette());
         setCenter(centre);
-        setRight(editor.inspector());
+        setRight(sidePanel());
         setBottom(statusBar());
+        // The cards show what the data says about the network (an Output head that does not match the labels).
+        editor.graphProperty().addListener((o, a, g) -> updateCardIssues());
+        document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
+        data.specProperty().addListener((o, a, spec) -> describeData(spec));
+        describeData(data.spec());
         document.projectProperty().addListener((o, a, p) -> {
             session.reset();
             data.open(p.dataset());
@@ -139,11 +154,63 @@ public final class MainWindow extends BorderPane {
     private void sizeSidePanelsTo(javafx.beans.value.ObservableDoubleValue width) {
         editor.palette().prefWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> clamp(width.get() * 0.17, 200, 250), width));
-        editor.inspector().prefWidthProperty().bind(Bindings.createDoubleBinding(
+        sidePanel().prefWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> clamp(width.get() * 0.23, 300, 340), width));
     }
 
     private static double clamp(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }
+
+    /** The data the cards are checked against, described off the FX thread; null until known. */
+    private RunPreflight.DataDescription described;
+    private Object describing;
+
+    /** Describes the project's data set on the compute pool (a large set takes a while), then re-checks the cards. */
+    private void describeData(org.layerlab.compute.project.DatasetSpec spec) {
+        describing = spec;
+        described = null;
+        updateCardIssues();
+        // The training part of the split, as the run's own checks see it.
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(null)).splits().train());
+                    } catch (org.layerlab.compute.data.DataException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, pool.executor())
+                .whenComplete((d, err) -> javafx.application.Platform.runLater(() -> {
+                    if (describing != spec || err != null) return; // another data set since, or it cannot load (Train says why)
+                    described = d;
+                    updateCardIssues();
+                }));
+    }
+
+    private void updateCardIssues() {
+        var issues = described == null ? java.util.Map.<String, org.layerlab.editor.CardIssue>of()
+                : OutputCheck.issues(editor.getGraph(), described, document.training());
+        if (!issues.equals(editor.cardIssues())) {
+            editor.cardIssues().clear();
+            editor.cardIssues().putAll(issues);
+        }
+    }
+
+    /** The right-hand side: the selected layer's Properties (with the model summary) and the Training settings, as tabs. */
+    private TabPane sidePanel() {
+        if (sideTabs == null) {
+            training = new TrainingPanel(document, editor, session);
+            Tab properties = new Tab(TrainingSession.TEXT.get("tab.properties"), editor.inspector());
+            properties.setId("properties-tab");
+            Tab settings = new Tab(TrainingSession.TEXT.get("tab.training"), training);
+            settings.setId("training-tab");
+            sideTabs = new TabPane(properties, settings);
+            sideTabs.setId("side-tabs");
+            sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            sideTabs.getStyleClass().add("side-tabs");
+        }
+        return sideTabs;
+    }
+
+    public TrainingPanel trainingPanel() { sidePanel(); return training; }
+    public TabPane sideTabs() { return sidePanel(); }
 
     public GraphEditor editor() { return editor; }
     public TrainingDashboard charts() { return charts; }

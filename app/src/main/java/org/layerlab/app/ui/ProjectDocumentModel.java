@@ -23,6 +23,7 @@ import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
 import org.layerlab.compute.project.RunHistory;
+import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.samples.SampleProjects;
 
@@ -42,6 +43,8 @@ public final class ProjectDocumentModel {
     }
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
+    /** The run settings as edited in the Training panel (undoable commands set it); saved with the project. */
+    private final ReadOnlyObjectWrapper<TrainingConfig> training = new ReadOnlyObjectWrapper<>();
     private final Executor io;
     private final Supplier<Window> owner;
     private Path file;
@@ -56,6 +59,8 @@ public final class ProjectDocumentModel {
 
     public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
         project.set(initial);
+        training.set(initial.training());
+        training.addListener((o, a, b) -> changes++); // a settings change (or its undo) is unsaved work
         this.io = io;
         this.owner = owner;
     }
@@ -79,9 +84,18 @@ public final class ProjectDocumentModel {
      */
     public Project project() {
         Project p = project.get();
+        p = p.withTraining(training.get());
         if (dataset != null) p = p.withDataset(dataset.get());
         return editor == null ? p : p.withGraph(editor.getGraph());
     }
+
+    /** The run settings as edited now. */
+    public TrainingConfig training() { return training.get(); }
+
+    public ReadOnlyObjectProperty<TrainingConfig> trainingProperty() { return training.getReadOnlyProperty(); }
+
+    /** Sets the run settings (the Training panel's commands and their undo do this); marks the project unsaved. */
+    public void setTraining(TrainingConfig t) { training.set(t); }
 
     /** Connects the data set as the window edits it: called once by the window. */
     void useDataset(Supplier<org.layerlab.compute.project.DatasetSpec> d) { dataset = d; }
@@ -109,6 +123,7 @@ public final class ProjectDocumentModel {
 
     private void show(Project p, Path from) {
         runs.replace(p.runs());
+        training.set(p.training());
         project.set(p.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
         file = from;
         savedChanges = changes;

@@ -18,18 +18,28 @@ import org.layerlab.charts.model.RunData;
 public final class ScreenshotMode {
     private ScreenshotMode() {}
 
-    /** {@code ScreenshotMode FILE [EPOCHS]}: opens the window with the default project and writes FILE. */
+    /**
+     * {@code ScreenshotMode FILE [EPOCHS [TAB [WIDTHxHEIGHT]]]}: opens the window with the default project and writes
+     * FILE; TAB is the side panel's tab to show ({@code properties} or {@code training}).
+     */
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: ScreenshotMode FILE.png [EPOCHS]");
+            System.err.println("usage: ScreenshotMode FILE.png [EPOCHS [properties|training [WIDTHxHEIGHT]]]");
             System.exit(2);
         }
-        javafx.application.Application.launch(LayerLabApp.class, "--screenshot=" + args[0],
-                "--screenshot-epochs=" + (args.length > 1 ? args[1] : "60"));
+        java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("--screenshot=" + args[0],
+                "--screenshot-epochs=" + (args.length > 1 ? args[1] : "60"), "--screenshot-tab=" + (args.length > 2 ? args[2] : "properties")));
+        if (args.length > 3) params.add("--screenshot-size=" + args[3]);
+        javafx.application.Application.launch(LayerLabApp.class, params.toArray(String[]::new));
     }
 
-    static void run(Scene scene, MainWindow window, Path target, int epochs) {
+    static void run(Scene scene, MainWindow window, Path target, int epochs, String tab) {
         window.editor().selectedNodeProperty().set("hidden-1");
+        if (tab.equals("training")) {
+            window.sideTabs().getSelectionModel().select(1);
+            // A change made while nothing trains, then the run: the panel as a student sees it after trying a rate.
+            window.trainingPanel().sheet().edit("optimizer.adam.learningRate", 0.003);
+        }
         window.session().train();
         new AnimationTimer() {
             private boolean pausing;

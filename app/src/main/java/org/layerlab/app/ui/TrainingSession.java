@@ -28,7 +28,11 @@ import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
+import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.compute.train.TrainingListener;
+import org.layerlab.compute.train.TrainingSettings;
+import org.layerlab.compute.layers.OutputLayer;
+import org.layerlab.compute.text.Messages;
 
 /**
  * View model of the training controls. Owns the current {@link Trainer}; the trainer's thread only writes the
@@ -61,14 +65,29 @@ public final class TrainingSession {
         TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
     }
 
+    static final Messages TEXT = Messages.of("org.layerlab.app.i18n.training", TrainingSession.class);
+
     private final ComputePool pool;
     private final Supplier<Project> project;
     private final RunListeners runListeners;
-    private final AtomicReference<Progress> latest = new AtomicReference<>(Progress.NONE);
-    private final AtomicReference<RunEnded> ended = new AtomicReference<>();
+    /**
+     * A trainer's event as it crosses to the FX thread, with the run it belongs to: after Reset and Train, the old
+     * trainer's last events still arrive, and must not mark the new run finished or overwrite its figures.
+     */
+    private record Tagged<T>(long run, T event) {}
+
+    private final AtomicReference<Tagged<Progress>> latest = new AtomicReference<>(new Tagged<>(0, Progress.NONE));
+    private final AtomicReference<Tagged<RunEnded>> ended = new AtomicReference<>();
+    /** The run whose events count; every start and reset moves it on. FX thread writes, trainer threads read. */
+    private volatile long currentRun;
+    private final ReadOnlyObjectWrapper<TrainingConfig> trainedSettings = new ReadOnlyObjectWrapper<>();
+    /** The status message is a "Cannot train" refusal, to be cleared once the network or settings are fixed. */
+    private boolean refused;
+    /** The data as the refused attempt saw it, to re-check edits against without loading it again. */
+    private org.layerlab.compute.train.RunPreflight.DataDescription refusedData;
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.IDLE);
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(Progress.NONE);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(TEXT.get("ready"));
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
     private java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> prepared = s -> null;
@@ -93,8 +112,31 @@ public final class TrainingSession {
     /** The graph snapshot the current run trains (null when idle); the editor compares it with the document. */
     public ReadOnlyObjectProperty<ModelGraph> trainedGraphProperty() { return trainedGraph.getReadOnlyProperty(); }
 
+    /** The settings the current run trains with (null when idle); the Training panel compares them with the document's. */
+    public ReadOnlyObjectProperty<TrainingConfig> trainedSettingsProperty() { return trainedSettings.getReadOnlyProperty(); }
+
     /** The trainer's latest figures, read straight from the trainer side (any thread; the properties lag a frame). */
-    public Progress latestProgress() { return latest.get(); }
+    public Progress latestProgress() {
+        Tagged<Progress> t = latest.get();
+        return t.run() == currentRun ? t.event() : Progress.NONE;
+    }
+
+    /**
+     * The network or the settings changed: a "Cannot train" message stays only while the run's checks still fail for
+     * the edited project (on the data as it was described when Train was refused), so an Undo that fixes it clears it.
+     */
+    public void documentChanged() {
+        if (!refused || refusedData == null) return;
+        Project p = project.get();
+        if (org.layerlab.compute.train.RunPreflight.check(p.graph(), refusedData, p.training()).isEmpty()) {
+            refused = false;
+            refusedData = null;
+            message.set(TEXT.get("ready"));
+        }
+    }
+
+    /** The number of the run whose events are shown (tests). */
+    long currentRun() { return currentRun; }
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
@@ -145,12 +187,15 @@ public final class TrainingSession {
     public void reset() {
         stop();
         trainer = null;
-        latest.set(Progress.NONE);
+        currentRun++; // whatever the stopped trainer still sends is dropped
+        latest.set(new Tagged<>(currentRun, Progress.NONE));
         ended.set(null);
         progress.set(Progress.NONE);
         trainedGraph.set(null);
+        trainedSettings.set(null);
         status.set(Status.IDLE);
-        message.set("Ready");
+        refused = false;
+        message.set(TEXT.get("ready"));
     }
 
     private boolean startRun(boolean paused) {
@@ -164,39 +209,51 @@ public final class TrainingSession {
             // Found before any weight is allocated (the Output card shows the same problems while editing).
             var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {
-                message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
+                refuse(org.layerlab.compute.train.RunPreflight.describe(problems));
+                refusedData = org.layerlab.compute.train.RunPreflight.DataDescription.of(parts.train());
                 return false;
             }
             net = CompiledNetwork.compile(p.graph(), p.training().seed());
             split = new Dataset.Split(parts.train(), parts.validation());
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
-            message.set("Cannot train: " + e.getMessage());
+            refuse(e.getMessage());
             return false;
         }
-        latest.set(Progress.NONE);
+        long run = ++currentRun;
+        latest.set(new Tagged<>(run, Progress.NONE));
         ended.set(null);
+        refused = false;
         trainer.addListener(runListeners.newRun(runInfo(p), trainer, split.train(), split.validation()));
-        trainer.addListener(new ProgressListener(p.training().epochs(), p.training().batchSize()));
+        trainer.addListener(new ProgressListener(run, p.training().epochs(), p.training().batchSize()));
         trainedGraph.set(p.graph());
+        trainedSettings.set(p.training());
         trainer.start(pool.executor(), paused);
         message.set(paused ? "Paused" : "Training…");
         return true;
     }
 
+    private void refuse(String why) {
+        refused = true;
+        refusedData = null;
+        message.set(TEXT.get("cannotTrain", why));
+    }
+
     /**
-     * Keeps {@link #latest} up to date on the trainer thread. Speed is measured over at least half a second of
+     * Keeps {@link #latest} up to date on the trainer thread, every figure tagged with its run. Speed is measured over at least half a second of
      * batches (one batch's time jumps with every GC and JIT pause), and a gap of a second — a pause — starts a
      * new window.
      */
     private final class ProgressListener implements TrainingListener {
         private static final long WINDOW_NANOS = 500_000_000L, GAP_NANOS = 1_000_000_000L;
+        private final long run;
         private final int epochs;
         private final int batchSize;
         private long windowStart = -1, lastBatch, windowSteps;
         private double samplesPerSecond = Double.NaN;
 
-        ProgressListener(int epochs, int batchSize) {
+        ProgressListener(long run, int epochs, int batchSize) {
+            this.run = run;
             this.epochs = epochs;
             this.batchSize = batchSize;
         }
@@ -215,39 +272,41 @@ public final class TrainingSession {
                 }
             }
             lastBatch = now;
-            Progress old = latest.get();
-            latest.set(new Progress(e.epoch(), epochs, e.step(), e.loss(),
+            Progress old = mine();
+            post(new Progress(e.epoch(), epochs, e.step(), e.loss(),
                     Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), samplesPerSecond, old.rmse(), old.r2()));
         }
 
         @Override public void epochEnded(EpochEnd e) {
-            Progress old = latest.get();
+            Progress old = mine();
             Map<String, Double> m = e.metrics();
-            latest.set(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
+            post(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
                     m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond(),
                     m.getOrDefault(Evaluation.RMSE, Double.NaN), m.getOrDefault(Evaluation.R2, Double.NaN)));
         }
 
-        @Override public void runEnded(RunEnded e) { ended.set(e); }
+        @Override public void runEnded(RunEnded e) { if (run == currentRun) ended.set(new Tagged<>(run, e)); }
+
+        /** This run's latest figures (none yet when another run's are there). */
+        private Progress mine() {
+            Tagged<Progress> t = latest.get();
+            return t.run() == run ? t.event() : Progress.NONE;
+        }
+
+        /** Publishes this run's figures unless another run is current now. */
+        private void post(Progress p) { if (run == currentRun) latest.set(new Tagged<>(run, p)); }
     }
 
-    /** The settings a run is listed with. */
+    /** The settings a run is listed with: the run settings as declared, the Output head's loss, the data set and the network. */
     static RunInfo runInfo(Project p) {
-        Map<String, String> s = new LinkedHashMap<>();
-        var t = p.training();
-        s.put("optimizer", t.optimizer());
-        if (t.optimizerParams().asMap().containsKey("learningRate")) {
-            s.put("learning rate", String.format(Locale.ROOT, "%g", t.optimizerParams().getDouble("learningRate")));
-        }
-        s.put("batch size", Integer.toString(t.batchSize()));
-        s.put("epochs", Integer.toString(t.epochs()));
-        s.put("seed", Long.toString(t.seed()));
-        s.put("loss", t.loss());
-        s.put("validation split", String.format(Locale.ROOT, "%.2f", t.validationSplit()));
+        Map<String, String> s = new LinkedHashMap<>(TrainingSettings.describe(p.training().settings()));
+        // "loss" by its id: the charts read it to know a regression run before its first metrics.
+        p.graph().nodes().stream().filter(n -> n.type().equals(OutputLayer.ID)).findFirst()
+                .ifPresent(head -> s.put("loss", OutputLayer.loss(head.params()).id()));
         s.put("data set", p.dataset().source());
         s.put("data settings", settingsText(p.dataset().params()));
         s.put("split", settingsText(p.dataset().split()));
-        s.put("network", p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
+        s.put(TEXT.get("run.network"), p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
                 + String.format(Locale.ROOT, " (%,d parameters)", ShapeInference.analyze(p.graph()).totalParameters()));
         return RunInfo.of(s);
     }
@@ -266,12 +325,14 @@ public final class TrainingSession {
     }
 
     private void publish() {
-        Progress p = latest.get();
-        if (p != progress.get()) progress.set(p);
-        RunEnded e = ended.getAndSet(null);
+        Tagged<Progress> t = latest.get();
+        if (t.run() == currentRun && t.event() != progress.get()) progress.set(t.event());
+        Tagged<RunEnded> tagged = ended.getAndSet(null);
+        RunEnded e = tagged != null && tagged.run() == currentRun ? tagged.event() : null; // an earlier run's end is dropped
         if (e != null) {
             status.set(Status.FINISHED);
             trainedGraph.set(null);
+            trainedSettings.set(null);
             message.set(switch (e.reason()) {
                 case COMPLETED -> "Finished after " + e.epoch() + " epochs";
                 case STOPPED -> "Stopped at step " + e.step();

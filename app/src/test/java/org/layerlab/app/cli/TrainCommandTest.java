@@ -79,12 +79,37 @@ class TrainCommandTest {
     }
 
     @Test
+    void setChangesARunSettingThroughItsDeclaration() throws IOException {
+        Path project = dir.resolve("spirals.layerlab");
+        Files.writeString(project, SampleProjects.defaultSample().json());
+
+        Result r = cli("train", project.toString(), "--epochs", "2", "--set", "batchSize=400", "--set", "optimizer=sgd",
+                "--set", "momentum=0.9", "--no-progress");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2.0, r.metrics().get("steps"), "400 samples in batches of 400, two epochs");
+    }
+
+    @Test
+    void aRefusedSetIsOneLineNamingTheSetting() throws IOException {
+        Path project = dir.resolve("spirals.layerlab");
+        Files.writeString(project, SampleProjects.defaultSample().json());
+
+        Result bad = cli("train", project.toString(), "--set", "learningRate=-1");
+        assertEquals(2, bad.exit());
+        assertEquals("layerlab: " + project + ": --set learningRate=-1: Learning rate must be between 1.0E-7 and 10, got -1.0", bad.err().strip());
+        Result unknown = cli("train", project.toString(), "--set", "momentum=0.9");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("layerlab: " + project + ": --set momentum=0.9: no run setting 'momentum' (known: optimizer, learningRate"), unknown.err());
+    }
+
+    @Test
     void aConfigurationErrorIsFoundBeforeTrainingWithExit2() throws IOException {
-        // The last Dense of the sample becomes one unit under softmax cross-entropy for two classes.
+        // The sample's Output head gets three units under softmax cross-entropy for two classes.
         String json = SampleProjects.defaultSample().json();
         Path bad = dir.resolve("one-unit.layerlab");
         int last = json.lastIndexOf("\"units\" : 2");
-        Files.writeString(bad, last < 0 ? json : json.substring(0, last) + "\"units\" : 1" + json.substring(last + "\"units\" : 2".length()));
+        Files.writeString(bad, last < 0 ? json : json.substring(0, last) + "\"units\" : 3" + json.substring(last + "\"units\" : 2".length()));
 
         Result r = cli("train", bad.toString(), "--no-progress");
 

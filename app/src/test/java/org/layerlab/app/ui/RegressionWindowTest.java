@@ -37,9 +37,7 @@ class RegressionWindowTest extends MainWindowFixture {
                 .withSplit(DataSplit.of(0.2, 0.2, 1));
         var graph = new SequentialBuilder().add("input", "shape", List.of(1))
                 .add("dense", "units", 16, "activation", "tanh").add("output", "units", 1, "loss", "mse").build();
-        var training = p.training().withEpochs(5);
-        training = new org.layerlab.compute.train.TrainingConfig("mse", training.optimizer(), training.optimizerParams(),
-                training.batchSize(), 5, training.seed(), training.validationSplit());
+        var training = p.training().withEpochs(5); // the loss (MSE) is the Output head's
         return new Project("Sine", "", graph, data, training);
     }
 

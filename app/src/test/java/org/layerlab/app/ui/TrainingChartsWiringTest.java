@@ -32,7 +32,7 @@ class TrainingChartsWiringTest extends MainWindowFixture {
         TrainingDashboard charts = awaitCompletedRuns(1);
         RunData first = onFx(() -> charts.store().runs().get(0));
         assertEquals("Run 1", first.name());
-        assertTrue(first.info().settings().containsKey("optimizer") && first.info().settings().containsKey("network"), first.info().settings().toString());
+        assertTrue(first.info().settings().containsKey("Optimizer") && first.info().settings().containsKey("Network"), first.info().settings().toString());
         assertEquals(3, onFx(() -> first.find("epoch/loss").size()));
 
         robot.clickOn("#reset-button");

@@ -52,7 +52,7 @@ class RunRecorderTest {
         net.namedParameters().forEach((k, v) -> weightsAfter.get(0L).put(k, v.value().data().clone()));
         List<RunUpdate> updates = new ArrayList<>();
         int every = 5;
-        trainer.addListener(new RunRecorder(9, updates::add, net, p.training().lossFunction(), split.train(), split.validation(), every));
+        trainer.addListener(new RunRecorder(9, updates::add, net, trainer.loss(), split.train(), split.validation(), every));
         trainer.start(Runnable::run, false).get();
 
         assertInstanceOf(RunUpdate.Started.class, updates.get(0));

@@ -83,4 +83,36 @@ public final class Catalog<T extends CatalogEntry> {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Like {@link #choiceWithSettings}, for catalogs whose entries share setting names with different defaults
+     * (every optimizer has a learning rate; Adam's starts at 0.001, SGD's at 0.01): each entry's settings are named
+     * "{@code name}.entry.setting" ("optimizer.adam.learningRate") and apply only while that entry is chosen, so
+     * every entry keeps its own values while another one is chosen.
+     */
+    public List<ParamSpec> choiceWithEntrySettings(String name, String label, String def, String description) {
+        List<ParamSpec> specs = new ArrayList<>();
+        specs.add(choice(name, label, def, description));
+        for (T e : entries.values()) {
+            for (ParamSpec s : e.params()) specs.add(s.shownWhen(entrySetting(name, e.id(), s.name()), name, e.id()));
+        }
+        return List.copyOf(specs);
+    }
+
+    /** The full name of an entry's setting under {@link #choiceWithEntrySettings}: "optimizer.adam.learningRate". */
+    public static String entrySetting(String choice, String entryId, String setting) {
+        return choice + "." + entryId + "." + setting;
+    }
+
+    /** The chosen entry's own settings (by their short names) from values declared by {@link #choiceWithEntrySettings}. */
+    public Params chosenEntrySettings(Params p, String name) {
+        T entry = get(p.getString(name));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (ParamSpec s : entry.params()) settings.put(s.name(), p.get(entrySetting(name, entry.id(), s.name())));
+        try {
+            return Params.of(entry.params(), settings);
+        } catch (InvalidParamException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
 }

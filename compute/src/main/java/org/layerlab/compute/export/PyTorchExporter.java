@@ -140,7 +140,6 @@ public final class PyTorchExporter {
         s.put("batch_size", t.batchSize());
         s.put("epochs", t.epochs());
         s.put("seed", t.seed());
-        s.put("validation_split", t.validationSplit());
         s.put("clip_norm", t.clipNorm());
         s.put("data", project.dataset().generator());
         s.put("data_params", project.dataset().params().asMap());
@@ -160,7 +159,7 @@ public final class PyTorchExporter {
 
     static Loss lossOf(ModelGraph graph, TrainingConfig t) {
         for (Node n : graph.nodes()) if (n.type().equals(OutputLayer.ID)) return OutputLayer.loss(n.params());
-        return t.lossFunction();
+        throw new IllegalArgumentException("the network has no Output layer, which holds the loss");
     }
 
     /** The project's training and validation samples (its own split), as train.py reads them. */

@@ -6,15 +6,15 @@ import java.util.List;
 public final class ReferenceNetworks {
     private ReferenceNetworks() {}
 
-    /** The Fashion-MNIST MLP: 784 → 256 ReLU → 128 ReLU → 10 logits. */
+    /** The Fashion-MNIST MLP: 784 → 256 ReLU → 128 ReLU → 10 logits (an Output head with softmax cross-entropy). */
     public static ModelGraph fashionMlp() {
         return new SequentialBuilder().add("input", "shape", List.of(784))
                 .add("dense", "units", 256, "activation", "relu", "kernelInitializer", "he-uniform")
                 .add("dense", "units", 128, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
+                .add("output", "units", 10).build();
     }
 
-    /** LeNet-5 for 1×28×28 images: 6 and 16 5×5 filters with 2×2 max pooling, then 120 → 84 → 10 logits. */
+    /** LeNet-5 for 1×28×28 images: 6 and 16 5×5 filters with 2×2 max pooling, then 120 → 84 → 10 logits (an Output head with softmax cross-entropy). */
     public static ModelGraph leNet5() {
         return new SequentialBuilder().add("input", "shape", List.of(1, 28, 28))
                 .add("conv2d", "filters", 6, "kernel", 5, "padding", "same", "activation", "relu")
@@ -24,6 +24,6 @@ public final class ReferenceNetworks {
                 .add("flatten")
                 .add("dense", "units", 120, "activation", "relu", "kernelInitializer", "he-uniform")
                 .add("dense", "units", 84, "activation", "relu", "kernelInitializer", "he-uniform")
-                .add("dense", "units", 10).build();
+                .add("output", "units", 10).build();
     }
 }

@@ -29,7 +29,7 @@ public final class Conv2DLayer extends AbstractLayerType {
                         ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
                                 "'same' pads with zeros so the output keeps the input's size (divided by the stride); 'valid' does not pad."),
                         ParamSpec.integer("dilation", "Dilation", 1, 1, 16, "Spacing between filter taps; larger sees wider without more weights."),
-                        Activations.CATALOG.choice("activation", "Activation", "linear", "Function applied to each output value."),
+                        Activations.CATALOG.choice("activation", "Activation", "relu", "Function applied to each output value."),
                         ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each feature map.")),
                         Initialization.specs("he-uniform", "filters", true)));
     }

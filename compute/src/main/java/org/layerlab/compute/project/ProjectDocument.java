@@ -7,12 +7,13 @@ import java.util.Map;
 
 /**
  * The JSON shape of a project file, version 2 (version 1 had no runs). Plain data for Jackson; {@link ProjectFiles}
- * checks and converts it.
+ * checks and converts it. The {@code training} section is read and written through the run settings' declaration
+ * ({@link org.layerlab.compute.train.TrainingSettings}).
  */
 @JsonPropertyOrder({"format", "version", "name", "description", "graph", "dataset", "training", "runs"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProjectDocument(String format, Integer version, String name, String description,
-                       GraphDoc graph, DatasetDoc dataset, TrainingDoc training, List<RunDoc> runs) {
+                       GraphDoc graph, DatasetDoc dataset, Map<String, Object> training, List<RunDoc> runs) {
 
     record GraphDoc(List<NodeDoc> nodes, List<EdgeDoc> edges) {}
 
@@ -33,14 +34,6 @@ record ProjectDocument(String format, Integer version, String name, String descr
 
     @JsonPropertyOrder({"method", "offset", "scale"})
     record NormalizationDoc(String method, double[] offset, double[] scale) {}
-
-    /** Fields after validationSplit were added later; absent ones take the defaults of the original settings. */
-    @JsonPropertyOrder({"loss", "optimizer", "optimizerParams", "batchSize", "epochs", "seed", "validationSplit",
-            "schedule", "scheduleParams", "clipNorm", "patience", "minDelta", "checkpoints"})
-    record TrainingDoc(String loss, String optimizer, Map<String, Object> optimizerParams,
-                       Integer batchSize, Integer epochs, Long seed, Double validationSplit,
-                       String schedule, Map<String, Object> scheduleParams, Double clipNorm,
-                       Integer patience, Double minDelta, Boolean checkpoints) {}
 
     @JsonPropertyOrder({"id", "name", "status", "message", "visible", "color", "settings", "parent", "forkStep",
             "startWallMillis", "series"})

@@ -44,8 +44,13 @@ import org.layerlab.compute.layers.LayerTypes;
 import org.layerlab.compute.nn.Losses;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.nn.Schedules;
+import org.layerlab.compute.layers.Conv2DLayer;
+import org.layerlab.compute.layers.DenseLayer;
+import org.layerlab.compute.layers.LayerType;
+import org.layerlab.compute.layers.OutputLayer;
 import org.layerlab.compute.text.Messages;
 import org.layerlab.compute.train.TrainingConfig;
+import org.layerlab.compute.train.TrainingSettings;
 
 /**
  * Reads and writes project files: versioned JSON, data only. Reading checks everything against the catalogs and
@@ -70,6 +75,12 @@ public final class ProjectFiles {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    /** The old place of the loss, read only to migrate it (see {@code Converter.migrateLoss}). */
+    private static final String OLD_LOSS = "loss";
+    /** The old place of the validation share (now the data set's split), read only to migrate it. */
+    private static final String OLD_VALIDATION_SPLIT = "validationSplit";
+    private static final Messages TRAINING_TEXT = Messages.of("org.layerlab.compute.i18n.training", ProjectFiles.class);
 
     private static final ObjectReader HEADER = MAPPER.readerFor(Header.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -132,7 +143,7 @@ public final class ProjectFiles {
     /** Parses and checks a graph written by {@link #graphToJson}; {@code source} names it in messages. */
     public static ModelGraph parseGraph(String json, String source) throws ProjectFileException {
         try {
-            return new Converter(source).toGraph(MAPPER.readValue(json, ProjectDocument.GraphDoc.class));
+            return new Converter(source).toGraph(MAPPER.readValue(json, ProjectDocument.GraphDoc.class), false);
         } catch (JsonProcessingException e) {
             throw new ProjectFileException(source + ": " + describe(e), e);
         }
@@ -274,13 +285,10 @@ public final class ProjectFiles {
     }
 
     private static ProjectDocument toDocument(Project p) {
-        TrainingConfig t = p.training();
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
                 toDocument(p.graph()),
                 toDoc(p.dataset()),
-                new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
-                        t.batchSize(), t.epochs(), t.seed(), t.validationSplit(),
-                        t.schedule(), new LinkedHashMap<>(t.scheduleParams().asMap()), t.clipNorm(), t.patience(), t.minDelta(), t.checkpoints()),
+                TrainingSettings.toFile(p.training().settings()),
                 p.runs().isEmpty() ? null : p.runs().stream().map(ProjectFiles::toDoc).toList());
     }
 
@@ -315,14 +323,19 @@ public final class ProjectFiles {
     private record Converter(String source) {
         Project toProject(ProjectDocument d) throws ProjectFileException {
             String name = d.name() == null ? "Untitled" : d.name();
-            ModelGraph graph = toGraph(require(d.graph(), "graph"));
-            TrainingConfig training = toTraining(require(d.training(), "training"));
-            DatasetSpec dataset = toDataset(require(d.dataset(), "dataset"), training);
+            boolean beforeLossHome = d.training() != null && d.training().containsKey(OLD_LOSS);
+            ModelGraph graph = toGraph(require(d.graph(), "graph"), beforeLossHome);
+            Map<String, Object> section = new LinkedHashMap<>(require(d.training(), "training"));
+            if (section.containsKey(OLD_LOSS)) graph = migrateLoss(graph, section.remove(OLD_LOSS));
+            // The validation share moved to the data set's split; older files keep it here, and it seeds their split.
+            Object oldSplit = section.remove(OLD_VALIDATION_SPLIT);
+            TrainingConfig training = toTraining(section);
+            DatasetSpec dataset = toDataset(require(d.dataset(), "dataset"), training, oldSplit);
             return new Project(name, d.description() == null ? "" : d.description(), graph, dataset, training, toRuns(d.runs()));
         }
 
         /** The data-set section; an older file's {@code generator} becomes the source and its validation share the split. */
-        DatasetSpec toDataset(ProjectDocument.DatasetDoc ds, TrainingConfig training) throws ProjectFileException {
+        DatasetSpec toDataset(ProjectDocument.DatasetDoc ds, TrainingConfig training, Object oldSplit) throws ProjectFileException {
             boolean legacy = ds.source() == null && ds.generator() != null;
             if (ds.source() != null && ds.generator() != null) throw fail("dataset.generator", "an older name for \"source\"; give only \"source\"");
             String at = legacy ? "dataset.generator" : "dataset.source";
@@ -336,7 +349,7 @@ public final class ProjectFiles {
             } else {
                 // Before splits were saved, the validation share was a training setting and the split used its seed.
                 Map<String, Object> old = new LinkedHashMap<>();
-                old.put("validation", training.validationSplit());
+                old.put("validation", oldSplit == null ? 0.0 : oldSplit);
                 old.put("seed", (int) Math.floorMod(training.seed(), (long) Integer.MAX_VALUE));
                 old.put("stratified", false);
                 split = params(DataSplit.PARAMS, old, "training.validationSplit");
@@ -410,7 +423,11 @@ public final class ProjectFiles {
             return new RunHistory.Series(steps, epochs, seconds, values);
         }
 
-        ModelGraph toGraph(ProjectDocument.GraphDoc g) throws ProjectFileException {
+        /**
+         * @param linearByDefault the file predates ReLU as the default activation (it names training.loss): a Dense or
+         *                        Conv2D layer without an activation keeps the Linear one it had then
+         */
+        ModelGraph toGraph(ProjectDocument.GraphDoc g, boolean linearByDefault) throws ProjectFileException {
             List<ProjectDocument.NodeDoc> nodeDocs = require(g.nodes(), "graph.nodes");
             List<Node> nodes = new ArrayList<>(nodeDocs.size());
             java.util.Set<String> ids = new java.util.HashSet<>();
@@ -423,7 +440,9 @@ public final class ProjectFiles {
                 if (!ids.add(id)) throw fail(at + ".id", "a node with id '" + cut(id) + "' already exists");
                 double x = n.x() == null ? 0 : n.x(), y = n.y() == null ? 0 : n.y();
                 if (!Double.isFinite(x) || !Double.isFinite(y)) throw fail(at + (Double.isFinite(x) ? ".y" : ".x"), "must be a finite number");
-                nodes.add(new Node(id, type, n.name() == null ? id : n.name(), params(layer, n.params(), at + ".params"), x, y));
+                Map<String, Object> given = n.params() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(n.params());
+                if (linearByDefault && (type.equals(DenseLayer.ID) || type.equals(Conv2DLayer.ID))) given.putIfAbsent("activation", "linear");
+                nodes.add(new Node(id, type, n.name() == null ? id : n.name(), params(layer, given, at + ".params"), x, y));
             }
             List<ProjectDocument.EdgeDoc> edgeDocs = g.edges() == null ? List.of() : g.edges();
             List<Edge> edges = new ArrayList<>(edgeDocs.size());
@@ -440,29 +459,42 @@ public final class ProjectFiles {
             }
         }
 
-        TrainingConfig toTraining(ProjectDocument.TrainingDoc t) throws ProjectFileException {
-            String loss = require(t.loss(), "training.loss");
-            if (Losses.CATALOG.find(loss).isEmpty()) throw fail("training.loss", Losses.CATALOG.unknownMessage(cut(loss)));
-            String opt = require(t.optimizer(), "training.optimizer");
-            CatalogEntry optimizer = Optimizers.CATALOG.find(opt).orElseThrow(() -> fail("training.optimizer", Optimizers.CATALOG.unknownMessage(cut(opt))));
-            Params optParams = params(optimizer, t.optimizerParams(), "training.optimizerParams");
-            int batch = require(t.batchSize(), "training.batchSize");
-            int epochs = require(t.epochs(), "training.epochs");
-            if (batch < 1) throw fail("training.batchSize", "must be at least 1, got " + batch);
-            if (epochs < 1) throw fail("training.epochs", "must be at least 1, got " + epochs);
-            double split = t.validationSplit() == null ? 0.0 : t.validationSplit();
-            if (!(split >= 0 && split < 1)) throw fail("training.validationSplit", "must be at least 0 and below 1, got " + split);
-            String sched = t.schedule() == null ? Schedules.CONSTANT.id() : t.schedule();
-            CatalogEntry schedule = Schedules.CATALOG.find(sched).orElseThrow(() -> fail("training.schedule", Schedules.CATALOG.unknownMessage(cut(sched))));
-            Params schedParams = params(schedule, t.scheduleParams(), "training.scheduleParams");
-            double clip = t.clipNorm() == null ? 0.0 : t.clipNorm();
-            if (!(clip >= 0)) throw fail("training.clipNorm", "must be 0 (off) or positive, got " + clip);
-            int patience = t.patience() == null ? 0 : t.patience();
-            if (patience < 0) throw fail("training.patience", "must be 0 (off) or positive, got " + patience);
-            double minDelta = t.minDelta() == null ? 0.0 : t.minDelta();
-            if (!(minDelta >= 0)) throw fail("training.minDelta", "must be 0 or positive, got " + minDelta);
-            return new TrainingConfig(loss, opt, optParams, batch, epochs, t.seed() == null ? 1 : t.seed(), split,
-                    sched, schedParams, clip, patience, minDelta, t.checkpoints() == null || t.checkpoints());
+        TrainingConfig toTraining(Map<String, Object> section) throws ProjectFileException {
+            try {
+                return new TrainingConfig(TrainingSettings.fromFile(section));
+            } catch (InvalidParamException e) {
+                throw fail(e.paramName() == null ? "training" : "training." + e.paramName(), e.getMessage());
+            }
+        }
+
+        /**
+         * Files before the loss had its one home named it in {@code training.loss}. The Output head holds it now:
+         * when the network has one, the head's loss wins (the trainer already refused a run where the two differed);
+         * when its only last layer is a Dense layer without activation (what older samples used), that layer becomes
+         * an Output head with the same name, units, initialisers and place, and the file's loss. Any other network
+         * cannot keep the loss, and the file is refused with a message saying what to add.
+         */
+        ModelGraph migrateLoss(ModelGraph graph, Object loss) throws ProjectFileException {
+            String id = String.valueOf(loss);
+            if (!(loss instanceof String) || Losses.CATALOG.find(id).isEmpty()) throw fail("training." + OLD_LOSS, Losses.CATALOG.unknownMessage(id));
+            if (graph.nodes().stream().anyMatch(n -> n.type().equals(OutputLayer.ID))) return graph;
+            List<Node> sinks = graph.nodes().stream().filter(n -> graph.outputsOf(n.id()).isEmpty()).toList();
+            Node last = sinks.size() == 1 ? sinks.get(0) : null;
+            if (last == null || !last.type().equals(DenseLayer.ID) || !"linear".equals(last.params().get("activation"))
+                    || !last.params().getBoolean("useBias")) {
+                throw fail("training." + OLD_LOSS, TRAINING_TEXT.get("lossWithoutHead", id));
+            }
+            LayerType head = LayerTypes.CATALOG.get(OutputLayer.ID);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("loss", id);
+            for (var spec : head.params()) {
+                if (!spec.name().equals("loss") && last.params().asMap().containsKey(spec.name())) params.put(spec.name(), last.params().get(spec.name()));
+            }
+            try {
+                return graph.replaceNode(new Node(last.id(), OutputLayer.ID, last.name(), Params.of(head.params(), params), last.x(), last.y()));
+            } catch (InvalidParamException e) {
+                throw fail("training." + OLD_LOSS, e.getMessage());
+            }
         }
 
         Params params(CatalogEntry entry, Map<String, Object> given, String at) throws ProjectFileException {

@@ -79,14 +79,12 @@ public final class RunPreflight {
         if (!inShape.equals(data.sampleShape())) {
             problems.add(new Problem(input.id(), TEXT.get("input.shape", input.name(), inShape, data.sampleShape())));
         }
-        Loss loss = config.lossFunction();
-        if (head.type().equals(OutputLayer.ID)) {
-            Loss paired = OutputLayer.loss(head.params());
-            if (!paired.id().equals(loss.id())) {
-                problems.add(new Problem(head.id(), TEXT.get("loss.head", head.name(), paired.displayName(), loss.displayName())));
-            }
-            loss = paired;
+        if (!head.type().equals(OutputLayer.ID)) {
+            // The loss lives on the Output head: without one there is nothing to minimise.
+            problems.add(new Problem(head.id(), TrainingSettings.TEXT.get("noOutputHead", head.name(), graph.typeOf(head.id()).displayName())));
+            return problems;
         }
+        Loss loss = OutputLayer.loss(head.params());
         checkLossAgainstData(head, analysis.info(head.id()), loss, data, problems);
         MemoryEstimate memory = MemoryEstimate.of(graph, analysis, config.batchSize(), config.checkpoints() ? MemoryEstimate.CHECKPOINT_COPIES : 0);
         String tooBig = memory.refusal(memoryBudget);

@@ -39,6 +39,7 @@ public final class Trainer {
     private final Dataset validation;
     private final Dataset test;
     private final TrainingConfig config;
+    private final Loss loss;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<RunEnded> completion = new CompletableFuture<>();
 
@@ -67,6 +68,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the data set's samples are " + train.sampleShape()
                     + " but the network's Input expects " + network.inputShape());
         }
+        this.loss = runLoss(network);
         this.network = network;
         this.train = train;
         this.validation = validation;
@@ -165,34 +167,24 @@ public final class Trainer {
     }
 
     /**
-     * The loss this run minimises: the Output head's, with its settings (Huber's δ), when the network ends in one;
-     * otherwise the configured loss with its defaults.
+     * The loss a network is trained with: its Output head's, with the head's settings (Huber's δ). The loss has this
+     * one home; the run settings do not name one.
      *
-     * @throws IllegalArgumentException when the head and the training settings name different losses
+     * @throws IllegalArgumentException when the network does not end in an Output head
      */
-    public static Loss runLoss(CompiledNetwork network, TrainingConfig config) {
-        Loss configured = config.lossFunction();
+    public static Loss runLoss(CompiledNetwork network) {
         var head = network.graph().node(network.outputId());
-        if (!head.type().equals(OutputLayer.ID)) return configured;
-        Loss paired = OutputLayer.loss(head.params());
-        if (!paired.id().equals(configured.id())) {
-            throw new IllegalArgumentException("the Output layer is set for " + paired.displayName() + " but training uses "
-                    + configured.displayName() + " — make them the same");
+        if (!head.type().equals(OutputLayer.ID)) {
+            throw new IllegalArgumentException(TrainingSettings.TEXT.get("noOutputHead", head.name(),
+                    network.graph().typeOf(head.id()).displayName()));
         }
-        return paired;
+        return OutputLayer.loss(head.params());
     }
 
-    /** This run's loss (see {@link #runLoss}); the configured one while head and settings disagree (the run will fail and say so). */
-    public Loss loss() {
-        try {
-            return runLoss(network, config);
-        } catch (IllegalArgumentException e) {
-            return config.lossFunction();
-        }
-    }
+    /** This run's loss (see {@link #runLoss}). */
+    public Loss loss() { return loss; }
 
     private RunEnded loop() throws InterruptedException {
-        Loss loss = runLoss(network, config);
         Optimizer optimizer = config.optimizerType().create(config.optimizerParams());
         this.optimizer = optimizer;
         double baseLr = optimizer.learningRate();

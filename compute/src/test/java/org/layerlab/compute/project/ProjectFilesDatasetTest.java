@@ -56,8 +56,8 @@ class ProjectFilesDatasetTest {
                 List.of(new DrawnPoint(1.5, -2, 0), new DrawnPoint(0, 0.25, 2)),
                 new Normalization(Normalization.STANDARDIZE, new double[] {0.5, 1}, new double[] {2, 3}));
         ModelGraph g = ReferenceNetworks.fashionMlp();
-        Project p = new Project("drawn", "", g, spec, new TrainingConfig("softmax-cross-entropy", "sgd",
-                Optimizers.SGD.defaultParams(), 4, 1, 1, 0));
+        Project p = new Project("drawn", "", g, spec, new TrainingConfig("sgd",
+                Optimizers.SGD.defaultParams(), 4, 1, 1));
         Path file = dir.resolve("drawn.layerlab");
         ProjectFiles.write(p, file);
         Project back = ProjectFiles.read(file);

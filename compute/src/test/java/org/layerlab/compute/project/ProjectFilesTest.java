@@ -31,12 +31,12 @@ class ProjectFilesTest {
                 List.of(node("in", "input", Map.of("shape", List.of(2)), 0),
                         node("h", "dense", Map.of("units", 8, "activation", "relu"), 200),
                         node("drop", "dropout", Map.of("rate", 0.25), 400),
-                        node("out", "dense", Map.of("units", 2), 600)),
+                        node("out", "output", Map.of("units", 2), 600)),
                 List.of(new Edge("in", "h", 0), new Edge("h", "drop", 0), new Edge("drop", "out", 0)));
         DatasetSpec data = new DatasetSpec("circles",
                 Params.of(DatasetGenerators.CIRCLES.params(), Map.of("samples", 200, "noise", 0.1, "seed", 3)));
-        TrainingConfig t = new TrainingConfig("softmax-cross-entropy", "sgd",
-                Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.1, "momentum", 0.9)), 8, 20, 11, 0.25);
+        TrainingConfig t = new TrainingConfig("sgd",
+                Params.of(Optimizers.SGD.params(), Map.of("learningRate", 0.1, "momentum", 0.9)), 8, 20, 11);
         return new Project("Circle demo", "a ring around a disc", g, data, t);
     }
 
@@ -59,7 +59,7 @@ class ProjectFilesTest {
     void omittedParametersTakeTheirDeclaredDefaults() throws Exception {
         String json = ProjectFiles.toJson(sample()).replace("\"activation\" : \"relu\",", "");
         Project p = ProjectFiles.parse(json, "x.layerlab");
-        assertEquals("linear", p.graph().node("h").params().getString("activation"));
+        assertEquals("relu", p.graph().node("h").params().getString("activation"));
     }
 
     @Test
@@ -82,8 +82,8 @@ class ProjectFilesTest {
         assertProblem(good.replace("\"kernelInitializer.value\" : 0.1", "\"kernelInitializer.value\" : \"x\""),
                 "graph.nodes[1].params[\"kernelInitializer.value\"]: Start value must be a number, got \"x\"");
         assertProblem(good.replace("\"optimizer\" : \"sgd\"", "\"optimizer\" : \"adamw2\""),
-                "training.optimizer: unknown optimizer 'adamw2'");
-        assertProblem(good.replace("\"batchSize\" : 8", "\"batchSize\" : 0"), "training.batchSize: must be at least 1, got 0");
+                "training.optimizer: Optimizer must be one of sgd, adam, adamw, rmsprop, adagrad, got \"adamw2\"");
+        assertProblem(good.replace("\"batchSize\" : 8", "\"batchSize\" : 0"), "training.batchSize: Batch size must be between 1 and 1000000, got 0");
         assertProblem(good.replace("\"source\" : \"circles\",", ""), "dataset.source: is missing");
     }
 

@@ -47,7 +47,7 @@ class DeterminismTest {
                     .add("output", "units", 4).build();
             Params adam = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
             Trainer t = new Trainer(CompiledNetwork.compile(g, 3), randomImages(), null,
-                    new TrainingConfig("softmax-cross-entropy", "adam", adam, 64, 2, 5, 0.0));
+                    new TrainingConfig("adam", adam, 64, 2, 5));
             List<Double> losses = new CopyOnWriteArrayList<>();
             t.addListener(new TrainingListener() { @Override public void batchEnded(BatchEnd e) { losses.add(e.loss()); } });
             t.start(pool.executor(), false).get(2, TimeUnit.MINUTES);

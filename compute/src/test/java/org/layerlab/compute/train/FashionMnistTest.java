@@ -34,7 +34,7 @@ class FashionMnistTest {
 
     static TrainingConfig adam(int epochs) throws Exception {
         Params p = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
-        return new TrainingConfig("softmax-cross-entropy", "adam", p, 64, epochs, 1, 0.0).withCheckpoints(false);
+        return new TrainingConfig("adam", p, 64, epochs, 1).withCheckpoints(false);
     }
 
     static double testAccuracy(ModelGraph g, boolean flat, int trainSamples, int epochs) throws Exception {

@@ -109,7 +109,7 @@ class RegressionMetricsTest {
 
     private static TrainingConfig adam(String loss, int epochs) throws Exception {
         Params p = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 0.05));
-        return new TrainingConfig(loss, "adam", p, 16, epochs, 3, 0.0).withCheckpoints(false);
+        return new TrainingConfig("adam", p, 16, epochs, 3).withCheckpoints(false); // the loss is the head's
     }
 
     @Test void aRegressionRunReportsRmseAndR2ForTrainValidationAndTest() throws Exception {

@@ -40,7 +40,7 @@ class TrainerTest {
         return new SequentialBuilder().add("input", "shape", List.of(2))
                 .add("dense", "units", 24, "activation", "tanh")
                 .add("dense", "units", 24, "activation", "tanh")
-                .add("dense", "units", 2).build();
+                .add("output", "units", 2).build();
     }
 
     static Dataset spirals() {
@@ -50,7 +50,7 @@ class TrainerTest {
 
     static TrainingConfig adam(double lr, int batch, int epochs) throws Exception {
         Params p = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", lr));
-        return new TrainingConfig("softmax-cross-entropy", "adam", p, batch, epochs, 42, 0.0);
+        return new TrainingConfig("adam", p, batch, epochs, 42);
     }
 
     static RunEnded run(Trainer t) throws Exception { return t.start(executor(), false).get(60, TimeUnit.SECONDS); }
@@ -72,7 +72,7 @@ class TrainerTest {
     private List<Double> lossCurve() throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(2))
                 .add("dense", "units", 16, "activation", "relu").add("batchnorm").add("dropout", "rate", 0.2)
-                .add("dense", "units", 2).build();
+                .add("output", "units", 2).build();
         Trainer t = new Trainer(CompiledNetwork.compile(g, 5), spirals(), null, adam(0.01, 16, 5));
         List<Double> losses = new CopyOnWriteArrayList<>();
         t.addListener(new TrainingListener() { @Override public void batchEnded(BatchEnd e) { losses.add(e.loss()); } });
@@ -190,14 +190,14 @@ class TrainerTest {
 
     @Test void divergenceGuardNamesStepAndLayer() throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(2))
-                .add("dense", "units", 16, "activation", "relu").add("dense", "units", 1).build();
+                .add("dense", "units", 16, "activation", "relu").add("output", "units", 1, "loss", "mse").build();
         Dataset base = spirals();
         float[] targets = new float[base.size()];
         for (int i = 0; i < targets.length; i++) targets[i] = 1e4f * (i % 7);
         Dataset regression = new Dataset("r", base.x(), null, targets, List.of());
         Params sgd = Params.of(Optimizers.SGD.params(), Map.of("learningRate", 5.0));
         Trainer t = new Trainer(CompiledNetwork.compile(g, 1), regression, null,
-                new TrainingConfig("mse", "sgd", sgd, 16, 5, 1, 0.0));
+                new TrainingConfig("sgd", sgd, 16, 5, 1));
         List<Long> steps = new CopyOnWriteArrayList<>();
         t.addListener(new TrainingListener() { @Override public void batchEnded(BatchEnd e) { steps.add(e.step()); } });
         RunEnded end = run(t);
@@ -218,14 +218,16 @@ class TrainerTest {
         assertEquals(List.of(0.01, 0.005, 0.0025), lrs);
     }
 
-    @Test void outputHeadMustMatchTheLoss() throws Exception {
+    @Test void theLossIsTheOutputHeads() throws Exception {
         ModelGraph g = new SequentialBuilder().add("input", "shape", List.of(2)).add("dense", "units", 8, "activation", "tanh")
                 .add("output", "units", 2, "loss", "softmax-cross-entropy").build();
-        assertEquals(EndReason.COMPLETED, run(new Trainer(CompiledNetwork.compile(g, 1), spirals(), null, adam(0.01, 32, 1))).reason());
-        ModelGraph bad = new SequentialBuilder().add("input", "shape", List.of(2)).add("output", "units", 2, "loss", "mse").build();
-        RunEnded end = run(new Trainer(CompiledNetwork.compile(bad, 1), spirals(), null, adam(0.01, 32, 1)));
-        assertEquals(EndReason.FAILED, end.reason());
-        assertTrue(end.message().contains("make them the same"), end.message());
+        Trainer ok = new Trainer(CompiledNetwork.compile(g, 1), spirals(), null, adam(0.01, 32, 1));
+        assertEquals("softmax-cross-entropy", ok.loss().id());
+        assertEquals(EndReason.COMPLETED, run(ok).reason());
+        ModelGraph headless = new SequentialBuilder().add("input", "shape", List.of(2)).add("dense", "units", 2).build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(CompiledNetwork.compile(headless, 1), spirals(), null, adam(0.01, 32, 1)));
+        assertTrue(e.getMessage().contains("Dense 1 (Dense), not in an Output layer"), e.getMessage());
     }
 
     static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {

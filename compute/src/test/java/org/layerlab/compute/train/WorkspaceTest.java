@@ -54,7 +54,7 @@ class WorkspaceTest {
         net.workspace().setReuse(reuse);
         Params adam = Params.of(Optimizers.ADAM.params(), Map.of("learningRate", 1e-3));
         Trainer t = new Trainer(net, images(samples), null,
-                new TrainingConfig("softmax-cross-entropy", "adam", adam, 32, epochs, 3, 0.0).withCheckpoints(false));
+                new TrainingConfig("adam", adam, 32, epochs, 3).withCheckpoints(false));
         List<Double> losses = new CopyOnWriteArrayList<>();
         List<Long> alloc = new CopyOnWriteArrayList<>();
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
