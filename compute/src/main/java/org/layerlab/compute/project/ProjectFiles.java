@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.InvalidParamException;
+import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.DataSource;
 import org.layerlab.compute.data.DataSources;
@@ -460,11 +461,25 @@ public final class ProjectFiles {
         }
 
         TrainingConfig toTraining(Map<String, Object> section) throws ProjectFileException {
+            for (Map.Entry<String, Object> e : section.entrySet()) {
+                ParamSpec spec;
+                try { spec = TrainingSettings.spec(e.getKey()); } catch (IllegalArgumentException unknown) { continue; }
+                refuseText(spec, e.getValue(), "training" + member(e.getKey()));
+            }
             try {
                 return new TrainingConfig(TrainingSettings.fromFile(section));
             } catch (InvalidParamException e) {
-                throw fail(e.paramName() == null ? "training" : "training." + e.paramName(), e.getMessage());
+                throw fail(e.paramName() == null ? "training" : "training" + member(e.paramName()), shorten(e.getMessage(), 400));
             }
+        }
+
+        /** A whole message kept readable: long lists of choices end in an ellipsis. */
+        static String shorten(String m, int max) { return m.length() <= max ? m : m.substring(0, max) + "…"; }
+
+        /** A path step for a field name: ".name" when it reads as one, otherwise ["quoted"] with the name cut short. */
+        static String member(String name) {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_/-]*([.][A-Za-z_][A-Za-z0-9_/-]*)*")) return "." + name;
+            return "[\"" + cut(name).replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
         }
 
         /**
@@ -502,6 +517,9 @@ public final class ProjectFiles {
         }
 
         Params params(List<org.layerlab.compute.catalog.ParamSpec> specs, Map<String, Object> given, String at) throws ProjectFileException {
+            if (given != null) {
+                for (ParamSpec spec : specs) if (given.containsKey(spec.name())) refuseText(spec, given.get(spec.name()), at + key(spec.name()));
+            }
             try {
                 return Params.of(specs, given == null ? Map.of() : given);
             } catch (InvalidParamException e) {
@@ -509,6 +527,18 @@ public final class ProjectFiles {
                 // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.
                 throw fail(name == null ? at : at + key(name), e.getMessage());
             }
+        }
+
+        /** A file writes numbers and flags as JSON numbers and booleans; text there ("20") is refused, not converted. */
+        void refuseText(ParamSpec spec, Object value, String at) throws ProjectFileException {
+            if (!(value instanceof String text)) return;
+            String kind = switch (spec.type()) {
+                case INT -> "a whole number";
+                case FLOAT -> "a number";
+                case BOOLEAN -> "true or false";
+                default -> null;
+            };
+            if (kind != null) throw fail(at, spec.label() + " must be " + kind + ", got \"" + cut(text) + "\"");
         }
 
         <T> T require(T value, String at) throws ProjectFileException {
