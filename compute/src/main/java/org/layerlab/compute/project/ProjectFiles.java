@@ -8,15 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +30,12 @@ import org.layerlab.compute.train.TrainingConfig;
 /**
  * Reads and writes project files: versioned JSON, data only. Reading checks everything against the catalogs and
  * reports the first problem with its place ("graph.nodes[2].params.units: …"); writing is atomic. Version 2 added
- * the runs; version 1 files (no runs) still open.
+ * the runs; version 1 files (no runs) still open. Version 3 puts this JSON in a zip archive with the runs' weights
+ * ({@link ProjectArchive}); the JSON itself is unchanged.
  */
 public final class ProjectFiles {
     public static final String FORMAT = "layerlab-project";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String EXTENSION = ".layerlab";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -58,16 +51,9 @@ public final class ProjectFiles {
 
     private ProjectFiles() {}
 
+    /** Reads a project file of any version (a version 3 archive's weights and entries are skipped: see {@link ProjectArchive}). */
     public static Project read(Path file) throws ProjectFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ProjectFileException(file + ": file not found");
-        } catch (IOException e) {
-            throw new ProjectFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return ProjectArchive.read(file).project();
     }
 
     /** Parses project JSON; {@code source} names it in messages. */
@@ -101,29 +87,9 @@ public final class ProjectFiles {
         }
     }
 
-    /** Writes atomically: a temporary file beside the target, flushed to disk, then renamed over it. */
+    /** Writes a version 3 archive (no weights) atomically: see {@link ProjectArchive#write}. */
     public static void write(Project p, Path file) throws ProjectFileException {
-        byte[] bytes = toJson(p).getBytes(StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ProjectFileException(file + ": cannot save: " + e.getMessage() + " (the previous file is unchanged)", e);
-        } finally {
-            if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
-        }
+        ProjectArchive.write(ProjectBundle.of(p), file);
     }
 
     /** A graph alone as JSON, the shape of a project file's "graph" section (weights files carry their run's graph so). */
