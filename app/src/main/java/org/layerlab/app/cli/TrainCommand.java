@@ -3,6 +3,7 @@ package org.layerlab.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Evaluation;
+import org.layerlab.compute.train.RunPreflight;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
@@ -47,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--keep-checkpoints", description = "Keep checkpoints in memory during the run (latest, best and a spaced"
+            + " selection; off by default on the command line, where nothing can rewind to them).")
+    boolean keepCheckpoints;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InterruptedException {
@@ -63,13 +69,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig cfg = project.training();
         if (epochs != null) cfg = cfg.withEpochs(epochs);
         if (seed != null) cfg = cfg.withSeed(seed);
+        cfg = cfg.withCheckpoints(keepCheckpoints);
 
         CompiledNetwork net;
         Dataset.Split split;
         Trainer trainer;
         try {
+            Dataset data = project.dataset().create();
+            // Configuration errors are found here, before any weight is allocated, not at step 1.
+            List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), data, cfg);
+            if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
             net = CompiledNetwork.compile(project.graph(), cfg.seed());
-            split = project.dataset().create().split(cfg.validationSplit(), cfg.seed());
+            split = data.split(cfg.validationSplit(), cfg.seed());
             trainer = new Trainer(net, split.train(), split.validation(), cfg);
         } catch (GraphException | IllegalArgumentException e) {
             return badInput(err, e.getMessage());

@@ -134,8 +134,15 @@ public final class TrainingSession {
         CompiledNetwork net;
         Dataset.Split split;
         try {
+            Dataset data = p.dataset().create();
+            // Found before any weight is allocated (the Output card shows the same problems while editing).
+            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), data, p.training());
+            if (!problems.isEmpty()) {
+                message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
+                return false;
+            }
             net = CompiledNetwork.compile(p.graph(), p.training().seed());
-            split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
+            split = data.split(p.training().validationSplit(), p.training().seed());
             trainer = new Trainer(net, split.train(), split.validation(), p.training());
         } catch (GraphException | IllegalArgumentException e) {
             message.set("Cannot train: " + e.getMessage());

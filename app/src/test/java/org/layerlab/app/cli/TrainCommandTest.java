@@ -77,4 +77,19 @@ class TrainCommandTest {
         assertEquals(2, r.exit());
         assertEquals("layerlab: " + bad + ": graph.nodes[1].params.units: Units must be between 1 and 65536, got 0", r.err().strip());
     }
+
+    @Test
+    void aConfigurationErrorIsFoundBeforeTrainingWithExit2() throws IOException {
+        // The last Dense of the sample becomes one unit under softmax cross-entropy for two classes.
+        String json = SampleProjects.defaultSample().json();
+        Path bad = dir.resolve("one-unit.layerlab");
+        int last = json.lastIndexOf("\"units\" : 2");
+        Files.writeString(bad, last < 0 ? json : json.substring(0, last) + "\"units\" : 1" + json.substring(last + "\"units\" : 2".length()));
+
+        Result r = cli("train", bad.toString(), "--no-progress");
+
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("needs one output per class: the data has 2 classes"), r.err());
+    }
 }

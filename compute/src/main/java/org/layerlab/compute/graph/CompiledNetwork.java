@@ -36,6 +36,10 @@ public final class CompiledNetwork {
     public static CompiledNetwork compile(ModelGraph graph, long seed) {
         GraphAnalysis analysis = ShapeInference.analyze(graph);
         if (!analysis.valid()) throw new GraphException("the network has errors: " + String.join("; ", analysis.errors()));
+        // Refuse before allocating: the weights of all layers together must fit (each alone was checked by inference).
+        MemoryEstimate memory = MemoryEstimate.of(graph, analysis, 1, 0);
+        String tooLarge = memory.compileRefusal(MemoryEstimate.available());
+        if (tooLarge != null) throw new GraphException(tooLarge);
         List<Node> order = graph.topologicalOrder();
         List<Node> inputs = order.stream().filter(n -> graph.typeOf(n.id()).arity().max() == 0).toList();
         List<Node> outputs = order.stream().filter(n -> graph.outputsOf(n.id()).isEmpty()).toList();

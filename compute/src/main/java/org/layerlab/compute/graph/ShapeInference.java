@@ -45,9 +45,16 @@ public final class ShapeInference {
         }
         try {
             Shape out = type.outputShape(shapes, node.params());
-            return new NodeInfo(List.copyOf(shapes), out, type.parameterCount(shapes, node.params()), type.flops(shapes, node.params()), null);
+            long params = type.parameterCount(shapes, node.params());
+            // Before anything is allocated: a layer whose weights alone exceed the heap is this layer's error.
+            String tooLarge = MemoryEstimate.weightRefusal(node.name(), params, MemoryEstimate.available());
+            if (tooLarge != null) return new NodeInfo(List.copyOf(shapes), out, params, 0, tooLarge);
+            return new NodeInfo(List.copyOf(shapes), out, params, type.flops(shapes, node.params()), null);
         } catch (ShapeException e) {
             return new NodeInfo(List.copyOf(shapes), null, 0, 0, node.name() + " " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // Sizes past what a tensor or a count can hold (Shape.TooLargeException, multiplyExact in a rule).
+            return new NodeInfo(List.copyOf(shapes), null, 0, 0, node.name() + ": " + e.getMessage());
         }
     }
 }

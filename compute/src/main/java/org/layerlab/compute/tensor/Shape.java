@@ -12,13 +12,46 @@ public final class Shape {
     private final int size;
 
     private Shape(int[] dims) {
-        int n = 1;
+        long n = 1;
         for (int d : dims) {
             if (d <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
-            n = Math.multiplyExact(n, d);
+            n *= d;
+            // Checked per factor: a product of ints stays exact in a long until it passes Integer.MAX_VALUE.
+            if (n > Integer.MAX_VALUE) throw new TooLargeException(dims);
         }
         this.dims = dims;
-        this.size = n;
+        this.size = (int) n;
+    }
+
+    /**
+     * A shape with more elements than one float array can hold (2^31 − 1). An IllegalArgumentException, so every
+     * caller that reports bad sizes reports this one too; shape inference turns it into the layer's error.
+     */
+    public static final class TooLargeException extends IllegalArgumentException {
+        private final int[] dims;
+
+        TooLargeException(int[] dims) {
+            super(Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("×"))
+                    + " holds more numbers than one tensor can (2,147,483,647)");
+            this.dims = dims.clone();
+        }
+
+        /** The element count the shape would have, exactly (it may exceed a long only past 2^63, saturating). */
+        public double elements() {
+            double n = 1;
+            for (int d : dims) n *= d;
+            return n;
+        }
+    }
+
+    /** Numbers in a tensor of these dimensions, in a long, without creating the shape (no overflow below 2^63). */
+    public static long elements(int... dims) {
+        long n = 1;
+        for (int d : dims) {
+            if (d <= 0) return 0;
+            n = n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
+        }
+        return n;
     }
 
     public static Shape of(int... dims) {

@@ -48,7 +48,9 @@ public final class Trainer {
     private boolean stopRequested;
     private volatile Thread worker;
     private volatile Optimizer optimizer;
-    private final List<Checkpoint> checkpoints = new CopyOnWriteArrayList<>();
+    /** At most this many spaced checkpoints besides the latest and the best (see {@link CheckpointRetention}). */
+    public static final int SPACED_CHECKPOINTS = org.layerlab.compute.graph.MemoryEstimate.CHECKPOINT_COPIES - 2;
+    private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
         if (!train.sampleShape().equals(network.inputShape())) {
@@ -206,7 +208,10 @@ public final class Trainer {
             long correct = 0;
             int seen = 0;
             for (int b = 0; b < stepsPerEpoch; b++) {
-                if (!awaitPermission(step)) return new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                if (!awaitPermission(step)) {
+                    RunEnded broken = nonFinite(step, epoch, last);
+                    return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
+                }
                 long t0 = System.nanoTime();
                 Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
                 Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
@@ -249,9 +254,11 @@ public final class Trainer {
             if (validation != null) metrics.putAll(Evaluation.evaluate(network, loss, validation, "val_"));
             metrics.put("learning_rate", optimizer.learningRate());
             last = Map.copyOf(metrics);
+            RunEnded broken = nonFinite(step, epoch, last);
+            if (broken != null) return broken;
             if (config.checkpoints()) {
                 Checkpoint c = Checkpoint.capture(epoch, step, network, optimizer, last);
-                checkpoints.add(c);
+                checkpoints.add(c, metrics.getOrDefault(monitor, Double.NaN));
                 TrainingEvents.CheckpointSaved cs = new TrainingEvents.CheckpointSaved(epoch, step, c.sizeBytes());
                 for (TrainingListener li : listeners) li.checkpointSaved(cs);
             }
@@ -275,6 +282,33 @@ public final class Trainer {
                 step - 1, epoch, last, node);
     }
 
+    /**
+     * The guard after the updates: the per-batch guard checks each loss before its update, so the last update of an
+     * epoch (or of the run) could leave NaN or an infinity in the weights, or in the epoch's metrics, unseen. Such a
+     * run has diverged, whatever its last printed loss said; null when everything is finite.
+     */
+    private RunEnded nonFinite(long step, int epoch, Map<String, Double> metrics) {
+        for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
+            if (!e.getValue().value().allFinite()) {
+                String node = network.nodeOf(e.getKey()).id();
+                return divergedAfter(step, epoch, metrics, node, "the weights of " + network.graph().node(node).name()
+                        + " (" + e.getValue().name() + ") became NaN or infinite");
+            }
+        }
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (m.getKey().endsWith("accuracy")) continue;
+            if (!Double.isFinite(m.getValue())) {
+                return divergedAfter(step, epoch, metrics, network.outputId(), "the " + m.getKey() + " became " + m.getValue());
+            }
+        }
+        return null;
+    }
+
+    private RunEnded divergedAfter(long step, int epoch, Map<String, Double> metrics, String node, String what) {
+        return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
+                + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping"), step, epoch, metrics, node);
+    }
+
     /** The first node (topological order) whose output holds NaN or an infinity, or null. */
     private static String firstNonFinite(Map<String, Var> outputs) {
         for (Map.Entry<String, Var> e : outputs.entrySet()) if (!e.getValue().value().allFinite()) return e.getKey();
@@ -294,8 +328,17 @@ public final class Trainer {
         }
     }
 
-    /** The checkpoints taken so far, one per finished epoch (empty when the configuration turns them off). */
-    public List<Checkpoint> checkpoints() { return List.copyOf(checkpoints); }
+    /**
+     * The checkpoints kept so far, by epoch: the latest, the best by the monitored loss and a spaced selection,
+     * at most {@link #SPACED_CHECKPOINTS} + 2 however long the run (empty when the configuration turns them off).
+     */
+    public List<Checkpoint> checkpoints() { return checkpoints.all(); }
+
+    /** The checkpoint of the most recent epoch, or null. */
+    public Checkpoint latestCheckpoint() { return checkpoints.latest(); }
+
+    /** The checkpoint with the lowest monitored loss ("val_loss" with a validation set, else "loss"), or null. */
+    public Checkpoint bestCheckpoint() { return checkpoints.best(); }
 
     /** Puts the network and optimizer back to a checkpoint; only while paused or after the run. */
     public void restore(Checkpoint c) {
