@@ -16,7 +16,10 @@ import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
-import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.project.ProjectArchive;
+import org.layerlab.compute.project.ProjectBundle;
+import org.layerlab.compute.project.RunHistory;
+import org.layerlab.compute.project.RunWeights;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Evaluation;
 import org.layerlab.compute.train.RunPreflight;
@@ -53,13 +56,19 @@ final class TrainCommand implements Callable<Integer> {
             + " selection; off by default on the command line, where nothing can rewind to them).")
     boolean keepCheckpoints;
 
+    @Option(names = "--out", paramLabel = "TRAINED", description = "Save the project with this run and its trained weights"
+            + " (a .layerlab file; it may be the project itself).")
+    Path outFile;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Project project;
+        ProjectBundle bundle;
         try {
-            project = ProjectFiles.read(file);
+            bundle = ProjectArchive.read(file);
+            project = bundle.project();
         } catch (ProjectFileException e) {
             err.println("layerlab: " + e.getMessage());
             err.flush();
@@ -69,13 +78,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig cfg = project.training();
         if (epochs != null) cfg = cfg.withEpochs(epochs);
         if (seed != null) cfg = cfg.withSeed(seed);
-        cfg = cfg.withCheckpoints(keepCheckpoints);
+        // A best checkpoint is only kept for --out when early stopping looks for one.
+        cfg = cfg.withCheckpoints(keepCheckpoints || outFile != null && cfg.patience() > 0);
 
         CompiledNetwork net;
         Dataset.Split split;
         Trainer trainer;
+        Dataset data;
         try {
-            Dataset data = project.dataset().create();
+            data = project.dataset().create();
             // Configuration errors are found here, before any weight is allocated, not at step 1.
             List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), data, cfg);
             if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
@@ -87,12 +98,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         RunEnded end;
+        RunLog log = new RunLog();
+        trainer.addListener(log);
         try (ComputePool pool = new ComputePool(); ProgressBar bar = noProgress ? null : progressBar()) {
             if (bar != null) trainer.addListener(progressListener(bar));
             end = trainer.start(pool.executor(), false).get();
         } catch (ExecutionException e) {
             err.println("layerlab: " + file + ": training failed: " + e.getCause().getMessage());
             return LayerLabCli.EXIT_RUN_FAILED;
+        }
+        if (outFile != null) {
+            int saved = save(bundle, trainer, end, log, data.classNames(), err);
+            if (saved != 0) return saved;
         }
         if (end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) {
             err.println("layerlab: " + file + ": " + end.message());
@@ -106,6 +123,26 @@ final class TrainCommand implements Callable<Integer> {
                 "seconds", (System.nanoTime() - t0) / 1e9);
         out.flush();
         return 0;
+    }
+
+    /** Writes {@link #outFile}: the project as read, plus this run with the weights it kept (the last good ones). */
+    private int save(ProjectBundle bundle, Trainer trainer, RunEnded end, RunLog log, List<String> classes, PrintWriter err) {
+        Project p = bundle.project();
+        int id = p.runs().stream().mapToInt(RunHistory::id).max().orElse(0) + 1;
+        RunHistory run = log.history(id, "Run " + id, end, org.layerlab.app.ui.TrainingSession.runInfo(p.withTraining(trainer.config())).settings());
+        List<RunHistory> runs = new java.util.ArrayList<>(p.runs());
+        runs.add(run);
+        ProjectBundle b = bundle.withProject(p.withRuns(runs));
+        var weights = RunWeights.capture(trainer, end, classes);
+        if (weights.isPresent()) b = b.withWeights(id, weights.get());
+        try {
+            ProjectArchive.write(b, outFile);
+            return 0;
+        } catch (ProjectFileException e) {
+            err.println("layerlab: " + e.getMessage());
+            err.flush();
+            return LayerLabCli.EXIT_RUN_FAILED;
+        }
     }
 
     private int badInput(PrintWriter err, String problem) {

@@ -205,7 +205,7 @@ public final class TrainingSession {
     }
 
     /** The settings a run is listed with. */
-    static RunInfo runInfo(Project p) {
+    public static RunInfo runInfo(Project p) {
         Map<String, String> s = new LinkedHashMap<>();
         var t = p.training();
         s.put("optimizer", t.optimizer());
