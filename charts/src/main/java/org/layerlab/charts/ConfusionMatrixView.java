@@ -34,8 +34,14 @@ public final class ConfusionMatrixView extends BorderPane {
     private final RunStore store;
     private final RunChoice run;
     private final CheckBox normalised = new CheckBox("Row-normalised");
-    private final Label info = new Label("No confusion matrix yet: it appears after the first epoch of a classification run.");
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.regression", ConfusionMatrixView.class);
+    private final Label info = new Label();
+    /** Shown instead of the heatmap when there is none: not yet, or not for a regression run (with the reason). */
+    private final Label emptyState = new Label();
     private final Canvas canvas = new Canvas();
+    /** The run picked in the run list, which this tab speaks about even when it has no matrix (a regression run). */
+    private RunData picked;
     private final TableView<ClassScores> table = new TableView<>();
     private ConfusionMatrix shown;
 
@@ -50,10 +56,17 @@ public final class ConfusionMatrixView extends BorderPane {
         HBox top = new HBox(10, new Label("Run"), run, normalised, info);
         top.setPadding(new Insets(4, 8, 4, 8));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Pane holder = new Pane(canvas);
+        emptyState.setId("confusion-empty");
+        emptyState.getStyleClass().add("chart-empty-state");
+        emptyState.setWrapText(true);
+        emptyState.setMaxWidth(520);
+        emptyState.setMouseTransparent(true);
+        run.setOnHidden(e -> picked = run.getValue()); // the user chose in the box: speak about that run
+        Pane canvasPane = new Pane(canvas);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(canvasPane, emptyState);
         holder.setMinSize(160, 120);
-        canvas.widthProperty().bind(holder.widthProperty());
-        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().bind(canvasPane.widthProperty());
+        canvas.heightProperty().bind(canvasPane.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
         normalised.selectedProperty().addListener(o -> draw());
@@ -98,17 +111,41 @@ public final class ConfusionMatrixView extends BorderPane {
 
     /** Shows a run picked elsewhere (the run list), if it has data here. */
     void pick(RunData r) {
+        picked = r;
         run.sync();
         run.pick(r);
     }
 
+    /** The empty state's text now ("" while a matrix shows), for tests. */
+    public String emptyMessage() { return emptyState.isVisible() ? emptyState.getText() : ""; }
+
+    /** The run this tab is about: the one picked in the run list while it exists, else the newest. */
+    private RunData subject() {
+        List<RunData> runs = store.runs();
+        if (picked != null && runs.contains(picked)) return picked;
+        return runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    }
+
     void refresh() {
+        RunData about = subject();
+        boolean regression = about != null && about.regression();
         RunData r = run.sync();
-        ConfusionMatrix m = r == null ? null : r.confusion();
-        if (r != null) {
+        ConfusionMatrix m = r == null || regression ? null : r.confusion();
+        if (regression) {
+            String loss = about.lossName();
+            emptyState.setText(TEXT.get(loss.isEmpty() ? "confusion.notApplicable" : "confusion.notApplicableLoss", about.name(), loss));
+            info.setText("");
+        } else if (m == null) {
+            emptyState.setText(TEXT.get("confusion.none"));
+            info.setText("");
+        } else {
             info.setText(String.format(Locale.ROOT, "epoch %d · %s · accuracy %.1f %%", r.confusionEpoch(), r.confusionSource(),
                     100 * m.accuracy()));
         }
+        emptyState.setVisible(m == null);
+        table.setVisible(m != null);
+        run.setVisible(!regression);
+        normalised.setVisible(!regression);
         if (m == shown) return;
         shown = m;
         var rows = FXCollections.<ClassScores>observableArrayList();

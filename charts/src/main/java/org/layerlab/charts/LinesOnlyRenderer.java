@@ -22,7 +22,9 @@ import org.jfree.data.xy.XYDataset;
  */
 final class LinesOnlyRenderer extends XYLineAndShapeRenderer {
     private static final double DOT = 6;
+    private static final double MARK = 11;
     private final BitSet dotted = new BitSet();
+    private final BitSet marked = new BitSet();
 
     LinesOnlyRenderer() {
         super(true, false);
@@ -39,6 +41,11 @@ final class LinesOnlyRenderer extends XYLineAndShapeRenderer {
 
     boolean seriesDots(int series) { return dotted.get(series); }
 
+    /** Marks every point of a series with a filled diamond: a value measured once (a test set after the last epoch). */
+    void setSeriesMarks(int series, boolean marks) { marked.set(series, marks); }
+
+    boolean seriesMarks(int series) { return marked.get(series); }
+
     @Override public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
                                    XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series,
                                    int item, CrosshairState crosshairState, int pass) {
@@ -49,6 +56,30 @@ final class LinesOnlyRenderer extends XYLineAndShapeRenderer {
         super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item, crosshairState, pass);
         // The series' line is drawn as one path at its last item, so the dots go on after it, all at once.
         if (dotted.get(series) && item == dataset.getItemCount(series) - 1) drawDots(g2, dataArea, plot, domainAxis, rangeAxis, dataset, series);
+        if (marked.get(series) && item == dataset.getItemCount(series) - 1) drawMarks(g2, dataArea, plot, domainAxis, rangeAxis, dataset, series);
+    }
+
+    /** Filled diamonds with a white rim, so a single point reads on top of the curves it sits on. */
+    private void drawMarks(Graphics2D g2, Rectangle2D dataArea, XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis,
+                           XYDataset dataset, int series) {
+        java.awt.Paint paint = lookupSeriesPaint(series);
+        g2.setStroke(new java.awt.BasicStroke(1.5f));
+        for (int item = 0; item < dataset.getItemCount(series); item++) {
+            double x = domainAxis.valueToJava2D(dataset.getXValue(series, item), dataArea, plot.getDomainAxisEdge());
+            double y = rangeAxis.valueToJava2D(dataset.getYValue(series, item), dataArea, plot.getRangeAxisEdge());
+            if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
+            x = Math.max(dataArea.getMinX() + MARK / 2, Math.min(dataArea.getMaxX() - MARK / 2, x)); // the last step sits on the edge
+            Path2D.Double d = new Path2D.Double();
+            d.moveTo(x, y - MARK / 2);
+            d.lineTo(x + MARK / 2, y);
+            d.lineTo(x, y + MARK / 2);
+            d.lineTo(x - MARK / 2, y);
+            d.closePath();
+            g2.setPaint(paint);
+            g2.fill(d);
+            g2.setPaint(java.awt.Color.WHITE);
+            g2.draw(d);
+        }
     }
 
     /** Hollow dots (white inside, the series' colour round it), so they stand out on a line of the same colour. */

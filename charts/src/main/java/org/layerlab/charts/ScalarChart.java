@@ -45,10 +45,12 @@ import org.layerlab.charts.model.XAxisKind;
  */
 final class ScalarChart {
     private static final int RAW_ALPHA = 60;
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.regression", ScalarChart.class);
 
     /** The kinds of curve a run has on a metric's chart, with how they are drawn and named in the tooltip. */
     enum Curve {
-        TRAIN("train"), EPOCH_TRAIN("avg"), VALIDATION("val");
+        TRAIN("train"), EPOCH_TRAIN("avg"), VALIDATION("val"), TEST("test");
 
         final String label;
 
@@ -119,6 +121,7 @@ final class ScalarChart {
     StackPane node() { return node; }
     JFreeChart chart() { return chart; }
     XYPlot plot() { return plot; }
+    LinesOnlyRenderer renderer() { return renderer; }
     ChartViewer viewer() { return viewer; }
     Label tooltip() { return tip; }
     void setOnZoom(Runnable r) { onZoom = r; }
@@ -187,7 +190,7 @@ final class ScalarChart {
         for (RunData run : runs) {
             if (!run.visible()) continue;
             String[] tags = {Tags.trainTag(run, metric), settings.showEpochTrain.get() ? Tags.epochTrainTag(run, metric) : null,
-                    Tags.validationTag(metric)};
+                    Tags.validationTag(metric), Tags.testTag(metric)};
             for (Curve curve : Curve.values()) {
                 String tag = tags[curve.ordinal()];
                 if (tag == null || run.find(tag) == null || run.find(tag).size() == 0) continue;
@@ -247,6 +250,7 @@ final class ScalarChart {
                 float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : 2f;
                 renderer.setSeriesStroke(index, d.curve == Curve.VALIDATION ? ChartStyle.dashed(width) : ChartStyle.solid(width), false);
                 renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
+                renderer.setSeriesMarks(index, pass == 1 && d.curve == Curve.TEST); // one point, measured after the last epoch
                 index++;
             }
         }
@@ -340,6 +344,8 @@ final class ScalarChart {
         return switch (metric) {
             case "accuracy" -> "accuracy (0–1)";
             case "loss" -> "loss (per sample)";
+            case "rmse" -> TEXT.get("axis.rmse");
+            case "r2" -> TEXT.get("axis.r2");
             default -> metric.replace('_', ' ');
         };
     }

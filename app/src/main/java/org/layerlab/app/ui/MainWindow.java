@@ -125,7 +125,7 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Label epoch = statusLabel("status-epoch", 130), step = statusLabel("status-step", 110),
-                loss = statusLabel("status-loss", 120), acc = statusLabel("status-accuracy", 140),
+                loss = statusLabel("status-loss", 120), acc = statusLabel("status-accuracy", 190),
                 speed = statusLabel("status-speed", 150);
         NumberFormat ints = NumberFormat.getIntegerInstance(Locale.ROOT);
         session.progressProperty().addListener((o, a, p) -> show(p, epoch, step, loss, acc, speed, ints));
@@ -142,8 +142,17 @@ public final class MainWindow extends BorderPane {
         epoch.setText("Epoch " + (p.epochs() == 0 ? "–" : p.epoch() + " / " + p.epochs()));
         step.setText("Step " + ints.format(p.step()));
         loss.setText("Loss " + (Double.isNaN(p.loss()) ? "–" : String.format(Locale.ROOT, "%.4f", p.loss())));
-        acc.setText("Accuracy " + (Double.isNaN(p.accuracy()) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * p.accuracy())));
+        acc.setText(p.regression()
+                ? REGRESSION.get("status.regression", fixed(p.rmse(), 4), fixed(p.r2(), 3))
+                : REGRESSION.get("status.accuracy", Double.isNaN(p.accuracy()) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * p.accuracy())));
         speed.setText((Double.isNaN(p.samplesPerSecond()) ? "–" : ints.format(Math.round(p.samplesPerSecond()))) + " samples/s");
+    }
+
+    private static final org.layerlab.compute.text.Messages REGRESSION =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.regression", MainWindow.class);
+
+    private static String fixed(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static Label statusLabel(String id, double minWidth) {

@@ -19,6 +19,7 @@ import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.Evaluation;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
@@ -35,9 +36,20 @@ public final class TrainingSession {
     /** What the controls show. */
     public enum Status { IDLE, RUNNING, PAUSED, FINISHED }
 
-    /** The latest figures from the trainer, replaced as a whole. */
-    public record Progress(int epoch, int epochs, long step, double loss, double accuracy, double samplesPerSecond) {
-        static final Progress NONE = new Progress(0, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+    /**
+     * The latest figures from the trainer, replaced as a whole: accuracy for a classification run, RMSE and R² (the
+     * last epoch's, on the training set) for a regression run; the others are NaN.
+     */
+    public record Progress(int epoch, int epochs, long step, double loss, double accuracy, double samplesPerSecond,
+                           double rmse, double r2) {
+        static final Progress NONE = new Progress(0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        public Progress(int epoch, int epochs, long step, double loss, double accuracy, double samplesPerSecond) {
+            this(epoch, epochs, step, loss, accuracy, samplesPerSecond, Double.NaN, Double.NaN);
+        }
+
+        /** Whether the run reports RMSE and R² (regression) rather than accuracy. */
+        public boolean regression() { return !Double.isNaN(rmse); }
     }
 
     /** Makes the listener that records one new run (the charts' run recorder); called on the FX thread. */
@@ -191,14 +203,15 @@ public final class TrainingSession {
             lastBatch = now;
             Progress old = latest.get();
             latest.set(new Progress(e.epoch(), epochs, e.step(), e.loss(),
-                    Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), samplesPerSecond));
+                    Double.isNaN(old.accuracy()) ? e.accuracy() : old.accuracy(), samplesPerSecond, old.rmse(), old.r2()));
         }
 
         @Override public void epochEnded(EpochEnd e) {
             Progress old = latest.get();
             Map<String, Double> m = e.metrics();
             latest.set(new Progress(e.epoch(), epochs, e.step(), m.getOrDefault("loss", Double.NaN),
-                    m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond()));
+                    m.getOrDefault("accuracy", Double.NaN), old.samplesPerSecond(),
+                    m.getOrDefault(Evaluation.RMSE, Double.NaN), m.getOrDefault(Evaluation.R2, Double.NaN)));
         }
 
         @Override public void runEnded(RunEnded e) { ended.set(e); }

@@ -77,6 +77,24 @@ public final class RunData {
         return n;
     }
 
+    /**
+     * Whether the run predicts numbers rather than classes: it records R² or RMSE, or its settings name a regression
+     * loss (so a run is known as regression from its start, and when read back from a project file).
+     */
+    public boolean regression() {
+        if (series.containsKey(Tags.epoch("r2")) || series.containsKey(Tags.epoch("rmse"))) return true;
+        if (series.containsKey(Tags.epoch("accuracy")) || series.containsKey(Tags.batch("accuracy"))) return false;
+        String loss = info.settings().get("loss");
+        return loss != null && org.layerlab.compute.nn.Losses.CATALOG.find(loss).map(l -> !l.classification()).orElse(false);
+    }
+
+    /** The display name of the run's loss from its settings, or its id when unknown, or "" when not recorded. */
+    public String lossName() {
+        String loss = info.settings().get("loss");
+        if (loss == null) return "";
+        return org.layerlab.compute.nn.Losses.CATALOG.find(loss).map(l -> l.displayName()).orElse(loss);
+    }
+
     public ConfusionMatrix confusion() { return confusion; }
     public int confusionEpoch() { return confusionEpoch; }
     public String confusionSource() { return confusionSource; }

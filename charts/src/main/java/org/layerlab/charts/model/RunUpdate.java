@@ -77,7 +77,22 @@ public sealed interface RunUpdate {
                 case DIVERGED -> RunData.Status.DIVERGED;
                 case FAILED -> RunData.Status.FAILED;
             }, event.message());
+            recordTestMetrics(r);
             store.fire();
+        }
+
+        /**
+         * The test metrics measured after the last epoch ("test_loss", "test_rmse", …) as one point each, at the
+         * run's last step and time, so each metric's chart marks them where its curves end.
+         */
+        private void recordTestMetrics(RunData r) {
+            ScalarSeries last = r.find(Tags.epoch("loss"));
+            double seconds = last == null || last.size() == 0 ? 0 : last.relativeSeconds(last.size() - 1);
+            for (Map.Entry<String, Double> m : event.metrics().entrySet()) {
+                if (!m.getKey().startsWith(Tags.TEST) || !Double.isFinite(m.getValue())) continue;
+                ScalarSeries s = r.series(Tags.epoch(m.getKey()));
+                if (s.size() == 0) s.add(event.step(), event.epoch(), seconds, r.wallMillis(seconds), m.getValue());
+            }
         }
     }
 

@@ -9,28 +9,43 @@ import org.layerlab.compute.layers.ForwardContext;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.tensor.Tensor;
 
-/** Inference-mode loss and accuracy of a network on a whole data set, in chunks to bound memory. */
+/**
+ * Inference-mode metrics of a network on a whole data set, in chunks to bound memory: loss, and accuracy for a
+ * classification loss or RMSE and R² for a regression loss.
+ */
 public final class Evaluation {
     private Evaluation() {}
 
     private static final int CHUNK = 1024;
+
+    /** Metric names (after "val_" or "test_") of a regression run. */
+    public static final String RMSE = "rmse", R2 = "r2";
 
     public static Map<String, Double> evaluate(CompiledNetwork net, Loss loss, Dataset data, String prefix) {
         int n = data.size();
         int[] order = Dataset.identity(n);
         double lossSum = 0;
         long correct = 0;
+        Metrics.RegressionSums regression = new Metrics.RegressionSums();
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             Batch b = data.batch(order, from, to);
             var out = net.forward(b.x(), ForwardContext.inference());
             lossSum += loss.compute(out, b).value().item() * (to - from);
             if (loss.classification()) correct += countCorrect(loss, out.value(), b.labels());
+            else regression.add(out.value().data(), b.targets());
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(prefix + "loss", lossSum / n);
         if (loss.classification()) m.put(prefix + "accuracy", (double) correct / n);
+        else putRegression(m, prefix, regression);
         return m;
+    }
+
+    /** Adds RMSE and R² under their metric names ("rmse", "r2" after the prefix). */
+    static void putRegression(Map<String, Double> metrics, String prefix, Metrics.RegressionSums sums) {
+        metrics.put(prefix + RMSE, sums.rmse());
+        metrics.put(prefix + R2, sums.r2());
     }
 
     /** A full classification report on a data set: confusion matrix, per-class and macro precision/recall/F1, top-k. */

@@ -78,6 +78,46 @@ public final class Metrics {
         return tot == 0 ? (res == 0 ? 1 : 0) : 1 - res / tot;
     }
 
+    /** Root of the mean squared error. */
+    public static double rootMeanSquaredError(float[] predicted, float[] targets) {
+        return Math.sqrt(meanSquaredError(predicted, targets));
+    }
+
+    /**
+     * Running sums for regression metrics over many batches, so an epoch's RMSE and R² need no second pass over the
+     * data: R² = 1 − SS_res/SS_tot with SS_tot = Σt² − (Σt)²/n, pooled over every output value (as {@link #r2}).
+     */
+    public static final class RegressionSums {
+        private double squaredError, sum, sumOfSquares;
+        private long count;
+
+        /** Adds a batch's predictions and targets (same length, one value per output). */
+        public void add(float[] predicted, float[] targets) {
+            if (predicted.length != targets.length) {
+                throw new IllegalArgumentException(predicted.length + " predictions for " + targets.length + " targets");
+            }
+            for (int i = 0; i < targets.length; i++) {
+                double d = predicted[i] - (double) targets[i];
+                squaredError += d * d;
+                sum += targets[i];
+                sumOfSquares += (double) targets[i] * targets[i];
+            }
+            count += targets.length;
+        }
+
+        public long count() { return count; }
+
+        public double rmse() { return count == 0 ? Double.NaN : Math.sqrt(squaredError / count); }
+
+        public double r2() {
+            if (count == 0) return Double.NaN;
+            double total = Math.max(0, sumOfSquares - sum * sum / count);
+            // A constant target has no variance to explain: perfect predictions score 1, any miss 0 (as r2 above).
+            if (total <= 1e-12 * Math.max(1, sumOfSquares)) return squaredError == 0 ? 1 : 0;
+            return 1 - squaredError / total;
+        }
+    }
+
     private static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x;

@@ -36,6 +36,7 @@ public final class Trainer {
     private final CompiledNetwork network;
     private final Dataset train;
     private final Dataset validation;
+    private final Dataset test;
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<RunEnded> completion = new CompletableFuture<>();
@@ -53,6 +54,14 @@ public final class Trainer {
     private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
+        this(network, train, validation, null, config);
+    }
+
+    /**
+     * A trainer that also measures {@code test} (when not null and not empty) once, after the last epoch or an early
+     * stop: its metrics join the end event's as "test_loss", "test_accuracy" or "test_rmse", "test_r2".
+     */
+    public Trainer(CompiledNetwork network, Dataset train, Dataset validation, Dataset test, TrainingConfig config) {
         if (!train.sampleShape().equals(network.inputShape())) {
             throw new IllegalArgumentException("the data set's samples are " + train.sampleShape()
                     + " but the network's Input expects " + network.inputShape());
@@ -60,6 +69,7 @@ public final class Trainer {
         this.network = network;
         this.train = train;
         this.validation = validation;
+        this.test = test == null || test.size() == 0 ? null : test;
         this.config = config;
     }
 
@@ -207,6 +217,7 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0;
             int seen = 0;
+            Metrics.RegressionSums regression = new Metrics.RegressionSums();
             for (int b = 0; b < stepsPerEpoch; b++) {
                 if (!awaitPermission(step)) {
                     RunEnded broken = nonFinite(step, epoch, last);
@@ -241,6 +252,7 @@ public final class Trainer {
                 int batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
                 lossSum += lv * size;
                 correct += batchCorrect;
+                if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 seen += size;
                 long now = System.nanoTime();
                 BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,
@@ -251,6 +263,7 @@ public final class Trainer {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("loss", lossSum / seen);
             if (loss.classification()) metrics.put("accuracy", (double) correct / seen);
+            else Evaluation.putRegression(metrics, "", regression);
             if (validation != null) metrics.putAll(Evaluation.evaluate(network, loss, validation, "val_"));
             metrics.put("learning_rate", optimizer.learningRate());
             last = Map.copyOf(metrics);
@@ -269,12 +282,24 @@ public final class Trainer {
                 if (v < best - config.minDelta()) { best = v; sinceBest = 0; }
                 else if (++sinceBest >= config.patience()) {
                     return new RunEnded(EndReason.COMPLETED, "stopped early: " + monitor + " did not improve for "
-                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch, last);
+                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch,
+                            withTest(last, loss));
                 }
             }
         }
-        return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), last);
+        return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), withTest(last, loss));
     }
+
+    /** The last epoch's metrics and, when there is a test set, the test metrics measured now (after training). */
+    private Map<String, Double> withTest(Map<String, Double> last, Loss loss) {
+        if (test == null) return last;
+        Map<String, Double> m = new LinkedHashMap<>(last);
+        m.putAll(Evaluation.evaluate(network, loss, test, TEST_PREFIX));
+        return Map.copyOf(m);
+    }
+
+    /** Prefix of the metrics measured on the test set at the end of a run. */
+    public static final String TEST_PREFIX = "test_";
 
     private RunEnded diverged(long step, int epoch, Map<String, Double> last, String node, String what) {
         return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
