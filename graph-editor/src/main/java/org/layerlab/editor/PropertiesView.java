@@ -225,7 +225,7 @@ public final class PropertiesView extends VBox {
                 case INT -> Integer.class;
                 case FLOAT -> Double.class;
                 case BOOLEAN -> Boolean.class;
-                case CHOICE, SHAPE -> String.class;
+                case CHOICE, SHAPE, TEXT -> String.class;
             };
         }
 
@@ -237,7 +237,7 @@ public final class PropertiesView extends VBox {
                 case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
                 case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
                 case CHOICE -> " One of: " + String.join(", ", spec.choices().stream().map(spec::choiceLabel).toList()) + ".";
-                case BOOLEAN -> "";
+                case BOOLEAN, TEXT -> "";
             };
             return spec.description() + range;
         }

@@ -33,7 +33,8 @@ class SampleProjectsTest {
     @MethodSource("samples")
     void trainsToItsStatedResultWithItsOwnSettings(SampleProjects.Sample s) throws Exception {
         Project p = ProjectFiles.parse(s.json(), s.fileName());
-        Dataset.Split split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
+        var parts = p.dataset().prepare(org.layerlab.compute.data.DataContext.of(null)).splits();
+        Dataset.Split split = new Dataset.Split(parts.train(), parts.validation());
         CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
         Trainer t = new Trainer(net, split.train(), split.validation(), p.training());
         try (ComputePool pool = new ComputePool(1)) {

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutionException;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.data.DataContext;
+import org.layerlab.compute.data.DataException;
+import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.project.Project;
@@ -82,16 +84,20 @@ final class TrainCommand implements Callable<Integer> {
         cfg = cfg.withCheckpoints(keepCheckpoints || outFile != null && cfg.patience() > 0);
 
         CompiledNetwork net;
-        Dataset.Split split;
+        Splits split;
         Trainer trainer;
-        Dataset data;
         try {
-            data = project.dataset().create();
-            // Configuration errors are found here, before any weight is allocated, not at step 1.
-            List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), data, cfg);
-            if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
+            split = project.dataset().prepare(DataContext.of(file.toAbsolutePath().getParent())).splits();
+        } catch (DataException e) {
+            err.println("layerlab: " + e.getMessage());
+            err.flush();
+            return LayerLabCli.EXIT_BAD_INPUT;
+        }
+        try {
             net = CompiledNetwork.compile(project.graph(), cfg.seed());
-            split = data.split(cfg.validationSplit(), cfg.seed());
+            // Configuration errors are found here, before any weight is allocated, not at step 1.
+            List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), split.train(), cfg);
+            if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
             trainer = new Trainer(net, split.train(), split.validation(), cfg);
         } catch (GraphException | IllegalArgumentException e) {
             return badInput(err, e.getMessage());
@@ -108,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             return LayerLabCli.EXIT_RUN_FAILED;
         }
         if (outFile != null) {
-            int saved = save(bundle, trainer, end, log, data.classNames(), err);
+            int saved = save(bundle, trainer, end, log, split.train().classNames(), err);
             if (saved != 0) return saved;
         }
         if (end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) {
@@ -117,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
             return LayerLabCli.EXIT_RUN_FAILED;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, trainer.loss(), split.train(), ""));
-        if (split.validation() != null) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
+        if (split.hasValidation()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
+        if (split.hasTest()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.test(), "test_"));
         metrics.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %.4f%n", k, v));
         out.printf(Locale.ROOT, "%-14s %d%n%-14s %d%n%-14s %.1f%n", "epochs", end.epoch(), "steps", end.step(),
                 "seconds", (System.nanoTime() - t0) / 1e9);

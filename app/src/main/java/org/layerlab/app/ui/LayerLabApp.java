@@ -39,7 +39,10 @@ public final class LayerLabApp extends Application {
         // Parameters are null when a test builds the app directly instead of through Application.launch.
         var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();
         String shot = named.get("screenshot");
-        if (shot != null) {
+        String dataShots = named.get("screenshot-data");
+        if (dataShots != null) {
+            DataScreenshotMode.run(window, java.nio.file.Path.of(dataShots));
+        } else if (shot != null) {
             int epochs = Integer.parseInt(named.getOrDefault("screenshot-epochs", "60"));
             ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs);
         } else {

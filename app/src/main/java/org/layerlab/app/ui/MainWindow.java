@@ -33,10 +33,18 @@ public final class MainWindow extends BorderPane {
     private final TrainingDashboard charts = new TrainingDashboard();
     private final ProjectDocumentModel document;
     private final TrainingSession session;
+    private final DataSetModel data;
+    private final DataLoads dataLoads;
+    private DataPanel dataPanel;
+    private javafx.stage.Stage dataWindow;
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) {
         this.document = document;
         editor.setGraph(document.project().graph());
+        data = new DataSetModel(editor, document.project().dataset());
+        dataLoads = new DataLoads(pool.executor());
+        document.useDataset(data::spec);
+        data.specProperty().addListener((o, a, s) -> document.markEdited());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         charts.store().addListener(document::markEdited); // a run added, ended, renamed, hidden or deleted
@@ -61,9 +69,40 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar());
         document.projectProperty().addListener((o, a, p) -> {
             session.reset();
+            data.open(p.dataset());
             editor.setGraph(p.graph());
         });
     }
+
+    /**
+     * The Data panel, in a window of its own beside the main one (opened by the toolbar's "Data: …" button), so the
+     * preview can be large and stay open while the network trains. Made on first use.
+     */
+    public void openDataPanel() {
+        if (dataWindow == null) {
+            dataPanel = new DataPanel(data, dataLoads, () -> null);
+            dataWindow = new javafx.stage.Stage();
+            dataWindow.initOwner(getScene().getWindow());
+            javafx.scene.Scene scene = new javafx.scene.Scene(dataPanel, 1060, 680);
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+            dataWindow.setScene(scene);
+            dataWindow.titleProperty().bind(Bindings.createStringBinding(
+                    () -> DATA_TEXT.get("window.title", document.projectProperty().get().name()), document.projectProperty()));
+        }
+        dataWindow.show();
+        dataWindow.toFront();
+    }
+
+    /** The Data panel once opened, else null (tests). */
+    DataPanel dataPanel() { return dataPanel; }
+
+    /** The Data panel's window once opened, else null. */
+    javafx.stage.Stage dataWindow() { return dataWindow; }
+
+    DataSetModel data() { return data; }
+
+    private static final org.layerlab.compute.text.Messages DATA_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.datapanel", MainWindow.class);
 
     /**
      * Side panels take a share of the window, within limits: full width (every palette name, a roomy summary)
@@ -106,9 +145,14 @@ public final class MainWindow extends BorderPane {
         stale.managedProperty().bind(stale.visibleProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        Label title = new Label();
-        title.textProperty().bind(Bindings.createStringBinding(() -> "Data: " + document.datasetTitle(), document.projectProperty()));
-        title.getStyleClass().add("project-title");
+        Button title = new Button();
+        title.setId("data-button");
+        title.textProperty().bind(Bindings.createStringBinding(() -> DATA_TEXT.get("toolbar.data", DataSetModel.title(data.spec())),
+                data.specProperty()));
+        title.getStyleClass().addAll("project-title", "data-link");
+        title.setGraphic(new FontIcon("mdi2d-database-edit"));
+        title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
+        title.setOnAction(e -> openDataPanel());
         return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
     }
 

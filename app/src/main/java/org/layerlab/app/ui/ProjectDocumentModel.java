@@ -19,7 +19,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.layerlab.compute.data.DatasetGenerators;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
@@ -49,6 +48,7 @@ public final class ProjectDocumentModel {
     /** Changes made (network edits, runs added, ended, renamed, deleted…) and how many of them are saved. */
     private long changes, savedChanges;
     private GraphEditor editor;
+    private Supplier<org.layerlab.compute.project.DatasetSpec> dataset;
     private Runs runs = new Runs() {
         @Override public List<RunHistory> snapshot() { return List.of(); }
         @Override public void replace(List<RunHistory> r) {}
@@ -73,16 +73,19 @@ public final class ProjectDocumentModel {
 
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
 
-    /** The project as loaded, with the editor's current graph; its runs are in the run list (see {@link #useRuns}). */
+    /**
+     * The project as loaded, with the editor's current graph and the Data panel's data set; its runs are in the run
+     * list (see {@link #useRuns}).
+     */
     public Project project() {
         Project p = project.get();
+        if (dataset != null) p = p.withDataset(dataset.get());
         return editor == null ? p : p.withGraph(editor.getGraph());
     }
 
-    public String datasetTitle() {
-        return DatasetGenerators.CATALOG.find(project.get().dataset().generator()).map(g -> g.displayName()).orElse("?")
-                + ", " + project.get().dataset().params().getInt("samples") + " points";
-    }
+    /** Connects the data set as the window edits it: called once by the window. */
+    void useDataset(Supplier<org.layerlab.compute.project.DatasetSpec> d) { dataset = d; }
+
 
     void markEdited() { changes++; }
 

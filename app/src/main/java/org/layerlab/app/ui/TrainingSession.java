@@ -11,7 +11,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layerlab.charts.model.RunInfo;
+import org.layerlab.compute.data.DataContext;
+import org.layerlab.compute.data.DataException;
 import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
@@ -146,17 +149,18 @@ public final class TrainingSession {
         CompiledNetwork net;
         Dataset.Split split;
         try {
-            Dataset data = p.dataset().create();
+            // The project's own split (saved with it); the test part waits for the end of the run.
+            Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
-            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), data, p.training());
+            var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {
                 message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
                 return false;
             }
             net = CompiledNetwork.compile(p.graph(), p.training().seed());
-            split = data.split(p.training().validationSplit(), p.training().seed());
-            trainer = new Trainer(net, split.train(), split.validation(), p.training());
-        } catch (GraphException | IllegalArgumentException e) {
+            split = new Dataset.Split(parts.train(), parts.validation());
+            trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
+        } catch (GraphException | IllegalArgumentException | DataException e) {
             message.set("Cannot train: " + e.getMessage());
             return false;
         }
@@ -230,10 +234,25 @@ public final class TrainingSession {
         s.put("seed", Long.toString(t.seed()));
         s.put("loss", t.loss());
         s.put("validation split", String.format(Locale.ROOT, "%.2f", t.validationSplit()));
-        s.put("data set", p.dataset().generator());
+        s.put("data set", p.dataset().source());
+        s.put("data settings", settingsText(p.dataset().params()));
+        s.put("split", settingsText(p.dataset().split()));
         s.put("network", p.graph().topologicalOrder().stream().map(Node::name).reduce((a, b) -> a + " → " + b).orElse("")
                 + String.format(Locale.ROOT, " (%,d parameters)", ShapeInference.analyze(p.graph()).totalParameters()));
         return RunInfo.of(s);
+    }
+
+    /** Declared settings as "samples 400, noise 0.5, seed 1" (only those that apply). */
+    static String settingsText(org.layerlab.compute.catalog.Params params) {
+        StringBuilder sb = new StringBuilder();
+        for (var spec : params.specs()) {
+            if (!params.applies(spec.name())) continue;
+            Object v = params.get(spec.name());
+            if (v instanceof String str && str.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(spec.name()).append(' ').append(v instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : v);
+        }
+        return sb.toString();
     }
 
     private void publish() {

@@ -132,13 +132,16 @@ public final class ImageGridView extends Pane {
         double scale = best / Math.max(iw, ih);
         if (scale >= 1) scale = Math.floor(scale);
         double tw = iw * scale, th = ih * scale;
+        int rowsUsed = (n + bestCols - 1) / bestCols;
+        // centred in the free room, so a grid that stops short of the edge does not hug one side
+        double offX = Math.max(0, (w - GAP - bestCols * (tw + GAP)) / 2), offY = Math.max(0, (h - GAP - rowsUsed * (th + GAP + LABEL)) / 2);
         g.setImageSmoothing(false);
         g.setFont(Font.font("SansSerif", 11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < n; i++) {
             int col = i % bestCols, row = i / bestCols;
-            double x = GAP + col * (tw + GAP), y = GAP + row * (th + GAP + LABEL);
+            double x = offX + GAP + col * (tw + GAP), y = offY + GAP + row * (th + GAP + LABEL);
             g.drawImage(tiles.get(i), x, y, tw, th);
             g.setStroke(Color.web("#D1D5DB"));
             g.strokeRect(x - 0.5, y - 0.5, tw + 1, th + 1);

@@ -65,6 +65,8 @@ public final class PointCanvasView extends BorderPane {
         plot.setEmptyText(TEXT.get("draw.hint"));
         eraser.setId("draw-erase");
         eraser.setToggleGroup(tools);
+        // One tool is always chosen: clicking the chosen one again keeps it (a toggle group would leave none).
+        tools.selectedToggleProperty().addListener((o, a, b) -> { if (b == null && a != null && tools.getToggles().contains(a)) tools.selectToggle(a); });
         clear.setId("draw-clear");
         value.setId("draw-value");
         value.setEditable(true);

@@ -49,6 +49,9 @@ public final class ScatterPlotView extends BorderPane {
         xColumn.setId("scatter-x");
         yColumn.setId("scatter-y");
         colourBy.setId("scatter-colour");
+        xColumn.setMinWidth(80);
+        yColumn.setMinWidth(80);
+        colourBy.setMinWidth(110);
         StringConverter<Integer> names = new StringConverter<>() {
             @Override public String toString(Integer i) { return i == null || data == null || i >= data.columnCount() ? "" : data.columns().get(i); }
             @Override public Integer fromString(String s) { return null; }

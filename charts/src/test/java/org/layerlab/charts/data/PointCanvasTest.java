@@ -49,6 +49,11 @@ class PointCanvasTest {
         robot.clickOn("#draw-class-b");
         robot.moveTo(screen(2, 3)).clickOn(MouseButton.PRIMARY);
         assertEquals(1, edits.size());
+        robot.clickOn("#draw-class-b"); // clicking the chosen class again keeps it chosen
+        robot.moveTo(screen(2.5, 3)).clickOn(MouseButton.PRIMARY);
+        assertEquals(2, edits.size());
+        onFx(() -> { view.setPoints(edits.get(0).after()); return null; });
+        edits.remove(1);
         PointCanvasView.Point p = onFx(() -> view.points().get(0));
         assertEquals(2, p.x(), 0.1);
         assertEquals(3, p.y(), 0.1);

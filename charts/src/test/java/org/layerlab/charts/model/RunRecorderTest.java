@@ -35,7 +35,8 @@ class RunRecorderTest {
     void recordsScalarsConfusionMatricesAndParameterStatisticsOfARealRun() throws Exception {
         Project p = ProjectFiles.parse(PROJECT, "test");
         CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
-        Dataset.Split split = p.dataset().create().split(p.training().validationSplit(), p.training().seed());
+        var parts = p.dataset().prepare(org.layerlab.compute.data.DataContext.of(null)).splits();
+        Dataset.Split split = new Dataset.Split(parts.train(), parts.validation());
         Trainer trainer = new Trainer(net, split.train(), split.validation(), p.training());
 
         // an independent witness: the weights after every step, to check the update ratios

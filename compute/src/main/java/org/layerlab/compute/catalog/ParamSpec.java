@@ -59,6 +59,11 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return new ParamSpec(name, label, ParamType.SHAPE, List.copyOf(def), 1, Integer.MAX_VALUE, List.of(), description);
     }
 
+    /** Free text, e.g. a file name; {@code def} is usually "" (not set). */
+    public static ParamSpec text(String name, String label, String def, String description) {
+        return new ParamSpec(name, label, ParamType.TEXT, def, 0, 0, List.of(), description);
+    }
+
     /** The same declaration with another default (e.g. a smaller learning rate for Adam). */
     public ParamSpec withDefault(Object def) {
         return new ParamSpec(name, label, type, def, min, max, choices, choiceLabels, description, shownWhen);
@@ -119,6 +124,11 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
                     dims.add((Integer) d);
                 }
                 return List.copyOf(dims);
+            }
+            case TEXT -> {
+                if (!(value instanceof String s)) throw invalid("must be text, got " + describe(value));
+                if (s.length() > 4096 || s.chars().anyMatch(c -> c < 0x20 && c != '\t')) throw invalid("must be one line of at most 4,096 characters");
+                return s;
             }
             default -> throw new AssertionError(type);
         }

@@ -6,5 +6,7 @@ public enum ParamType {
     /** One of a fixed list of ids (e.g. an activation). */
     CHOICE,
     /** A list of positive integers (e.g. an input shape). */
-    SHAPE
+    SHAPE,
+    /** Free text (a file name, a column name, a list of names separated by commas); may be empty. */
+    TEXT
 }

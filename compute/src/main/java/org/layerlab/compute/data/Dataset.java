@@ -1,5 +1,6 @@
 package org.layerlab.compute.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.tensor.Shape;
@@ -7,14 +8,38 @@ import org.layerlab.compute.tensor.Tensor;
 
 /**
  * Samples in memory: features with a leading sample axis, class labels for classification (or null), numeric
- * targets for regression (or null), and class names for display.
+ * targets for regression (or null), class names for display (empty for regression), and the names of the
+ * features (columns of a table, "x"/"y" for points; empty for images, whose features are pixels).
  */
-public record Dataset(String name, Tensor x, int[] labels, float[] targets, List<String> classNames) {
+public record Dataset(String name, Tensor x, int[] labels, float[] targets, List<String> classNames, List<String> featureNames) {
+    public Dataset {
+        classNames = List.copyOf(classNames);
+        featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
+    }
+
+    /** A data set without feature names. */
+    public Dataset(String name, Tensor x, int[] labels, float[] targets, List<String> classNames) {
+        this(name, x, labels, targets, classNames, List.of());
+    }
+
     public int size() { return x.dim(0); }
 
     public Shape sampleShape() { return x.shape().dropFirst(); }
 
     public int numClasses() { return classNames.size(); }
+
+    /** True when the samples have numeric targets and no class labels. */
+    public boolean isRegression() { return labels == null && targets != null; }
+
+    /** How many target values each sample has (regression), 0 without targets. */
+    public int targetsPerSample() { return targets == null || size() == 0 ? 0 : targets.length / size(); }
+
+    /** How many samples each class has (empty for regression). */
+    public int[] classCounts() {
+        int[] c = new int[numClasses()];
+        if (labels != null) for (int l : labels) if (l >= 0 && l < c.length) c[l]++;
+        return c;
+    }
 
     /** Samples {@code order[from..to)} as a batch. */
     public Batch batch(int[] order, int from, int to) {
@@ -33,7 +58,10 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         return new Batch(bx, bl, bt);
     }
 
-    /** A seeded shuffle split into training and validation parts. */
+    /**
+     * A seeded shuffle split into training and validation parts (not stratified). Kept for callers that split by
+     * hand; projects use {@link DataSplit}.
+     */
     public Split split(double validationFraction, long seed) {
         int n = size();
         int[] order = permutation(n, new SplittableRandom(seed));
@@ -43,12 +71,35 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         return new Split(subset(train, name), nVal == 0 ? null : subset(val, name + " (validation)"));
     }
 
-    private Dataset subset(int[] idx, String newName) {
+    /** The samples at {@code idx}, in that order, under another name. */
+    public Dataset subset(int[] idx, String newName) {
         Batch b = batch(idx, 0, idx.length);
-        return new Dataset(newName, b.x(), b.labels(), b.targets(), classNames);
+        return new Dataset(newName, b.x(), b.labels(), b.targets(), classNames, featureNames);
     }
 
+    /** The same samples with other features (e.g. normalised), same shape. */
+    public Dataset withFeatures(Tensor newX) {
+        return new Dataset(name, newX, labels, targets, classNames, featureNames);
+    }
+
+    /** The same samples with each sample reshaped to {@code sample} (same size: 64 ↔ 1×8×8). */
+    public Dataset reshapedSamples(Shape sample) {
+        if (sample.size() != sampleShape().size()) throw new IllegalArgumentException("cannot reshape " + sampleShape() + " samples to " + sample);
+        return withFeatures(x.reshape(sample.withBatch(size())));
+    }
+
+    public Dataset named(String newName) { return new Dataset(newName, x, labels, targets, classNames, featureNames); }
+
     public record Split(Dataset train, Dataset validation) {}
+
+    /** The names of the features, or "x1", "x2", … when the data set has none. */
+    public List<String> featureNamesOrDefault() {
+        if (!featureNames.isEmpty()) return featureNames;
+        int f = sampleShape().size();
+        List<String> names = new ArrayList<>(f);
+        for (int i = 0; i < f; i++) names.add("x" + (i + 1));
+        return names;
+    }
 
     public static int[] identity(int n) {
         int[] o = new int[n];

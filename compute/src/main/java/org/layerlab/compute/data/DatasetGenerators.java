@@ -5,9 +5,13 @@ import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
 
-/** The 2-D teaching data sets. Points lie roughly in [-5, 5]² (a range tanh units resolve well); two classes each. */
+/**
+ * The teaching data sets: 2-D classification (two classes each) and regression (plane, multi-Gaussian, 1-D sine).
+ * Points lie roughly in [-5, 5]² (a range tanh units resolve well); regression targets lie roughly in [-1, 1].
+ */
 public final class DatasetGenerators {
     private DatasetGenerators() {}
 
@@ -63,8 +67,44 @@ public final class DatasetGenerators {
                 return label;
             });
 
+    public static final DatasetGenerator MOONS = generator("moons", "Two moons",
+            "Two interlocking half circles, one per class: a gentle curve a single hidden layer can follow.",
+            (i, n, rng, xy) -> {
+                int label = i % 2;
+                double t = rng.nextDouble() * Math.PI;
+                // scikit-learn's make_moons, scaled from about [-1, 2]×[-0.5, 1] to the common range
+                double x = label == 0 ? Math.cos(t) : 1 - Math.cos(t);
+                double y = label == 0 ? Math.sin(t) : 0.5 - Math.sin(t);
+                xy[0] = (x - 0.5) * 3.2;
+                xy[1] = (y - 0.25) * 3.2;
+                return label;
+            });
+
+    /** A target rule for the regression sets: the value at a clean point. */
+    private interface TargetRule { double value(double x, double y); }
+
+    public static final DatasetGenerator PLANE = regression("plane", "Plane",
+            "Points whose value rises evenly from one corner to the other: a single linear unit fits it.",
+            (x, y) -> (x + y) / (2 * RADIUS));
+
+    /** Centres and signs of the multi-Gaussian's bumps (as in TensorFlow Playground). */
+    private static final double[][] BUMPS = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+
+    public static final DatasetGenerator MULTI_GAUSSIAN = regression("multi-gaussian", "Multi-Gaussian",
+            "Six round hills and valleys: the value is high near some centres and low near others.",
+            (x, y) -> {
+                double v = 0;
+                for (double[] b : BUMPS) {
+                    double dx = x - b[0], dy = y - b[1];
+                    v += b[2] * Math.exp(-(dx * dx + dy * dy) / 2);
+                }
+                return Math.max(-1, Math.min(1, v));
+            });
+
+    public static final DatasetGenerator SINE = sine();
+
     public static final Catalog<DatasetGenerator> CATALOG = new Catalog<>("data set generator",
-            TWO_SPIRALS, CIRCLES, XOR, GAUSSIANS);
+            TWO_SPIRALS, CIRCLES, XOR, GAUSSIANS, MOONS, PLANE, MULTI_GAUSSIAN, SINE);
 
     private static DatasetGenerator generator(String id, String name, String description, PointRule rule) {
         return new DatasetGenerator() {
@@ -72,6 +112,8 @@ public final class DatasetGenerators {
             public String displayName() { return name; }
             public String description() { return description; }
             public List<ParamSpec> params() { return COMMON; }
+            public Group group() { return Group.TEACHING; }
+            public Shape sampleShape(Params p) { return Shape.of(2); }
             public Dataset generate(Params p) {
                 int n = p.getInt("samples");
                 double noise = p.getDouble("noise");
@@ -84,7 +126,58 @@ public final class DatasetGenerators {
                     x[2 * i] = (float) (xy[0] + noise * gaussian(rng));
                     x[2 * i + 1] = (float) (xy[1] + noise * gaussian(rng));
                 }
-                return new Dataset(name, Tensor.of(x, n, 2), labels, null, List.of("A", "B"));
+                return new Dataset(name, Tensor.of(x, n, 2), labels, null, List.of("A", "B"), List.of("x", "y"));
+            }
+        };
+    }
+
+    /** A 2-D regression set: points uniform in the square, the target from the clean point, the noise on the point. */
+    private static DatasetGenerator regression(String id, String name, String description, TargetRule rule) {
+        return new DatasetGenerator() {
+            public String id() { return id; }
+            public String displayName() { return name; }
+            public String description() { return description; }
+            public List<ParamSpec> params() { return COMMON; }
+            public Group group() { return Group.REGRESSION; }
+            public Shape sampleShape(Params p) { return Shape.of(2); }
+            public boolean regression(Params p) { return true; }
+            public Dataset generate(Params p) {
+                int n = p.getInt("samples");
+                double noise = p.getDouble("noise");
+                SplittableRandom rng = new SplittableRandom(p.getInt("seed"));
+                float[] x = new float[n * 2], t = new float[n];
+                for (int i = 0; i < n; i++) {
+                    double px = (rng.nextDouble() * 2 - 1) * RADIUS, py = (rng.nextDouble() * 2 - 1) * RADIUS;
+                    t[i] = (float) rule.value(px, py);
+                    x[2 * i] = (float) (px + noise * gaussian(rng));
+                    x[2 * i + 1] = (float) (py + noise * gaussian(rng));
+                }
+                return new Dataset(name, Tensor.of(x, n, 2), null, t, List.of(), List.of("x", "y"));
+            }
+        };
+    }
+
+    /** y = sin(x) on [-5, 5], the noise on the value: the smallest regression there is (one input, one output). */
+    private static DatasetGenerator sine() {
+        return new DatasetGenerator() {
+            public String id() { return "sine"; }
+            public String displayName() { return "Sine curve"; }
+            public String description() { return "One input and one value, y = sin(x): fit a wavy curve through noisy points."; }
+            public List<ParamSpec> params() { return COMMON; }
+            public Group group() { return Group.REGRESSION; }
+            public Shape sampleShape(Params p) { return Shape.of(1); }
+            public boolean regression(Params p) { return true; }
+            public Dataset generate(Params p) {
+                int n = p.getInt("samples");
+                double noise = p.getDouble("noise");
+                SplittableRandom rng = new SplittableRandom(p.getInt("seed"));
+                float[] x = new float[n], t = new float[n];
+                for (int i = 0; i < n; i++) {
+                    double px = (rng.nextDouble() * 2 - 1) * RADIUS;
+                    x[i] = (float) px;
+                    t[i] = (float) (Math.sin(px) + noise * gaussian(rng));
+                }
+                return new Dataset("Sine curve", Tensor.of(x, n, 1), null, t, List.of(), List.of("x"));
             }
         };
     }

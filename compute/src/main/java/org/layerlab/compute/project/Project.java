@@ -17,6 +17,7 @@ public record Project(String name, String description, ModelGraph graph, Dataset
     }
 
     public Project withGraph(ModelGraph g) { return new Project(name, description, g, dataset, training, runs); }
+    public Project withDataset(DatasetSpec d) { return new Project(name, description, graph, d, training, runs); }
     public Project withTraining(TrainingConfig t) { return new Project(name, description, graph, dataset, t, runs); }
     public Project withRuns(List<RunHistory> r) { return new Project(name, description, graph, dataset, training, r); }
 }

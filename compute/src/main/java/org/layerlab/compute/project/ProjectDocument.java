@@ -21,7 +21,18 @@ record ProjectDocument(String format, Integer version, String name, String descr
 
     record EdgeDoc(String from, String to, Integer port) {}
 
-    record DatasetDoc(String generator, Map<String, Object> params) {}
+    /**
+     * The data set: a source id with its settings, the split, drawn points as [x, y, value] and the fitted
+     * normalisation. Files written before the catalog of sources name a {@code generator} instead of a
+     * {@code source} (and keep the validation share in {@code training.validationSplit}); they still open.
+     */
+    @JsonPropertyOrder({"source", "params", "split", "points", "normalization", "generator"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DatasetDoc(String source, Map<String, Object> params, Map<String, Object> split, List<double[]> points,
+                      NormalizationDoc normalization, String generator) {}
+
+    @JsonPropertyOrder({"method", "offset", "scale"})
+    record NormalizationDoc(String method, double[] offset, double[] scale) {}
 
     /** Fields after validationSplit were added later; absent ones take the defaults of the original settings. */
     @JsonPropertyOrder({"loss", "optimizer", "optimizerParams", "batchSize", "epochs", "seed", "validationSplit",

@@ -16,7 +16,11 @@ import java.util.Map;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.Params;
-import org.layerlab.compute.data.DatasetGenerators;
+import org.layerlab.compute.data.DataSource;
+import org.layerlab.compute.data.DataSources;
+import org.layerlab.compute.data.DataSplit;
+import org.layerlab.compute.data.DrawnPoint;
+import org.layerlab.compute.data.Normalization;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
@@ -140,11 +144,18 @@ public final class ProjectFiles {
         TrainingConfig t = p.training();
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
                 toDocument(p.graph()),
-                new ProjectDocument.DatasetDoc(p.dataset().generator(), new LinkedHashMap<>(p.dataset().params().asMap())),
+                toDoc(p.dataset()),
                 new ProjectDocument.TrainingDoc(t.loss(), t.optimizer(), new LinkedHashMap<>(t.optimizerParams().asMap()),
                         t.batchSize(), t.epochs(), t.seed(), t.validationSplit(),
                         t.schedule(), new LinkedHashMap<>(t.scheduleParams().asMap()), t.clipNorm(), t.patience(), t.minDelta(), t.checkpoints()),
                 p.runs().isEmpty() ? null : p.runs().stream().map(ProjectFiles::toDoc).toList());
+    }
+
+    private static ProjectDocument.DatasetDoc toDoc(DatasetSpec d) {
+        List<double[]> points = d.points().isEmpty() ? null : d.points().stream().map(q -> new double[] {q.x(), q.y(), q.value()}).toList();
+        Normalization n = d.normalization();
+        return new ProjectDocument.DatasetDoc(d.source(), new LinkedHashMap<>(d.params().asMap()), new LinkedHashMap<>(d.split().asMap()),
+                points, n == null ? null : new ProjectDocument.NormalizationDoc(n.method(), n.offset(), n.scale()), null);
     }
 
     private static ProjectDocument.RunDoc toDoc(RunHistory r) {
@@ -172,13 +183,50 @@ public final class ProjectFiles {
         Project toProject(ProjectDocument d) throws ProjectFileException {
             String name = d.name() == null ? "Untitled" : d.name();
             ModelGraph graph = toGraph(require(d.graph(), "graph"));
-            ProjectDocument.DatasetDoc ds = require(d.dataset(), "dataset");
-            String gen = require(ds.generator(), "dataset.generator");
-            CatalogEntry generator = DatasetGenerators.CATALOG.find(gen)
-                    .orElseThrow(() -> fail("dataset.generator", DatasetGenerators.CATALOG.unknownMessage(gen)));
-            DatasetSpec dataset = new DatasetSpec(gen, params(generator, ds.params(), "dataset.params"));
-            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset,
-                    toTraining(require(d.training(), "training")), toRuns(d.runs()));
+            TrainingConfig training = toTraining(require(d.training(), "training"));
+            DatasetSpec dataset = toDataset(require(d.dataset(), "dataset"), training);
+            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset, training, toRuns(d.runs()));
+        }
+
+        /** The data-set section; an older file's {@code generator} becomes the source and its validation share the split. */
+        DatasetSpec toDataset(ProjectDocument.DatasetDoc ds, TrainingConfig training) throws ProjectFileException {
+            boolean legacy = ds.source() == null && ds.generator() != null;
+            if (ds.source() != null && ds.generator() != null) throw fail("dataset.generator", "an older name for \"source\"; give only \"source\"");
+            String at = legacy ? "dataset.generator" : "dataset.source";
+            String id = legacy ? ds.generator() : require(ds.source(), "dataset.source");
+            DataSource source = DataSources.CATALOG.find(id).orElseThrow(() -> fail(at, DataSources.CATALOG.unknownMessage(id)));
+            Params settings = params(source, ds.params(), "dataset.params");
+            Params split;
+            if (ds.split() != null) {
+                split = params(DataSplit.PARAMS, ds.split(), "dataset.split");
+                try { DataSplit.check(split); } catch (InvalidParamException e) { throw fail("dataset.split", e.getMessage()); }
+            } else {
+                // Before splits were saved, the validation share was a training setting and the split used its seed.
+                Map<String, Object> old = new LinkedHashMap<>();
+                old.put("validation", training.validationSplit());
+                old.put("seed", (int) Math.floorMod(training.seed(), (long) Integer.MAX_VALUE));
+                old.put("stratified", false);
+                split = params(DataSplit.PARAMS, old, "training.validationSplit");
+            }
+            List<DrawnPoint> points = new ArrayList<>();
+            if (ds.points() != null) {
+                for (int i = 0; i < ds.points().size(); i++) {
+                    double[] q = require(ds.points().get(i), "dataset.points[" + i + "]");
+                    if (q.length != 3) throw fail("dataset.points[" + i + "]", "must be [x, y, value], got " + q.length + " numbers");
+                    try { points.add(new DrawnPoint(q[0], q[1], q[2])); } catch (IllegalArgumentException e) { throw fail("dataset.points[" + i + "]", e.getMessage()); }
+                }
+            }
+            Normalization norm = null;
+            if (ds.normalization() != null) {
+                ProjectDocument.NormalizationDoc n = ds.normalization();
+                try {
+                    norm = new Normalization(require(n.method(), "dataset.normalization.method"),
+                            require(n.offset(), "dataset.normalization.offset"), require(n.scale(), "dataset.normalization.scale"));
+                } catch (IllegalArgumentException e) {
+                    throw fail("dataset.normalization", e.getMessage());
+                }
+            }
+            return new DatasetSpec(id, settings, split, points, norm);
         }
 
         List<RunHistory> toRuns(List<ProjectDocument.RunDoc> docs) throws ProjectFileException {
@@ -269,8 +317,12 @@ public final class ProjectFiles {
         }
 
         Params params(CatalogEntry entry, Map<String, Object> given, String at) throws ProjectFileException {
+            return params(entry.params(), given, at);
+        }
+
+        Params params(List<org.layerlab.compute.catalog.ParamSpec> specs, Map<String, Object> given, String at) throws ProjectFileException {
             try {
-                return Params.of(entry.params(), given == null ? Map.of() : given);
+                return Params.of(specs, given == null ? Map.of() : given);
             } catch (InvalidParamException e) {
                 String name = e.paramName();
                 // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.

@@ -84,7 +84,7 @@ class ProjectFilesTest {
         assertProblem(good.replace("\"optimizer\" : \"sgd\"", "\"optimizer\" : \"adamw2\""),
                 "training.optimizer: unknown optimizer 'adamw2'");
         assertProblem(good.replace("\"batchSize\" : 8", "\"batchSize\" : 0"), "training.batchSize: must be at least 1, got 0");
-        assertProblem(good.replace("\"generator\" : \"circles\",", ""), "dataset.generator: is missing");
+        assertProblem(good.replace("\"source\" : \"circles\",", ""), "dataset.source: is missing");
     }
 
     @Test

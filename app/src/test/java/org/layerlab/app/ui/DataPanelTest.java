@@ -1,0 +1,143 @@
+package org.layerlab.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.charts.model.RunData;
+import org.layerlab.compute.project.ProjectFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Data panel in the real window: change the data set from it, train on it, undo it, draw your own points. */
+@ExtendWith(ApplicationExtension.class)
+class DataPanelTest extends MainWindowFixture {
+
+    @Start
+    void start(Stage stage) { open(stage); }
+
+    private DataPanel openPanel(FxRobot robot) throws Exception {
+        robot.clickOn("#data-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.dataWindow() != null && window.dataWindow().isShowing()));
+        DataPanel panel = onFx(window::dataPanel);
+        awaitPreview(panel);
+        return panel;
+    }
+
+    /** Waits until the preview shows the data set as it is now. */
+    private void awaitPreview(DataPanel panel) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> panel.shownLoad() != null
+                && panel.shownLoad().spec().equals(window.data().spec())));
+    }
+
+    private List<Integer> inputShape() throws Exception {
+        return onFx(() -> window.editor().getGraph().node("input").params().getShape("shape"));
+    }
+
+    private void type(FxRobot robot, String field, String text) {
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        robot.doubleClickOn(f).eraseText(12).write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test void switchingSpiralsToXorAndRaisingTheNoiseFromThePanelIsWhatTheRunTrainsOn(FxRobot robot) throws Exception {
+        useEpochs(2);
+        DataPanel panel = openPanel(robot);
+        assertEquals("two-spirals", onFx(() -> window.data().spec().source()));
+        robot.clickOn("#source-xor");
+        assertEquals("xor", onFx(() -> window.data().spec().source()), "one click switches the source");
+        assertEquals("Set data set to Exclusive or", onFx(() -> window.editor().history().undoLabel()));
+        type(robot, "#data-settings-noise", "0.5");
+        assertEquals(0.5, onFx(() -> window.data().spec().params().getDouble("noise")));
+        assertEquals("Set Noise to 0.5", onFx(() -> window.editor().history().undoLabel()));
+        assertTrue(onFx(() -> window.document().edited()), "a data change marks the project unsaved");
+        awaitPreview(panel);
+        assertEquals(400, onFx(() -> panel.scatter().data().rows()));
+        assertTrue(onFx(() -> panel.scatter().drawnPoints()) > 300, "the scatter shows the new points");
+        assertTrue(onFx(panel::statusText).contains("400"), onFx(panel::statusText));
+        assertTrue(onFx(() -> ((javafx.scene.control.Labeled) robot.lookup("#data-button").query()).getText()).contains("Exclusive or"));
+
+        onFx(() -> { window.session().train(); return null; });
+        var charts = awaitCompletedRuns(1);
+        RunData run = onFx(() -> charts.store().runs().get(0));
+        assertEquals("xor", run.info().settings().get("data set"), run.info().settings().toString());
+        assertTrue(run.info().settings().get("data settings").contains("noise 0.5"), run.info().settings().toString());
+    }
+
+    @Test void undoTakesBackADataChangeAndTheInputShapeWithIt(FxRobot robot) throws Exception {
+        DataPanel panel = openPanel(robot);
+        assertEquals(List.of(2), inputShape());
+        robot.clickOn("#source-sine");
+        assertEquals("sine", onFx(() -> window.data().spec().source()));
+        assertEquals(List.of(1), inputShape(), "the Input layer follows the 1-D sine in the same step");
+        awaitPreview(panel);
+        assertEquals(ScatterColour.VALUE, ScatterColour.of(onFx(() -> panel.scatter().colourBy())), "regression points are coloured by value");
+
+        onFx(() -> { window.editor().undo(); return null; });
+        assertEquals("two-spirals", onFx(() -> window.data().spec().source()));
+        assertEquals(List.of(2), inputShape(), "one undo restores the Input shape too");
+        assertEquals("two-spirals", onFx(() -> panel.sourceList().getSelectionModel().getSelectedItem().id()), "the panel shows it");
+        onFx(() -> { window.editor().redo(); return null; });
+        assertEquals("sine", onFx(() -> window.data().spec().source()));
+        assertEquals(List.of(1), inputShape());
+    }
+
+    /** The scatter's colour modes, compared without a dependency on the enum's package in assertions. */
+    private enum ScatterColour {
+        CLASS, VALUE, NONE;
+        static ScatterColour of(Object o) { return valueOf(String.valueOf(o)); }
+    }
+
+    @Test void drawnPointsAreUndoableAndSavedInTheProjectFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        DataPanel panel = openPanel(robot);
+        robot.clickOn("#source-drawn");
+        assertEquals("drawn", onFx(() -> window.data().spec().source()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var canvas = onFx(panel::drawCanvas);
+        robot.clickOn("#draw-class-a");
+        robot.moveTo(screen(canvas, -3, 2)).clickOn(MouseButton.PRIMARY);
+        robot.moveTo(screen(canvas, -2, 2)).clickOn(MouseButton.PRIMARY);
+        robot.clickOn("#draw-class-b");
+        robot.moveTo(screen(canvas, 3, -2)).press(MouseButton.PRIMARY);
+        for (int i = 1; i <= 5; i++) robot.moveTo(screen(canvas, 3 - i * 0.5, -2 - i * 0.3));
+        robot.release(MouseButton.PRIMARY);
+        int points = onFx(() -> window.data().spec().points().size());
+        assertTrue(points >= 5, "two clicks and a drag: " + points);
+        assertTrue(onFx(() -> window.editor().history().undoLabel()).startsWith("Draw "), onFx(() -> window.editor().history().undoLabel()));
+        awaitPreview(panel);
+        assertEquals(2, onFx(() -> panel.shownLoad().loaded().data().numClasses()));
+
+        onFx(() -> { window.editor().undo(); return null; });
+        assertEquals(2, onFx(() -> window.data().spec().points().size()), "undo takes back the drag, not the clicks");
+        assertEquals(2, onFx(() -> canvas.points().size()), "the canvas shows it");
+
+        Path file = dir.resolve("drawn.layerlab");
+        onFx(() -> window.document().write(file)).get(10, TimeUnit.SECONDS);
+        var read = ProjectFiles.read(file);
+        assertEquals("drawn", read.dataset().source());
+        assertEquals(onFx(() -> window.data().spec().points()), read.dataset().points(), "the points are in the project file");
+        assertFalse(read.dataset().points().isEmpty());
+    }
+
+    private static Point2D screen(org.layerlab.charts.data.PointCanvasView canvas, double x, double y) throws Exception {
+        return onFx(() -> {
+            double[] p = canvas.plot().toPixel(x, y);
+            assertNotNull(p);
+            return canvas.plot().plotCanvas().localToScreen(p[0], p[1]);
+        });
+    }
+}
