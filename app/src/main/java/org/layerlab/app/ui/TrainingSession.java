@@ -13,6 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layerlab.charts.model.RunInfo;
 import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
+import org.layerlab.charts.model.RunRecorder;
+import org.layerlab.compute.export.TrainedModel;
+import org.layerlab.compute.project.RunWeights;
 import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
@@ -36,6 +39,8 @@ import org.layerlab.compute.train.TrainingListener;
  * thread never waits on compute.
  */
 public final class TrainingSession {
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.files", TrainingSession.class);
     /** What the controls show. */
     public enum Status { IDLE, RUNNING, PAUSED, FINISHED }
 
@@ -58,7 +63,7 @@ public final class TrainingSession {
     /** Makes the listener that records one new run (the charts' run recorder); called on the FX thread. */
     @FunctionalInterface
     public interface RunListeners {
-        TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
+        RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
     }
 
     private final ComputePool pool;
@@ -71,6 +76,9 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
+    private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
+    /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
+    private Object projectToken = new Object();
 
     /**
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
@@ -97,6 +105,60 @@ public final class TrainingSession {
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
+
+    /** Where a run's weights go when it ends (FX thread): the document keeps them with the run. */
+    public void onWeightsKept(java.util.function.BiConsumer<Integer, RunWeights> sink) { weightsKept = sink; }
+
+    /** Another project replaced this one: stops and forgets the current run, whose weights belong to the old project. */
+    public void projectReplaced() {
+        projectToken = new Object();
+        reset();
+    }
+
+    /**
+     * Starts a new run from the weights run {@code parentRunId} kept (its branch in the charts begins at
+     * {@code forkStep}), instead of fresh ones. The network must still be the one those weights were trained for.
+     */
+    public void continueFrom(int parentRunId, Long forkStep, TrainedModel from) {
+        if (trainer != null && trainer.state() != Trainer.State.FINISHED) {
+            message.set(TEXT.get("stopFirst"));
+            return;
+        }
+        if (startRun(false, from, parentRunId, forkStep)) status.set(Status.RUNNING);
+    }
+
+    /**
+     * Measures kept weights on the project's data (loss and metrics on the training and validation sets) on the
+     * compute pool, and shows the result in the status message.
+     */
+    public java.util.concurrent.CompletableFuture<Map<String, Double>> evaluate(String runName, TrainedModel m) {
+        Project p = project.get();
+        message.set(TEXT.get("evaluating", runName));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompiledNetwork net = m.compile();
+            Splits parts;
+            try {
+                parts = p.dataset().prepare(DataContext.of(null)).splits();
+            } catch (DataException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            var loss = Trainer.runLoss(net, p.training());
+            Map<String, Double> metrics = new LinkedHashMap<>(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.train(), ""));
+            if (parts.hasValidation()) metrics.putAll(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.validation(), "val_"));
+            if (parts.hasTest()) metrics.putAll(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.test(), "test_"));
+            return metrics;
+        }, pool.executor()).whenComplete((metrics, err) -> javafx.application.Platform.runLater(() -> {
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                message.set(TEXT.get("cannotEvaluate", runName, cause.getMessage()));
+                return;
+            }
+            StringBuilder sb = new StringBuilder();
+            metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4f", v)));
+            message.set(TEXT.get("evaluated", runName, sb));
+        }));
+    }
 
     /** Train: starts a new run, or resumes a paused one. */
     public void train() {
@@ -144,7 +206,9 @@ public final class TrainingSession {
         message.set("Ready");
     }
 
-    private boolean startRun(boolean paused) {
+    private boolean startRun(boolean paused) { return startRun(paused, null, null, null); }
+
+    private boolean startRun(boolean paused, TrainedModel from, Integer parentRunId, Long forkStep) {
         Project p = project.get();
         CompiledNetwork net;
         Dataset.Split split;
@@ -157,7 +221,16 @@ public final class TrainingSession {
                 message.set("Cannot train: " + org.layerlab.compute.train.RunPreflight.describe(problems));
                 return false;
             }
-            net = CompiledNetwork.compile(p.graph(), p.training().seed());
+            if (from == null) {
+                net = CompiledNetwork.compile(p.graph(), p.training().seed());
+            } else {
+                try {
+                    net = new TrainedModel(p.graph(), from.tensors(), from.classNames()).compile();
+                } catch (IllegalArgumentException e) {
+                    message.set(TEXT.get("networkChanged", e.getMessage()));
+                    return false;
+                }
+            }
             split = new Dataset.Split(parts.train(), parts.validation());
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
@@ -166,12 +239,31 @@ public final class TrainingSession {
         }
         latest.set(Progress.NONE);
         ended.set(null);
-        trainer.addListener(runListeners.newRun(runInfo(p), trainer, split.train(), split.validation()));
+        RunInfo info = runInfo(p);
+        if (parentRunId != null) info = new RunInfo(info.name(), info.settings(), parentRunId, forkStep);
+        RunRecorder recorder = runListeners.newRun(info, trainer, split.train(), split.validation());
+        trainer.addListener(recorder);
+        trainer.addListener(keepWeights(trainer, recorder.runId(), split.train().classNames()));
         trainer.addListener(new ProgressListener(p.training().epochs(), p.training().batchSize()));
         trainedGraph.set(p.graph());
         trainer.start(pool.executor(), paused);
         message.set(paused ? "Paused" : "Training…");
         return true;
+    }
+
+    /**
+     * When the run ends, copies the weights it keeps (final or last good, and the best checkpoint) on the trainer's
+     * thread and hands them to the document on the FX thread, unless another project has been opened meanwhile.
+     */
+    private TrainingListener keepWeights(Trainer t, int runId, java.util.List<String> classes) {
+        Object token = projectToken;
+        return new TrainingListener() {
+            @Override public void runEnded(RunEnded e) {
+                RunWeights.capture(t, e, classes).ifPresent(w -> javafx.application.Platform.runLater(() -> {
+                    if (token == projectToken) weightsKept.accept(runId, w);
+                }));
+            }
+        };
     }
 
     /**

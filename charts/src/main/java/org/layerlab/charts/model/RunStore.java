@@ -25,11 +25,11 @@ public final class RunStore {
      */
     public record RunAction(String text, java.util.function.IntPredicate enabled, java.util.function.IntConsumer action) {}
 
-    /** Tells the run list which runs keep trained weights (it marks them); the application owns the weights. */
-    public void setWeightsMarker(java.util.function.IntPredicate carries) {
-        carriesWeights = carries;
-        fire();
-    }
+    /**
+     * Tells the run list which runs keep trained weights (it marks them); the application owns the weights and
+     * calls {@link #fire()} when they change.
+     */
+    public void setWeightsMarker(java.util.function.IntPredicate carries) { carriesWeights = carries; }
 
     public boolean carriesWeights(int id) { return carriesWeights.test(id); }
 
