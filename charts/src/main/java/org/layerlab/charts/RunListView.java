@@ -99,7 +99,7 @@ final class RunListView extends VBox {
         private final Rectangle swatch = new Rectangle(14, 4);
         private final Label name = new Label();
         private final Label status = new Label();
-        private final Label weights = new Label(TEXT.get("weightsMark"));
+        private final org.kordamp.ikonli.javafx.FontIcon weights = new org.kordamp.ikonli.javafx.FontIcon("mdi2c-content-save-check");
         private final HBox box = new HBox(6, shown, swatch, name, status, weights);
         private final TextField editor = new TextField();
 

@@ -33,7 +33,7 @@ final class FileMenu {
         }
         MenuItem save = item("file-save", t.get("menuSave"), "Shortcut+S", doc::save);
         MenuItem saveAs = item("file-save-as", t.get("menuSaveAs"), "Shortcut+Shift+S", doc::saveAs);
-        MenuItem export = item("file-export", t.get("menuExport"), "Shortcut+E", exportModel);
+        MenuItem export = item("file-export", t.get("menuExport"), "Shortcut+Shift+E", exportModel);
         MenuItem quitItem = item("file-quit", t.get("menuQuit"), "Shortcut+Q", quit);
         Menu file = new Menu(t.get("menuFile"), null, newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quitItem);
