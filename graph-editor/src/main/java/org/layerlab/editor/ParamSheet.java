@@ -11,6 +11,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -45,6 +47,7 @@ public final class ParamSheet extends VBox {
     private List<ParamSpec> shownSpecs = List.of();
     private Change onChange = (s, v, p) -> {};
     private boolean committing;
+    private java.util.function.Predicate<ParamSpec> filter = s -> true;
 
     public ParamSheet() {
         getStyleClass().add("param-sheet");
@@ -59,13 +62,24 @@ public final class ParamSheet extends VBox {
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             Item p = (Item) item;
-            PropertyEditor<?> ed = p.spec.type() == ParamType.CHOICE ? choiceEditor(item, p.spec) : defaults.call(item);
+            PropertyEditor<?> ed = p.spec.type() == ParamType.CHOICE ? choiceEditor(item, p.spec)
+                    : stepOf(p.spec) > 0 ? spinnerEditor(item, p.spec) : defaults.call(item);
             commitOnEnter(item, ed);
             p.field = ed;
             if (ed.getEditor() != null) ed.getEditor().setId(getId() == null ? null : getId() + "-" + p.spec.name());
+            if (ed.getEditor() instanceof Spinner<?> sp) sp.getEditor().setId(getId() == null ? null : getId() + "-" + p.spec.name() + "-text");
             return ed;
         });
         getChildren().addAll(sheet, message);
+    }
+
+    /** Shows only the settings {@code which} accepts (others are edited elsewhere, e.g. by a wizard's own controls). */
+    public void setShown(java.util.function.Predicate<ParamSpec> which) {
+        filter = which == null ? s -> true : which;
+        Params p = shown;
+        shown = null;
+        shownSpecs = List.of();
+        if (p != null) show(p);
     }
 
     /** Where accepted changes go. */
@@ -76,7 +90,7 @@ public final class ParamSheet extends VBox {
      * undo changes a value), rebuilt otherwise.
      */
     public void show(Params values) {
-        List<ParamSpec> specs = values == null ? List.of() : values.specs().stream().filter(s -> values.applies(s.name())).toList();
+        List<ParamSpec> specs = values == null ? List.of() : values.specs().stream().filter(s -> values.applies(s.name()) && filter.test(s)).toList();
         boolean same = shown != null && specs.equals(shownSpecs) && !sheet.getItems().isEmpty();
         shown = values;
         if (same) {
@@ -190,6 +204,61 @@ public final class ParamSheet extends VBox {
         return new AbstractPropertyEditor<>(item, box) {
             @Override protected ObservableValue<String> getObservableValue() { return getEditor().getSelectionModel().selectedItemProperty(); }
             @Override public void setValue(String value) { getEditor().getSelectionModel().select(value); }
+        };
+    }
+
+    /**
+     * The arrow step of a number setting with a modest range (noise 0–2 steps by 0.05, so raising it is one click), or
+     * 0 for a plain field: a range spanning orders of magnitude (a learning rate) has no good fixed step.
+     */
+    static double stepOf(ParamSpec spec) {
+        double span = spec.max() - spec.min();
+        if (spec.type() == ParamType.INT) return span <= 1_000_000 ? Math.max(1, niceStep(span / 1000)) : 0;
+        if (spec.type() != ParamType.FLOAT || !(span > 0) || span > 100 || spec.min() < -1e6) return 0;
+        return niceStep(span / 40);
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0)) return 0;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
+    }
+
+    /** A spinner for a number with a step: typed values commit on Enter or leaving the field, arrows commit at once. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static PropertyEditor<Object> spinnerEditor(PropertySheet.Item item, ParamSpec spec) {
+        double step = stepOf(spec);
+        boolean integer = spec.type() == ParamType.INT;
+        Spinner spinner = new Spinner();
+        SpinnerValueFactory factory = integer
+                ? new SpinnerValueFactory.IntegerSpinnerValueFactory((int) spec.min(), (int) Math.min(Integer.MAX_VALUE, spec.max()),
+                        ((Number) item.getValue()).intValue(), (int) step)
+                : new SpinnerValueFactory.DoubleSpinnerValueFactory(spec.min(), spec.max(), ((Number) item.getValue()).doubleValue(), step);
+        if (!integer) ((SpinnerValueFactory.DoubleSpinnerValueFactory) factory).setConverter(new StringConverter<Double>() {
+            @Override public String toString(Double d) { return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); }
+            @Override public Double fromString(String s) {
+                try { return Double.valueOf(s.strip()); } catch (NumberFormatException e) { return null; }
+            }
+        });
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        // A value outside the range is not clamped silently: the declaration refuses it with its reason.
+        spinner.getEditor().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER) return;
+            String text = spinner.getEditor().getText().strip();
+            try {
+                item.setValue(integer ? (Object) Integer.valueOf(text) : (Object) Double.valueOf(text));
+            } catch (NumberFormatException x) {
+                item.setValue(text);
+            }
+            e.consume();
+        });
+        return new AbstractPropertyEditor<Object, Spinner>(item, spinner) {
+            @Override protected ObservableValue<Object> getObservableValue() { return (ObservableValue<Object>) getEditor().valueProperty(); }
+            @Override public void setValue(Object value) {
+                if (value instanceof Number n) getEditor().getValueFactory().setValue(integer ? (Object) n.intValue() : (Object) n.doubleValue());
+            }
         };
     }
 

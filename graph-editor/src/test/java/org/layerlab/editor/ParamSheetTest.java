@@ -47,18 +47,23 @@ class ParamSheetTest {
 
     @Test void showsApplicableSettingsAndHandsOverCheckedChanges(FxRobot robot) throws Exception {
         assertEquals(3, onFx(() -> sheet.sheet().getItems().size()), "a setting of an entry not chosen is hidden");
-        TextField noise = robot.lookup("#sheet-noise").queryAs(TextField.class);
+        TextField noise = robot.lookup("#sheet-noise-text").queryAs(TextField.class);
         robot.doubleClickOn(noise).eraseText(8).write("0.5").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, changes.size());
         assertEquals(0.5, changes.get(0).getDouble("noise"));
+        javafx.scene.Node up = robot.lookup("#sheet-noise").lookup(".increment-arrow-button").query();
+        robot.clickOn(up);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, changes.size(), "one click on the arrow is one change");
+        assertEquals(0.55, changes.get(1).getDouble("noise"), 1e-9, "noise steps by 0.05");
         onFx(() -> { sheet.edit("kind", "b"); return null; });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, onFx(() -> sheet.sheet().getItems().size()), "the chosen entry's own setting appears");
     }
 
     @Test void refusesAValueOutOfRangeAndKeepsTheOldOne(FxRobot robot) throws Exception {
-        TextField samples = robot.lookup("#sheet-samples").queryAs(TextField.class);
+        TextField samples = robot.lookup("#sheet-samples-text").queryAs(TextField.class);
         robot.doubleClickOn(samples).eraseText(8).write("5").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), changes);

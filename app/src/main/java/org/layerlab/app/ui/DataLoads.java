@@ -14,6 +14,7 @@ import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
 import org.layerlab.compute.data.DataSplit;
 import org.layerlab.compute.data.LoadedData;
+import org.layerlab.compute.data.Normalization;
 import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.project.DatasetSpec;
 
@@ -29,13 +30,18 @@ final class DataLoads {
         double fraction() { return total > 0 ? Math.min(1, (double) done / total) : -1; }
     }
 
-    /** A finished load: what was loaded, how it splits, and what the previews show. */
-    record Loaded(DatasetSpec spec, LoadedData loaded, Splits splits, PreviewData preview, List<ColumnStats.Row> stats, long nanos) {}
+    /**
+     * A finished load: what was loaded, how it splits, the split normalised as training will see it (statistics of the
+     * training part only), and what the previews show (the values as loaded).
+     */
+    record Loaded(DatasetSpec spec, LoadedData loaded, Splits splits, Splits prepared, PreviewData preview, List<ColumnStats.Row> stats,
+                  long nanos) {}
 
     private final Executor executor;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
     private volatile boolean busy;
+    private volatile Loaded last;
 
     DataLoads(Executor executor) { this.executor = executor; }
 
@@ -44,6 +50,15 @@ final class DataLoads {
 
     /** Whether a load is running. */
     boolean busy() { return busy; }
+
+    /**
+     * The split of {@code spec} as the last load prepared it, or null when the last load was of other data: a run
+     * starting on the data the preview shows needs no second load (and none on the FX thread). Any thread.
+     */
+    Splits preparedFor(DatasetSpec spec) {
+        Loaded l = last;
+        return l != null && l.spec().withNormalization(null).equals(spec.withNormalization(null)) ? l.prepared() : null;
+    }
 
     /** Makes any running load stale. */
     void cancel() {
@@ -72,8 +87,10 @@ final class DataLoads {
                 long t0 = System.nanoTime();
                 LoadedData loaded = spec.load(ctx);
                 Splits splits = DataSplit.apply(loaded, spec.split());
+                String method = spec.dataSource().normalization(spec.params());
+                Splits prepared = Normalization.NONE.equals(method) ? splits : Normalization.fit(splits.train(), method).apply(splits);
                 PreviewData preview = PreviewData.of(loaded.data(), loaded.data().featureNamesOrDefault());
-                result = new Loaded(spec, loaded, splits, preview, ColumnStats.of(preview), System.nanoTime() - t0);
+                result = new Loaded(spec, loaded, splits, prepared, preview, ColumnStats.of(preview), System.nanoTime() - t0);
             } catch (DataException e) {
                 error = e;
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -85,7 +102,10 @@ final class DataLoads {
                 if (generation.get() == mine) {
                     busy = false;
                     progress.set(Progress.IDLE);
-                    if (ok != null) done.accept(ok); else failed.accept(bad);
+                    if (ok != null) {
+                        last = ok;
+                        done.accept(ok);
+                    } else failed.accept(bad);
                 }
                 finished.complete(null);
             });

@@ -52,6 +52,7 @@ public final class MainWindow extends BorderPane {
         document.useDataset(data::spec);
         data.specProperty().addListener((o, a, s) -> document.markEdited());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
+        session.usePreparedData(dataLoads::preparedFor);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         charts.store().addListener(document::markEdited); // a run added, ended, renamed, hidden or deleted
         document.useRuns(new ProjectDocumentModel.Runs() {

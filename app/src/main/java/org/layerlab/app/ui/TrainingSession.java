@@ -79,6 +79,7 @@ public final class TrainingSession {
     private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
     /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
     private Object projectToken = new Object();
+    private java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> prepared = s -> null;
 
     /**
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
@@ -160,6 +161,14 @@ public final class TrainingSession {
         }));
     }
 
+    /**
+     * Where a run looks first for its data already loaded and split (the Data panel's last preview), so that starting
+     * a run on a large set does not read it again; returns null when it has not got that data.
+     */
+    void usePreparedData(java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> lookup) {
+        prepared = lookup == null ? s -> null : lookup;
+    }
+
     /** Train: starts a new run, or resumes a paused one. */
     public void train() {
         if (trainer != null && trainer.state() == Trainer.State.PAUSED) {
@@ -214,7 +223,8 @@ public final class TrainingSession {
         Dataset.Split split;
         try {
             // The project's own split (saved with it); the test part waits for the end of the run.
-            Splits parts = p.dataset().prepare(DataContext.of(null)).splits();
+            Splits parts = prepared.apply(p.dataset());
+            if (parts == null) parts = p.dataset().prepare(DataContext.of(null)).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
             var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {

@@ -61,7 +61,11 @@ class DataPanelTest extends MainWindowFixture {
         robot.clickOn("#source-xor");
         assertEquals("xor", onFx(() -> window.data().spec().source()), "one click switches the source");
         assertEquals("Set data set to Exclusive or", onFx(() -> window.editor().history().undoLabel()));
-        type(robot, "#data-settings-noise", "0.5");
+        javafx.scene.Node up = robot.lookup("#data-settings-noise").lookup(".increment-arrow-button").query();
+        robot.clickOn(up);
+        assertEquals(0.05, onFx(() -> window.data().spec().params().getDouble("noise")), 1e-9, "one click raises the noise");
+        assertEquals("Set Noise to 0.05", onFx(() -> window.editor().history().undoLabel()));
+        type(robot, "#data-settings-noise-text", "0.5");
         assertEquals(0.5, onFx(() -> window.data().spec().params().getDouble("noise")));
         assertEquals("Set Noise to 0.5", onFx(() -> window.editor().history().undoLabel()));
         assertTrue(onFx(() -> window.document().edited()), "a data change marks the project unsaved");
