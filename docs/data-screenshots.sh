@@ -9,4 +9,5 @@ command -v xvfb-run >/dev/null || { echo "data-screenshots.sh: xvfb-run is missi
 "$root/layerlab" --version >/dev/null   # builds the app when needed
 cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
 xvfb-run -a -s '-screen 0 1600x1000x24' \
-  java --add-modules jdk.incubator.vector -Dlayerlab.autosave.dir="$(mktemp -d)" -cp "$cp" org.layerlab.app.ui.DataScreenshotMode "$out"
+  java --add-modules jdk.incubator.vector -Dlayerlab.autosave.dir="$(mktemp -d)" \
+    -Dlayerlab.screenshot.csv="$root/sample-projects/src/main/resources/org/layerlab/samples/data/iris.csv" -cp "$cp" org.layerlab.app.ui.DataScreenshotMode "$out"

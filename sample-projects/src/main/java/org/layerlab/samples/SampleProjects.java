@@ -14,7 +14,10 @@ public final class SampleProjects {
      * A bundled sample: its resource file name, a title for menus, and the result it is stated to reach with its
      * own settings ({@code metric} at least {@code minimum}), which the sample tests check.
      */
-    public record Sample(String fileName, String title, String metric, double minimum) {
+    public record Sample(String fileName, String title, String metric, double minimum, String needsFilesOf) {
+        /** A sample that needs no files besides itself and LayerLab's bundled data. */
+        public Sample(String fileName, String title, String metric, double minimum) { this(fileName, title, metric, minimum, null); }
+
         /** The project file's JSON text. */
         public String json() {
             try (InputStream in = SampleProjects.class.getResourceAsStream(fileName)) {
@@ -31,7 +34,18 @@ public final class SampleProjects {
     public static final Sample XOR = new Sample("xor.layerlab", "Exclusive or (one hidden layer)", "val_accuracy", 0.88);
     public static final Sample TWO_CLUSTERS = new Sample("two-clusters.layerlab", "Two clusters (linear)", "val_accuracy", 0.95);
 
-    public static List<Sample> all() { return List.of(TWO_SPIRALS, CIRCLE, XOR, TWO_CLUSTERS); }
+    public static final Sample IRIS = new Sample("iris-mlp.layerlab", "Iris flowers (MLP)", "test_accuracy", 0.90);
+    public static final Sample DIGITS_MLP = new Sample("digits-mlp.layerlab", "8×8 digits (MLP)", "test_accuracy", 0.93);
+    public static final Sample DIGITS_CNN = new Sample("digits-cnn.layerlab", "8×8 digits (small CNN)", "test_accuracy", 0.95);
+    public static final Sample SINE = new Sample("sine-regression.layerlab", "Sine curve (regression)", "val_r2", 0.90);
+    public static final Sample DRAWN = new Sample("drawn-arcs.layerlab", "Drawn arcs (your own points)", "accuracy", 0.95);
+    /** These need the Fashion-MNIST files (Debian's dataset-fashion-mnist, or LayerLab's download cache). */
+    public static final Sample FASHION_MLP = new Sample("fashion-mnist-mlp.layerlab", "Fashion-MNIST (MLP)", "test_accuracy", 0.80, "fashion-mnist");
+    public static final Sample FASHION_LENET = new Sample("fashion-mnist-lenet5.layerlab", "Fashion-MNIST (LeNet-5)", "test_accuracy", 0.75, "fashion-mnist");
+
+    public static List<Sample> all() {
+        return List.of(TWO_SPIRALS, CIRCLE, XOR, TWO_CLUSTERS, IRIS, DIGITS_MLP, DIGITS_CNN, SINE, DRAWN, FASHION_MLP, FASHION_LENET);
+    }
 
     public static Sample defaultSample() { return TWO_SPIRALS; }
 }

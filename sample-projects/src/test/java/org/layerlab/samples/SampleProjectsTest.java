@@ -32,9 +32,15 @@ class SampleProjectsTest {
     @ParameterizedTest
     @MethodSource("samples")
     void trainsToItsStatedResultWithItsOwnSettings(SampleProjects.Sample s) throws Exception {
+        if (s.needsFilesOf() != null) {
+            var source = (org.layerlab.compute.data.NamedIdxSource) org.layerlab.compute.data.DataSources.CATALOG.get(s.needsFilesOf());
+            org.junit.jupiter.api.Assumptions.assumeTrue(source.findLocal() != null, s.fileName() + " needs the " + s.needsFilesOf()
+                    + " files: apt-get install dataset-fashion-mnist (or put them in " + source.cacheDir() + "); skipped");
+        }
         Project p = ProjectFiles.parse(s.json(), s.fileName());
         var parts = p.dataset().prepare(org.layerlab.compute.data.DataContext.of(null)).splits();
         Dataset.Split split = new Dataset.Split(parts.train(), parts.validation());
+        assertEquals(p.graph(), org.layerlab.compute.data.InputShapes.follow(p.graph(), parts.train().sampleShape()), s.fileName() + ": the Input fits the data");
         CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
         Trainer t = new Trainer(net, split.train(), split.validation(), p.training());
         try (ComputePool pool = new ComputePool(1)) {
@@ -42,6 +48,8 @@ class SampleProjectsTest {
         }
         Map<String, Double> m = new LinkedHashMap<>(Evaluation.evaluate(net, t.loss(), split.train(), ""));
         if (split.validation() != null) m.putAll(Evaluation.evaluate(net, t.loss(), split.validation(), "val_"));
+        if (parts.hasTest()) m.putAll(Evaluation.evaluate(net, t.loss(), parts.test(), "test_"));
+        System.out.println("sample " + s.fileName() + ": " + s.metric() + " " + m.get(s.metric()));
         assertTrue(m.get(s.metric()) >= s.minimum(), s.fileName() + ": " + s.metric() + " should be at least " + s.minimum() + ", got " + m);
     }
 }

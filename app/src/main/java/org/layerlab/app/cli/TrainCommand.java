@@ -13,6 +13,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
+import org.layerlab.compute.data.DataFiles;
+import org.layerlab.compute.data.InputShapes;
 import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
@@ -29,6 +31,7 @@ import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
+import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
 import org.layerlab.compute.train.TrainingEvents.RunStarted;
 import org.layerlab.compute.train.TrainingListener;
@@ -50,6 +53,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed for weights and shuffling (default: the project's).")
     Long seed;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Train on this file instead of the project's data set"
+            + " (CSV/TSV, IDX images with --labels, or a folder of class folders); the Input layer follows its shape.")
+    Path data;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "The IDX labels file that goes with --data.")
+    Path labels;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "The label column of a --data table, by name or number (default: the last).")
+    String label;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
@@ -87,7 +100,15 @@ final class TrainCommand implements Callable<Integer> {
         Splits split;
         Trainer trainer;
         try {
+            if (data != null) {
+                // Another file with the project's network, settings and split; the Input layer takes its shape.
+                DataFiles.Choice choice = DataFiles.choose(data, labels, label);
+                project = project.withDataset(project.dataset().withSource(choice.source().id(), choice.settings()));
+            } else if (labels != null || label != null) {
+                return badInput(err, "--labels and --label go with --data");
+            }
             split = project.dataset().prepare(DataContext.of(file.toAbsolutePath().getParent())).splits();
+            project = project.withGraph(InputShapes.follow(project.graph(), split.train().sampleShape()));
         } catch (DataException e) {
             err.println("layerlab: " + e.getMessage());
             err.flush();
@@ -108,6 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(log);
         try (ComputePool pool = new ComputePool(); ProgressBar bar = noProgress ? null : progressBar()) {
             if (bar != null) trainer.addListener(progressListener(bar));
+            if (split.hasValidation()) trainer.addListener(validationListener(err));
             end = trainer.start(pool.executor(), false).get();
         } catch (ExecutionException e) {
             err.println("layerlab: " + file + ": training failed: " + e.getCause().getMessage());
@@ -156,6 +178,18 @@ final class TrainCommand implements Callable<Integer> {
         err.println("layerlab: " + file + ": " + problem);
         err.flush();
         return LayerLabCli.EXIT_BAD_INPUT;
+    }
+
+    /** One line per epoch with the validation metrics, on the error stream (the output keeps only the final metrics). */
+    private static TrainingListener validationListener(PrintWriter err) {
+        return new TrainingListener() {
+            @Override public void epochEnded(EpochEnd e) {
+                StringBuilder sb = new StringBuilder("epoch ").append(e.epoch());
+                e.metrics().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
+                err.println(sb);
+                err.flush();
+            }
+        };
     }
 
     private static ProgressBar progressBar() {

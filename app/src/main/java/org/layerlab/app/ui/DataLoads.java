@@ -45,6 +45,9 @@ final class DataLoads {
 
     DataLoads(Executor executor) { this.executor = executor; }
 
+    /** Where loads run (the CSV wizard reads there too). */
+    Executor executor() { return executor; }
+
     /** The running load's progress (any thread). */
     Progress progress() { return progress.get(); }
 

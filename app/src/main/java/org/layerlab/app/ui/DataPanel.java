@@ -55,6 +55,7 @@ import org.layerlab.editor.ParamSheet;
  */
 final class DataPanel extends BorderPane {
     private static final Messages TEXT = Messages.of("org.layerlab.app.i18n.datapanel", DataPanel.class);
+    static final String CSV = "csv";
 
     private final DataSetModel model;
     private final DataLoads loads;
@@ -179,6 +180,15 @@ final class DataPanel extends BorderPane {
     private void chooseSource(DataSource s) {
         DatasetSpec now = model.spec();
         if (s.id().equals(now.source())) return;
+        if (CSV.equals(s.id())) {
+            // A table needs its file and columns first: the wizard makes the change when the user imports.
+            javafx.application.Platform.runLater(() -> {
+                syncing = true;
+                try { sources.getSelectionModel().select(model.spec().dataSource()); } finally { syncing = false; }
+                csvImport.run();
+            });
+            return;
+        }
         Map<String, Object> kept = new HashMap<>();
         for (ParamSpec p : s.params()) if (now.params().asMap().containsKey(p.name())) kept.put(p.name(), now.params().get(p.name()));
         Params params;
@@ -301,7 +311,7 @@ final class DataPanel extends BorderPane {
     /** A "Choose…" button for each file or folder setting of a file source. */
     private List<Button> fileButtons(DataSource source, DatasetSpec s) {
         List<Button> out = new ArrayList<>();
-        if ("csv".equals(source.id())) {
+        if (CSV.equals(source.id())) {
             Button b = new Button(TEXT.get("file.csvWizard"));
             b.setId("csv-import");
             b.setOnAction(e -> csvImport.run());

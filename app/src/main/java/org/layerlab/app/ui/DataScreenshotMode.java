@@ -52,6 +52,21 @@ public final class DataScreenshotMode {
             window.dataPanel().previewTabs().getSelectionModel().select(1);
         }));
         steps.add(new Step(() -> true, () -> shoot(window, dir.resolve("data-balance.png"))));
+        String csv = System.getProperty("layerlab.screenshot.csv");
+        if (csv != null) {
+            steps.add(new Step(() -> true, () -> {
+                change(data, "two-spirals", Map.of());
+                window.openCsvWizard();
+                window.csvWizard().getScene().getWindow().setWidth(1280);
+                window.csvWizard().getScene().getWindow().setHeight(800);
+                window.csvWizard().useFile(csv);
+            }));
+            steps.add(new Step(() -> window.csvWizard().resultText().contains("×"), () -> {
+                window.csvWizard().setOption("normalize", "standardize");
+            }));
+            steps.add(new Step(() -> window.csvWizard().resultText().contains("×"),
+                    () -> shootScene(window.csvWizard().getScene(), dir.resolve("data-csv-wizard.png"))));
+        }
         steps.add(new Step(() -> true, Platform::exit));
         new AnimationTimer() {
             private int settle;
@@ -83,8 +98,9 @@ public final class DataScreenshotMode {
         }
     }
 
-    private static void shoot(MainWindow window, Path target) {
-        Scene scene = window.dataWindow().getScene();
+    private static void shoot(MainWindow window, Path target) { shootScene(window.dataWindow().getScene(), target); }
+
+    private static void shootScene(Scene scene, Path target) {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", target.toFile());

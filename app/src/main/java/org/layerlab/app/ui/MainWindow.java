@@ -37,6 +37,7 @@ public final class MainWindow extends BorderPane {
     private final DataLoads dataLoads;
     private DataPanel dataPanel;
     private javafx.stage.Stage dataWindow;
+    private CsvImportWizard csvWizard;
 
     private final Runnable quit;
 
@@ -91,6 +92,7 @@ public final class MainWindow extends BorderPane {
     public void openDataPanel() {
         if (dataWindow == null) {
             dataPanel = new DataPanel(data, dataLoads, () -> null);
+            dataPanel.setCsvImport(this::openCsvWizard);
             dataWindow = new javafx.stage.Stage();
             dataWindow.initOwner(getScene().getWindow());
             javafx.scene.Scene scene = new javafx.scene.Scene(dataPanel, 1060, 680);
@@ -102,6 +104,29 @@ public final class MainWindow extends BorderPane {
         dataWindow.show();
         dataWindow.toFront();
     }
+
+    /**
+     * The CSV import wizard over the Data panel, starting from the current CSV settings when a CSV file is the data
+     * set; Import makes the CSV file the data set as one undoable step.
+     */
+    void openCsvWizard() {
+        var initial = DataPanel.CSV.equals(data.spec().source()) ? data.spec().params() : null;
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(dataWindow);
+        stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        csvWizard = new CsvImportWizard(dataLoads.executor(), null, initial, params -> {
+            String file = java.nio.file.Path.of(params.getString("file")).getFileName().toString();
+            data.change(DATA_TEXT.get("edit.importCsv", file), data.spec().withSource(DataPanel.CSV, params));
+        }, stage::close);
+        javafx.scene.Scene scene = new javafx.scene.Scene(csvWizard, 1180, 720);
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setTitle(DATA_TEXT.get("csv.window"));
+        stage.show();
+    }
+
+    /** The CSV wizard last opened, else null (tests). */
+    CsvImportWizard csvWizard() { return csvWizard; }
 
     /** The Data panel once opened, else null (tests). */
     DataPanel dataPanel() { return dataPanel; }

@@ -11,9 +11,11 @@ public final class DataSources {
 
     public static final DrawnSource DRAWN = new DrawnSource();
     public static final IdxSource IDX = new IdxSource();
+    public static final CsvSource CSV = new CsvSource();
+    public static final ImageFolderSource IMAGE_FOLDER = new ImageFolderSource();
 
     public static final Catalog<DataSource> CATALOG = new Catalog<>("data source",
             DatasetGenerators.TWO_SPIRALS, DatasetGenerators.CIRCLES, DatasetGenerators.XOR, DatasetGenerators.GAUSSIANS,
             DatasetGenerators.MOONS, DatasetGenerators.PLANE, DatasetGenerators.MULTI_GAUSSIAN, DatasetGenerators.SINE,
-            DRAWN, IDX, NamedIdxSource.MNIST, NamedIdxSource.FASHION_MNIST);
+            DRAWN, CSV, IDX, IMAGE_FOLDER, BundledSource.IRIS, BundledSource.DIGITS, NamedIdxSource.MNIST, NamedIdxSource.FASHION_MNIST);
 }

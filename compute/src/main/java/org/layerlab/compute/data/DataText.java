@@ -11,6 +11,12 @@ final class DataText {
 
     static String get(String key, Object... args) { return TEXT.get(key, args); }
 
+    /** The pattern of {@code key} ready to format many times (column names of a wide table). */
+    static java.text.MessageFormat format(String key) {
+        String pattern = TEXT.get(key);
+        return new java.text.MessageFormat(pattern.startsWith("!") ? key + " {0}" : pattern, java.util.Locale.getDefault());
+    }
+
     /** A byte count people read ("1.2 GiB"). */
     static String bytes(long b) {
         if (b == Long.MAX_VALUE) return "> 8 EiB";

@@ -88,6 +88,8 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         return withFeatures(x.reshape(sample.withBatch(size())));
     }
 
+    public Dataset withFeatureNames(List<String> names) { return new Dataset(name, x, labels, targets, classNames, names); }
+
     public Dataset named(String newName) { return new Dataset(newName, x, labels, targets, classNames, featureNames); }
 
     public record Split(Dataset train, Dataset validation) {}

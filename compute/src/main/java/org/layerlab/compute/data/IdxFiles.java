@@ -69,14 +69,58 @@ public final class IdxFiles {
      */
     public static Dataset read(Path images, Path labels, boolean flat, int limit, String name, List<String> classes,
                                DataContext ctx) throws DataException {
+        return read(Src.of(images), Src.of(labels), flat, limit, name, classes, ctx);
+    }
+
+    /** As {@link #read(Path, Path, boolean, int, String, List, DataContext)} for files held in memory (named for messages). */
+    public static Dataset read(String imagesName, byte[] images, String labelsName, byte[] labels, boolean flat, int limit,
+                               String name, List<String> classes, DataContext ctx) throws DataException {
+        return read(new Src(imagesName, null, images), new Src(labelsName, null, labels), flat, limit, name, classes, ctx);
+    }
+
+    /** A file on disk or its bytes in memory, named as the user knows it. */
+    record Src(String name, Path path, byte[] bytes) {
+        static Src of(Path p) { return new Src(p.toString(), p, null); }
+
+        boolean gz() {
+            String n = path != null ? (path.getFileName() == null ? "" : path.getFileName().toString()) : name;
+            return n.toLowerCase(Locale.ROOT).endsWith(".gz");
+        }
+
+        String shortName() { return path != null && path.getFileName() != null ? path.getFileName().toString() : name; }
+
+        InputStream raw() throws IOException {
+            return bytes != null ? new java.io.ByteArrayInputStream(bytes) : new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        }
+
+        long size() throws IOException { return bytes != null ? bytes.length : Files.size(path); }
+
+        /** The last four bytes (a gzip stream's uncompressed size), little-endian, or -1. */
+        long tail() throws IOException {
+            if (bytes != null) {
+                if (bytes.length < 18) return -1;
+                return Integer.toUnsignedLong(ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+            }
+            try (FileChannel ch = FileChannel.open(path)) {
+                long size = ch.size();
+                if (size < 18) return -1;
+                ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(b, size - 4);
+                return Integer.toUnsignedLong(b.flip().getInt());
+            }
+        }
+    }
+
+    static Dataset read(Src images, Src labels, boolean flat, int limit, String name, List<String> classes,
+                        DataContext ctx) throws DataException {
         Header ih = header(images, IMAGES_MAGIC);
         Header lh = header(labels, LABELS_MAGIC);
         if (ih.dims[0] != lh.dims[0]) {
-            throw new DataException(labels.toString(), null, DataText.get("idx.countMismatch", lh.dims[0], images.toString(), ih.dims[0]));
+            throw new DataException(labels.name(), null, DataText.get("idx.countMismatch", lh.dims[0], images.name(), ih.dims[0]));
         }
         int n = (int) Math.min(ih.dims[0], Math.max(0, limit));
         int h = ih.dims[1], w = ih.dims[2];
-        ctx.reserve(images.toString(), (long) n * h * w);
+        ctx.reserve(images.name(), (long) n * h * w);
         byte[] lab = body(labels, lh, n, ctx);
         byte[] pixels = body(images, ih, n, ctx);
         int[] y = new int[n];
@@ -84,7 +128,7 @@ public final class IdxFiles {
         for (int i = 0; i < n; i++) {
             y[i] = lab[i] & 0xFF;
             if (!classes.isEmpty() && y[i] >= classes.size()) {
-                throw new DataException(labels.toString(), DataText.get("idx.item", i + 1), DataText.get("idx.labelRange", y[i], classes.size() - 1));
+                throw new DataException(labels.name(), DataText.get("idx.item", i + 1), DataText.get("idx.labelRange", y[i], classes.size() - 1));
             }
             max = Math.max(max, y[i]);
         }
@@ -121,24 +165,24 @@ public final class IdxFiles {
 
     static boolean gz(Path p) { return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"); }
 
-    static InputStream open(Path p) throws DataException {
+    static InputStream open(Src p) throws DataException {
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 16);
-            return gz(p) ? new GZIPInputStream(in, 1 << 16) : in;
+            InputStream in = p.raw();
+            return p.gz() ? new GZIPInputStream(in, 1 << 16) : in;
         } catch (NoSuchFileException e) {
-            throw new DataException(p.toString(), null, DataText.get("file.notFound"));
+            throw new DataException(p.name(), null, DataText.get("file.notFound"));
         } catch (ZipException e) {
-            throw new DataException(p.toString(), null, DataText.get("idx.notGzip", e.getMessage()));
+            throw new DataException(p.name(), null, DataText.get("idx.notGzip", e.getMessage()));
         } catch (EOFException e) {
-            throw new DataException(p.toString(), null, DataText.get("idx.notGzip", "unexpected end"));
+            throw new DataException(p.name(), null, DataText.get("idx.notGzip", "unexpected end"));
         } catch (IOException e) {
-            throw new DataException(p.toString(), null, DataText.get("file.cannotRead", e.getMessage()));
+            throw new DataException(p.name(), null, DataText.get("file.cannotRead", e.getMessage()));
         }
     }
 
     /** Reads and checks the header of {@code file}, which should have magic number {@code expected}. */
-    static Header header(Path file, int expected) throws DataException {
-        String f = file.toString();
+    static Header header(Src file, int expected) throws DataException {
+        String f = file.name();
         try (InputStream in = open(file)) {
             byte[] head = new byte[4];
             int got = in.readNBytes(head, 0, 4);
@@ -164,8 +208,8 @@ public final class IdxFiles {
                     throw new DataException(f, DataText.get("idx.place.dim", i + 1), DataText.get(i == 0 ? "idx.badCount" : "idx.badSide", Integer.toUnsignedString(dims[i]), MAX_SIDE));
                 }
             }
-            long size = gz(file) ? -1 : Files.size(file);
-            return new Header(magic, dims, size, gz(file));
+            long size = file.gz() ? -1 : file.size();
+            return new Header(magic, dims, size, file.gz());
         } catch (IOException e) {
             throw new DataException(f, null, e instanceof ZipException || e instanceof EOFException
                     ? DataText.get("idx.notGzip", e.getMessage()) : DataText.get("file.cannotRead", e.getMessage()));
@@ -176,8 +220,8 @@ public final class IdxFiles {
      * The first {@code items} items of {@code file} after its header, or a refusal when the file ends early (with the
      * bytes expected and found and the item it ends in) or, when all items are read, holds more than declared.
      */
-    static byte[] body(Path file, Header h, int items, DataContext ctx) throws DataException {
-        String f = file.toString();
+    static byte[] body(Src file, Header h, int items, DataContext ctx) throws DataException {
+        String f = file.name();
         long itemBytes = h.itemBytes();
         long want = items * itemBytes;
         long declared = h.dims[0] * itemBytes;
@@ -201,7 +245,7 @@ public final class IdxFiles {
                 if (r < 0) break;
                 filled += r;
                 if ((filled & 0xFFFFF) < r) {
-                    ctx.progress().update(file.getFileName().toString(), filled, want);
+                    ctx.progress().update(file.shortName(), filled, want);
                     ctx.checkCancelled(f);
                 }
             }
@@ -219,7 +263,7 @@ public final class IdxFiles {
         } catch (IOException e) {
             throw new DataException(f, null, DataText.get("file.cannotRead", e.getMessage()));
         }
-        ctx.progress().update(file.getFileName().toString(), want, want);
+        ctx.progress().update(file.shortName(), want, want);
         return buf.length == filled ? buf : Arrays.copyOf(buf, filled);
     }
 
@@ -231,15 +275,12 @@ public final class IdxFiles {
     }
 
     /** A gzip file's last four bytes hold its uncompressed size (mod 2³²): a hint for the first buffer, never trusted. */
-    private static long gzipSizeHint(Path file, Header h) {
+    private static long gzipSizeHint(Src file, Header h) {
         if (!h.gz) return h.fileBytes;
-        try (FileChannel ch = FileChannel.open(file)) {
-            long size = ch.size();
-            if (size < 18) return 0;
-            ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            ch.read(b, size - 4);
+        try {
+            long tail = file.tail();
             // A gzip stream shrinks data by at most about 1000:1, so a hint beyond that is damage, not data.
-            return Math.min(Integer.toUnsignedLong(b.flip().getInt()), size * 1032L);
+            return tail < 0 ? 0 : Math.min(tail, file.size() * 1032L);
         } catch (IOException e) {
             return 0;
         }

@@ -139,7 +139,14 @@ public final class NamedIdxSource implements DataSource {
                 long done = 0;
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     byte[] buf = new byte[1 << 16];
-                    for (int n; (n = in.read(buf)) > 0; ) {
+                    while (true) {
+                        int n;
+                        try {
+                            n = in.read(buf);
+                        } catch (IOException e) {
+                            throw new DataException(where, null, DataText.get("download.broken", done, total));
+                        }
+                        if (n < 0) break;
                         out.write(buf, 0, n);
                         sha.update(buf, 0, n);
                         done += n;

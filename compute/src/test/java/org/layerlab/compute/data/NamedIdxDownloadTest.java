@@ -1,0 +1,134 @@
+package org.layerlab.compute.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The by-name download path against a loopback server that serves small IDX files the test makes. */
+class NamedIdxDownloadTest {
+    @TempDir Path dir;
+    private HttpServer server;
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<String, String> sha = new HashMap<>();
+    /** What the server does for a file: "ok", "drop" (declares the length, sends half, closes) or "404". */
+    private final Map<String, String> behaviour = new HashMap<>();
+
+    @BeforeEach void serve() throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        IdxFilesTest.make(src.resolve(NamedIdxSource.FILES.get(0)), src.resolve(NamedIdxSource.FILES.get(1)), 12);
+        IdxFilesTest.make(src.resolve(NamedIdxSource.FILES.get(2)), src.resolve(NamedIdxSource.FILES.get(3)), 4);
+        for (String f : NamedIdxSource.FILES) {
+            files.put(f, Files.readAllBytes(src.resolve(f)));
+            sha.put(f, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(files.get(f))));
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/sets/", ex -> {
+            String name = ex.getRequestURI().getPath().substring("/sets/".length());
+            byte[] body = files.get(name);
+            String how = behaviour.getOrDefault(name, "ok");
+            if (body == null || how.equals("404")) {
+                ex.sendResponseHeaders(404, -1);
+                ex.close();
+                return;
+            }
+            ex.sendResponseHeaders(200, body.length);
+            OutputStream out = ex.getResponseBody();
+            if (how.equals("drop")) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // HttpServer has no way to reset one connection; stopping the server closes it mid-body
+                new Thread(() -> server.stop(0)).start();
+                return;
+            }
+            out.write(body);
+            out.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterEach void stop() { server.stop(0); }
+
+    private NamedIdxSource source(Map<String, String> checksums) {
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sets/");
+        return new NamedIdxSource("tiny", "Tiny", "test set", List.of(), base, dir.resolve("cache"), List.of(dir.resolve("nowhere")), checksums);
+    }
+
+    @Test void downloadsChecksAndCachesThenLoadsWithTheOwnTestSplit() throws Exception {
+        List<String> progress = new CopyOnWriteArrayList<>();
+        NamedIdxSource s = source(sha);
+        assertEquals(null, s.findLocal());
+        LoadedData d = s.load(s.defaultParams(), DataContext.of(null).withProgress((stage, done, total) -> progress.add(stage + " " + done + "/" + total)));
+        assertEquals(12, d.data().size());
+        assertEquals(4, d.test().size());
+        assertEquals(dir.resolve("cache"), s.findLocal());
+        assertTrue(progress.contains(NamedIdxSource.FILES.get(0) + " " + files.get(NamedIdxSource.FILES.get(0)).length + "/" + files.get(NamedIdxSource.FILES.get(0)).length), progress.toString());
+        behaviour.put(NamedIdxSource.FILES.get(0), "404");
+        assertEquals(12, s.load(s.defaultParams(), DataContext.of(null)).data().size(), "cached: the server is not asked again");
+    }
+
+    @Test void aChecksumMismatchKeepsNothing() {
+        Map<String, String> wrong = new HashMap<>(sha);
+        wrong.put(NamedIdxSource.FILES.get(1), "00".repeat(32));
+        NamedIdxSource s = source(wrong);
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(1) + ": the downloaded file's SHA-256 is " + sha.get(NamedIdxSource.FILES.get(1))), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(1))));
+        assertTrue(leftovers().isEmpty(), leftovers().toString());
+    }
+
+    @Test void aDroppedConnectionSaysItBrokeOff() {
+        behaviour.put(NamedIdxSource.FILES.get(0), "drop");
+        NamedIdxSource s = source(sha);
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("broke off after"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))));
+        assertTrue(leftovers().isEmpty(), leftovers().toString());
+    }
+
+    @Test void aMissingFileSaysWhatTheServerAnswered() {
+        behaviour.put(NamedIdxSource.FILES.get(2), "404");
+        NamedIdxSource s = source(sha);
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().endsWith("/sets/" + NamedIdxSource.FILES.get(2) + ": the server answered 404 (the file is not there)"), e.getMessage());
+    }
+
+    @Test void noServerAtAllGivesTheOfflineAdvice() throws Exception {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        NamedIdxSource s = new NamedIdxSource("tiny", "Tiny", "test set", List.of(), URI.create("http://127.0.0.1:" + port + "/sets/"),
+                dir.resolve("cache"), List.of(), sha);
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().contains("cannot reach the server (no network?)") && e.getMessage().contains(dir.resolve("cache").toString()), e.getMessage());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    }
+
+    private List<Path> leftovers() {
+        try (var s = Files.list(dir.resolve("cache"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}
