@@ -28,6 +28,21 @@ def run(cmd, env=None):
     return r
 
 
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def load():
+    return " ".join("%.1f" % x for x in os.getloadavg())
+
+
 def best(runs):
     runs = [r for r in runs if r]
     if not runs:
@@ -39,7 +54,7 @@ def best(runs):
                 continue
             if k == "rss_mib":
                 out[k] = max(out[k], v)
-            elif k.startswith("latency"):
+            elif k.startswith("latency") or k.startswith("alloc") or k.startswith("gc_"):
                 out[k] = min(out[k], v)
             else:
                 out[k] = max(out[k], v)
@@ -62,6 +77,7 @@ def main():
     print("PyTorch %s, threads %s, BLAS libraries loaded: %s" % (info["torch"], info["torch_threads"], ", ".join(info["blas"])))
     print("PyTorch build: %s" % "; ".join(s.strip() for s in info["build"]))
     print("Java: %s" % subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0])
+    print("CPU: %s, %d cores; load average at start %s" % (cpu_name(), os.cpu_count(), load()))
     print()
     workloads = ["w1", "w2", "w3", "w4-mlp", "w4-lenet", "sgemm"]
     results = {}
@@ -103,6 +119,13 @@ def main():
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
+    print("\nLayerLab vector width: %s; load average at the end %s (1, 5, 15 min)" % ((results["sgemm"][0] or {}).get("vector", "?"), load()))
+    print("\nLayerLab training steps (best run): allocation per warm step and GC time per step")
+    print("| workload | KiB allocated per step | GC ms per step | GC ms in all |")
+    print("|---|---|---|---|")
+    for wl in ("w1", "w2", "w3"):
+        ll = results[wl][0] or {}
+        print("| %s | %s | %s | %s |" % (wl.upper(), ll.get("alloc_kib_per_step", "n/a"), ll.get("gc_ms_per_step", "n/a"), ll.get("gc_ms", "n/a")))
     print("\n(%s threads on both sides, best of %d alternating run(s) per side%s; the ratio is LayerLab divided by PyTorch, "
           "so for latency lower is better)" % (threads, repeat, ", quick mode: Fashion-MNIST subsets of 10,000 samples and shorter timings" if quick else ""))
 

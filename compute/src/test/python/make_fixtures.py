@@ -219,6 +219,11 @@ p1.grad, p2.grad = g1.clone(), g2.clone()
 torch.nn.utils.clip_grad_norm_([p1, p2], 1.5)
 clip = {"maxNorm": 1.5, "grads": [flat(g1), flat(g2)], "clipped": [flat(p1.grad), flat(p2.grad)]}
 
+# Zero padding (own generator, so adding it left every other value as it was).
+gen = torch.Generator().manual_seed(11)
+x = torch.randn(2, 3, 4, 5, generator=gen)
+case("zeropad2d", "zeropad2d", {"top": 2, "bottom": 0, "left": 1, "right": 3}, [x], {}, F.pad(x, (1, 3, 2, 0)))
+
 doc = {"torch": torch.__version__, "layers": layers, "losses": losses,
        "optimizer": {"c": flat(c), "d": flat(d), "w0": flat(w0), "cases": optims},
        "schedules": schedules, "clip": clip}

@@ -9,6 +9,9 @@ import org.layerlab.app.ui.LayerLabApp;
  * A plain class (not an Application) so JavaFX starts from the class path.
  */
 public final class Launcher {
+    /** Held so the filter below stays on the logger (loggers are only weakly referenced). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {}
 
     /** {@code layerlab FILE}: one argument that is an existing file (not a command) opens it in the window. */
@@ -18,6 +21,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || opensInWindow(args)) {
+            // LayerLab runs from the class path on purpose (see the class comment); JavaFX warns about that on
+            // every start. Only that warning is dropped; every other JavaFX message still shows.
+            JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             Application.launch(LayerLabApp.class, args);
         } else {
             System.exit(LayerLabCli.run(args));

@@ -1,10 +1,14 @@
 package org.layerlab.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.Dataset;
@@ -16,6 +20,7 @@ import org.layerlab.compute.graph.ReferenceNetworks;
 import org.layerlab.compute.graph.SequentialBuilder;
 import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.kernels.Threads;
+import org.layerlab.compute.kernels.Vectors;
 import org.layerlab.compute.nn.Losses;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.tensor.Shape;
@@ -24,6 +29,8 @@ import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Evaluation;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingConfig;
+import org.layerlab.compute.train.TrainingEvents;
+import org.layerlab.compute.train.TrainingListener;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
 
@@ -53,21 +60,51 @@ public final class Bench {
             default -> throw new IllegalArgumentException("unknown workload " + workload);
         };
         r.put("threads", threads);
+        r.put("vector", Vectors.describe());
         StringBuilder sb = new StringBuilder("{\"workload\":\"" + workload + "\"");
         r.forEach((k, v) -> sb.append(",\"").append(k).append("\":").append(v instanceof Number ? String.format(Locale.ROOT, "%s", v) : "\"" + v + "\""));
         System.out.println(sb.append('}'));
     }
 
-    /** Trains and returns samples/s over the whole run (events and shuffling included, as a user would see). */
+    /** What the last {@link #train} measured besides speed: bytes allocated per warm step and GC time per step. */
+    static final Map<String, Object> STEP_COSTS = new LinkedHashMap<>();
+
+    /**
+     * Trains and returns samples/s over the whole run (events and shuffling included, as a user would see). Also
+     * records in {@link #STEP_COSTS} the training thread's allocation per step (median over the second half of the
+     * steps, once the JIT is warm) and the collectors' time per step over the run.
+     */
     static double train(CompiledNetwork net, Dataset data, TrainingConfig cfg) throws Exception {
         try (ComputePool pool = new ComputePool(1)) {
             Trainer t = new Trainer(net, data, null, cfg.withCheckpoints(false));
-            long t0 = System.nanoTime();
+            var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            List<Long> perStep = new CopyOnWriteArrayList<>();
+            long[] last = {-1};
+            t.addListener(new TrainingListener() {
+                @Override public void batchEnded(TrainingEvents.BatchEnd e) {
+                    long now = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                    if (last[0] >= 0) perStep.add(now - last[0]);
+                    last[0] = now;
+                }
+            });
+            long gc0 = gcMillis(), t0 = System.nanoTime();
             RunEnded end = t.start(pool.executor(), false).get(1, TimeUnit.HOURS);
             double s = (System.nanoTime() - t0) / 1e9;
+            long gc = gcMillis() - gc0;
             if (end.reason() != EndReason.COMPLETED) throw new IllegalStateException(end.message());
+            List<Long> warm = new ArrayList<>(perStep.subList(perStep.size() / 2, perStep.size()));
+            warm.sort(null);
+            STEP_COSTS.put("alloc_kib_per_step", warm.isEmpty() ? 0 : Math.round(warm.get(warm.size() / 2) / 102.4) / 10.0);
+            STEP_COSTS.put("gc_ms_per_step", Math.round(gc * 1000.0 / Math.max(1, perStep.size() + 1)) / 1000.0);
+            STEP_COSTS.put("gc_ms", gc);
             return (double) data.size() * cfg.epochs() / s;
         }
+    }
+
+    static long gcMillis() {
+        long ms = 0;
+        for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) ms += Math.max(0, g.getCollectionTime());
+        return ms;
     }
 
     static Map<String, Object> w1(boolean quick) throws Exception {
@@ -81,6 +118,7 @@ public final class Bench {
         double sps = train(CompiledNetwork.compile(g, 1), data, cfg.withEpochs(quick ? 200 : 1000));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("samples_per_s", Math.round(sps));
+        r.putAll(STEP_COSTS);
         return r;
     }
 
@@ -91,12 +129,14 @@ public final class Bench {
         TrainingConfig cfg = new TrainingConfig("softmax-cross-entropy", "adam", adam, 64, epochs, 1, 0.0);
         CompiledNetwork net = CompiledNetwork.compile(g, 1);
         double sps = train(net, train, cfg);
+        Map<String, Object> costs = new LinkedHashMap<>(STEP_COSTS);
         double acc = Evaluation.evaluate(net, Losses.SOFTMAX_CROSS_ENTROPY, test, "").get("accuracy");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("samples_per_s", Math.round(sps));
         r.put("test_accuracy", Math.round(acc * 10000) / 10000.0);
         r.put("train_samples", train.size());
         r.put("epochs", epochs);
+        r.putAll(costs);
         return r;
     }
 

@@ -88,7 +88,7 @@ final class DataCommand implements Callable<Integer> {
 
     private static void columns(PrintWriter out, List<ColumnStats> stats) {
         int width = Math.max(6, stats.stream().mapToInt(s -> s.name().length()).max().orElse(6));
-        String row = "%-" + width + "s  %-7s  %10s  %10s  %10s  %7s%n";
+        String row = "%-" + width + "s  %-16s  %10s  %10s  %10s  %7s%n";
         out.printf(Locale.ROOT, row, TEXT.get("col.name"), TEXT.get("col.kind"), TEXT.get("col.min"), TEXT.get("col.max"), TEXT.get("col.mean"), TEXT.get("col.missing"));
         for (ColumnStats s : stats) {
             boolean num = s.numeric();
@@ -99,6 +99,6 @@ final class DataCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.4g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -75,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
             + " (a .layerlab file; it may be the project itself).")
     Path outFile;
 
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.cli", TrainCommand.class);
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InterruptedException {
@@ -85,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             bundle = ProjectArchive.read(file);
             project = bundle.project();
         } catch (ProjectFileException e) {
-            err.println("layerlab: " + e.getMessage());
+            err.println("layerlab: " + CliFailures.oneLine(e.getMessage()));
             err.flush();
             return LayerLabCli.EXIT_BAD_INPUT;
         }
@@ -110,43 +113,69 @@ final class TrainCommand implements Callable<Integer> {
             split = project.dataset().prepare(DataContext.of(file.toAbsolutePath().getParent())).splits();
             project = project.withGraph(InputShapes.follow(project.graph(), split.train().sampleShape()));
         } catch (DataException e) {
-            err.println("layerlab: " + e.getMessage());
+            err.println("layerlab: " + CliFailures.oneLine(e.getMessage()));
             err.flush();
             return LayerLabCli.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) { // a split that leaves nothing to train on
+            return badInput(err, e.getMessage());
         }
         try {
-            net = CompiledNetwork.compile(project.graph(), cfg.seed());
-            // Configuration errors are found here, before any weight is allocated, not at step 1.
+            // Configuration errors (and a run too large for memory) are found here, before any weight is allocated.
             List<RunPreflight.Problem> problems = RunPreflight.check(project.graph(), split.train(), cfg);
             if (!problems.isEmpty()) return badInput(err, RunPreflight.describe(problems));
+            net = CompiledNetwork.compile(project.graph(), cfg.seed());
             trainer = new Trainer(net, split.train(), split.validation(), cfg);
         } catch (GraphException | IllegalArgumentException e) {
             return badInput(err, e.getMessage());
         }
         long t0 = System.nanoTime();
         RunEnded end;
+        final TrainingConfig run = cfg;
+        ProgressTracker where = new ProgressTracker();
+        trainer.addListener(where);
+        boolean tty = !noProgress && StderrTerminal.isTerminal();
+        // Ctrl-C stops the run between batches; the line below says where, and the exit code is the shell's 130.
+        AutoCloseable interrupt = CtrlC.onInterrupt(trainer::stop);
         RunLog log = new RunLog();
         trainer.addListener(log);
-        try (ComputePool pool = new ComputePool(); ProgressBar bar = noProgress ? null : progressBar()) {
+        try (ComputePool pool = new ComputePool(); ProgressBar bar = tty ? progressBar() : null) {
             if (bar != null) trainer.addListener(progressListener(bar));
+            else if (!noProgress) trainer.addListener(new PlainProgress(err, file.toString()));
             if (split.hasValidation()) trainer.addListener(validationListener(err));
             end = trainer.start(pool.executor(), false).get();
         } catch (ExecutionException e) {
-            err.println("layerlab: " + file + ": training failed: " + e.getCause().getMessage());
+            err.println("layerlab: " + file + ": training failed: " + CliFailures.oneLine(String.valueOf(e.getCause().getMessage())));
+            err.flush();
             return LayerLabCli.EXIT_RUN_FAILED;
+        } finally {
+            try { interrupt.close(); } catch (Exception ignored) { /* restoring the default handler */ }
+        }
+        if (CtrlC.interrupted() && end.reason() == EndReason.STOPPED) {
+            err.println("layerlab: " + TEXT.get("interrupted", file, end.step(), Math.max(1, end.epoch()), run.epochs()));
+            err.flush();
+            return LayerLabCli.EXIT_INTERRUPTED;
         }
         if (outFile != null) {
             int saved = save(bundle, trainer, end, log, split.train().classNames(), err);
             if (saved != 0) return saved;
         }
         if (end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) {
-            err.println("layerlab: " + file + ": " + end.message());
+            err.println("layerlab: " + file + ": " + CliFailures.oneLine(end.message()));
             err.flush();
             return LayerLabCli.EXIT_RUN_FAILED;
         }
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.evaluate(net, trainer.loss(), split.train(), ""));
         if (split.hasValidation()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.validation(), "val_"));
         if (split.hasTest()) metrics.putAll(Evaluation.evaluate(net, trainer.loss(), split.test(), "test_"));
+        // The final evaluation is a last guard: a run never ends with NaN printed and exit 0.
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (!m.getKey().endsWith("accuracy") && !Double.isFinite(m.getValue())) {
+                err.println("layerlab: " + file + ": the final " + m.getKey() + " is " + m.getValue() + " at step " + end.step()
+                        + " (epoch " + end.epoch() + "): the run diverged — lower the learning rate or turn on gradient clipping");
+                err.flush();
+                return LayerLabCli.EXIT_RUN_FAILED;
+            }
+        }
         metrics.forEach((k, v) -> out.printf(Locale.ROOT, "%-14s %.4f%n", k, v));
         out.printf(Locale.ROOT, "%-14s %d%n%-14s %d%n%-14s %.1f%n", "epochs", end.epoch(), "steps", end.step(),
                 "seconds", (System.nanoTime() - t0) / 1e9);
@@ -174,8 +203,52 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Remembers the last step and epoch seen (for the Ctrl-C line). */
+    private static final class ProgressTracker implements TrainingListener {
+        volatile long step;
+        volatile int epoch;
+        @Override public void batchEnded(BatchEnd e) { step = e.step(); epoch = e.epoch(); }
+    }
+
+    /**
+     * Progress for a log rather than a terminal: a plain line at every tenth of the run and at least every 30 seconds,
+     * never a bar that a file or pipe would show as one endless cut-off line.
+     */
+    static final class PlainProgress implements TrainingListener {
+        private static final long EVERY_NANOS = 30_000_000_000L;
+        private final PrintWriter err;
+        private final String source;
+        private long total, lastTenth = 0, lastNanos;
+        private int epochs;
+
+        PlainProgress(PrintWriter err, String source) {
+            this.err = err;
+            this.source = source;
+        }
+
+        @Override public void runStarted(RunStarted e) {
+            total = Math.max(1, (long) e.epochs() * e.stepsPerEpoch());
+            epochs = e.epochs();
+            lastNanos = System.nanoTime();
+            err.println("layerlab: " + TEXT.get("started", source, e.epochs(), e.stepsPerEpoch(), e.trainSamples()));
+            err.flush();
+        }
+
+        @Override public void batchEnded(BatchEnd e) {
+            long tenth = e.step() * 10 / total;
+            long now = System.nanoTime();
+            if (tenth > lastTenth || now - lastNanos >= EVERY_NANOS) {
+                lastTenth = tenth;
+                lastNanos = now;
+                err.println("layerlab: " + TEXT.get("progress", e.epoch(), epochs, e.step(), total, e.step() * 100 / total,
+                        String.format(Locale.ROOT, "%.4f", e.loss())));
+                err.flush();
+            }
+        }
+    }
+
     private int badInput(PrintWriter err, String problem) {
-        err.println("layerlab: " + file + ": " + problem);
+        err.println("layerlab: " + file + ": " + CliFailures.oneLine(problem));
         err.flush();
         return LayerLabCli.EXIT_BAD_INPUT;
     }

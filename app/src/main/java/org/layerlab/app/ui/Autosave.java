@@ -59,6 +59,7 @@ final class Autosave implements AutoCloseable {
     Autosave(ProjectDocumentModel document, Path dir) throws IOException {
         this.document = document;
         Files.createDirectories(dir);
+        org.layerlab.compute.project.AtomicFiles.cleanLeftovers(dir); // temporary files of saves a crash cut short
         file = dir.resolve("session-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis() + SUFFIX);
         lockChannel = FileChannel.open(lockOf(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock();

@@ -67,6 +67,7 @@ final class DataPanel extends BorderPane {
     private final VBox fileButtons = new VBox(4);
     private final Label splitMessage = new Label();
     private final Label inputNote = new Label();
+    private final Label nextRunNote = new Label(TEXT.get("note.nextRun"));
     private final TabPane previews = new TabPane();
     private final ScatterPlotView scatter = new ScatterPlotView();
     private final ImageGridView images = new ImageGridView();
@@ -119,7 +120,12 @@ final class DataPanel extends BorderPane {
         inputNote.setWrapText(true);
         inputNote.getStyleClass().add("data-note");
 
-        VBox left = new VBox(6, heading("heading.source"), sources, sourceDescription, fileButtons, heading("heading.settings"), settings,
+        nextRunNote.setId("data-next-run");
+        nextRunNote.setWrapText(true);
+        nextRunNote.getStyleClass().add("stale-label");
+        nextRunNote.setVisible(false);
+        nextRunNote.managedProperty().bind(nextRunNote.visibleProperty());
+        VBox left = new VBox(6, nextRunNote, heading("heading.source"), sources, sourceDescription, fileButtons, heading("heading.settings"), settings,
                 heading("heading.split"), split, splitMessage, inputNote);
         left.setPadding(new Insets(8));
         left.getStyleClass().add("data-sidebar");
@@ -157,6 +163,9 @@ final class DataPanel extends BorderPane {
             @Override public void handle(long now) { showProgress(); }
         }.start();
     }
+
+    /** Shows, while {@code training} holds, that a run trains on the data as it was and changes apply to the next run. */
+    void showNextRunNoteWhile(javafx.beans.value.ObservableBooleanValue training) { nextRunNote.visibleProperty().bind(training); }
 
     /** What the "Import CSV…" button does (the wizard, owned by the window). */
     void setCsvImport(Runnable r) { csvImport = r; }

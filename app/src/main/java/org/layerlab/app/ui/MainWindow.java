@@ -93,6 +93,8 @@ public final class MainWindow extends BorderPane {
         if (dataWindow == null) {
             dataPanel = new DataPanel(data, dataLoads, () -> null);
             dataPanel.setCsvImport(this::openCsvWizard);
+            var st = session.statusProperty();
+            dataPanel.showNextRunNoteWhile(st.isEqualTo(Status.RUNNING).or(st.isEqualTo(Status.PAUSED)));
             dataWindow = new javafx.stage.Stage();
             dataWindow.initOwner(getScene().getWindow());
             javafx.scene.Scene scene = new javafx.scene.Scene(dataPanel, 1060, 680);

@@ -48,7 +48,7 @@ class DataCommandTest {
         assertTrue(r.out().contains("label kind: 2 classes"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  left\\s+100\\n  right\\s+100\\n.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\na\\s+number\\s+-?[0-9.]+\\s+[0-9.]+\\s+-?[0-9.e-]+\\s+0\\n.*"), r.out());
-        assertTrue(r.out().contains("kind    text (2 values)"), r.out());
+        assertTrue(r.out().contains("kind    text (2 values)   "), r.out());
     }
 
     @Test void aBadTableExitsWith2AndOneLineNamingFileAndPlace() throws Exception {

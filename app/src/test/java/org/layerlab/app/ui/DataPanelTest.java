@@ -82,6 +82,18 @@ class DataPanelTest extends MainWindowFixture {
         assertTrue(run.info().settings().get("data settings").contains("noise 0.5"), run.info().settings().toString());
     }
 
+    @Test void whileARunTrainsThePanelSaysChangesApplyToTheNextRun(FxRobot robot) throws Exception {
+        startLongRun(robot, 3);
+        openPanel(robot);
+        assertTrue(onFx(() -> robot.lookup("#data-next-run").query().isVisible()));
+        robot.clickOn("#source-xor");
+        assertEquals("xor", onFx(() -> window.data().spec().source()));
+        assertEquals("two-spirals", onFx(() -> window.charts().store().runs().get(0).info().settings().get("data set")),
+                "the running run keeps its data");
+        onFx(() -> { window.session().stop(); return null; });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !robot.lookup("#data-next-run").query().isVisible()));
+    }
+
     @Test void undoTakesBackADataChangeAndTheInputShapeWithIt(FxRobot robot) throws Exception {
         DataPanel panel = openPanel(robot);
         assertEquals(List.of(2), inputShape());

@@ -4,6 +4,7 @@ import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** Spatial primitives on N×C×H×W tensors (convolution via im2col + GEMM, pooling), each with its backward rule. */
 public final class ConvOps {
@@ -35,11 +36,11 @@ public final class ConvOps {
         int f = weight.shape().dim(0);
         if (weight.shape().dim(1) != c) throw new IllegalArgumentException("conv2d: weight " + weight.shape() + " for input " + x.shape());
         int ckk = c * win.kh() * win.kw(), p = win.outH() * win.outW(), np = n * p;
-        float[] col = new float[ckk * np];
+        float[] col = Workspace.floatsUninitialised(ckk * np);
         im2col(x.value().data(), n, c, h, w, win, col);
-        float[] tmp = new float[f * np];
+        float[] tmp = Workspace.floats(f * np);
         Gemm.gemm(false, false, f, np, ckk, weight.value().data(), col, tmp, true); // tmp is fresh (zero)
-        float[] out = new float[n * f * p];
+        float[] out = Workspace.floatsUninitialised(n * f * p);
         float[] bv = bias == null ? null : bias.value().data();
         Threads.parallelFor(f, (long) out.length * 2, (f0, f1) -> {
             for (int fi = f0; fi < f1; fi++) {
@@ -53,7 +54,7 @@ public final class ConvOps {
         Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
         Var.Backward rule = o -> {
             float[] g = o.grad().data();
-            float[] gt = new float[f * np];
+            float[] gt = Workspace.floatsUninitialised(f * np);
             Threads.parallelFor(f, (long) gt.length * 2, (f0, f1) -> {
                 for (int fi = f0; fi < f1; fi++) {
                     for (int ni = 0; ni < n; ni++) System.arraycopy(g, (ni * f + fi) * p, gt, fi * np + ni * p, p);
@@ -69,7 +70,7 @@ public final class ConvOps {
                 }
             }
             if (x.requiresGrad()) {
-                float[] gcol = new float[ckk * np];
+                float[] gcol = Workspace.floats(ckk * np);
                 Gemm.gemm(true, false, ckk, np, f, weight.value().data(), gt, gcol, true);
                 col2im(gcol, n, c, h, w, win, x.grad().data());
             }
@@ -87,31 +88,26 @@ public final class ConvOps {
     }
 
     private static void im2colRow(float[] x, int n, int c, int h, int w, Window win, float[] col, int ci, int ki, int kj) {
-        int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p;
-        {
-            {
-                {
-                    int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
-                    for (int ni = 0; ni < n; ni++) {
-                        int xbase = (ni * c + ci) * h * w;
-                        int dst = row + ni * p;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * win.strideH() - win.padTop() + ki * win.dilH();
-                            int d = dst + oy * ow;
-                            if (iy < 0 || iy >= h) { java.util.Arrays.fill(col, d, d + ow, 0f); continue; }
-                            int xrow = xbase + iy * w;
-                            int ix0 = kj * win.dilW() - win.padLeft();
-                            if (win.strideW() == 1 && ix0 >= 0 && ix0 + ow <= w) {
-                                System.arraycopy(x, xrow + ix0, col, d, ow);
-                                continue;
-                            }
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * win.strideW() + ix0;
-                                col[d + ox] = ix >= 0 && ix < w ? x[xrow + ix] : 0f;
-                            }
-                        }
-                    }
-                }
+        int oh = win.outH(), ow = win.outW(), p = oh * ow, np = n * p, sw = win.strideW();
+        int row = ((ci * win.kh() + ki) * win.kw() + kj) * np;
+        int ix0 = kj * win.dilW() - win.padLeft();
+        // Output columns whose tap lies inside the image, ox in [lo, hi): zeros either side, a plain copy between
+        // (no per-element bounds test; 'same' padding puts most taps of a 5×5 kernel near an edge).
+        int lo = ix0 >= 0 ? 0 : Math.min(ow, (-ix0 + sw - 1) / sw);
+        int hi = w - ix0 <= 0 ? 0 : Math.min(ow, (w - ix0 + sw - 1) / sw);
+        if (hi < lo) hi = lo;
+        for (int ni = 0; ni < n; ni++) {
+            int xbase = (ni * c + ci) * h * w;
+            int dst = row + ni * p;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * win.strideH() - win.padTop() + ki * win.dilH();
+                int d = dst + oy * ow;
+                if (iy < 0 || iy >= h) { java.util.Arrays.fill(col, d, d + ow, 0f); continue; }
+                int xrow = xbase + iy * w + ix0;
+                for (int ox = 0; ox < lo; ox++) col[d + ox] = 0f;
+                if (sw == 1) System.arraycopy(x, xrow + lo, col, d + lo, hi - lo);
+                else for (int ox = lo; ox < hi; ox++) col[d + ox] = x[xrow + ox * sw];
+                for (int ox = hi; ox < ow; ox++) col[d + ox] = 0f;
             }
         }
     }
@@ -151,8 +147,8 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
-        float[] out = new float[n * c * oh * ow];
-        int[] arg = new int[out.length];
+        float[] out = Workspace.floatsUninitialised(n * c * oh * ow);
+        int[] arg = Workspace.intsUninitialised(out.length);
         Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> maxPoolPlanes(xv, h, w, win, out, arg, p0, p1));
         return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
             float[] g = r.grad().data(), gx = x.grad().data();
@@ -171,13 +167,17 @@ public final class ConvOps {
                     int r0 = base + 2 * oy * w, r1 = r0 + w;
                     for (int ox = 0; ox < ow; ox++, o++) {
                         int i0 = r0 + 2 * ox, i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
-                        int bi = i0;
-                        float best = xv[i0];
-                        if (xv[i1] > best) { best = xv[i1]; bi = i1; }
-                        if (xv[i2] > best) { best = xv[i2]; bi = i2; }
-                        if (xv[i3] > best) { best = xv[i3]; bi = i3; }
-                        out[o] = best;
-                        arg[o] = bi;
+                        // Selects rather than branches: which tap wins is data, so branches would mispredict.
+                        float v0 = xv[i0], v1 = xv[i1], v2 = xv[i2], v3 = xv[i3];
+                        boolean t1 = v1 > v0;
+                        float b01 = t1 ? v1 : v0;
+                        int a01 = t1 ? i1 : i0;
+                        boolean t2 = v2 > b01;
+                        float b012 = t2 ? v2 : b01;
+                        int a012 = t2 ? i2 : a01;
+                        boolean t3 = v3 > b012;
+                        out[o] = t3 ? v3 : b012;
+                        arg[o] = t3 ? i3 : a012;
                     }
                 }
             }
@@ -212,7 +212,7 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
-        float[] out = new float[n * c * oh * ow];
+        float[] out = Workspace.floats(n * c * oh * ow);
         float[] inv = new float[oh * ow];
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
@@ -261,7 +261,7 @@ public final class ConvOps {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], hw = xs[2] * xs[3];
         float[] xv = x.value().data();
-        float[] out = new float[n * c];
+        float[] out = Workspace.floatsUninitialised(n * c);
         for (int i = 0; i < n * c; i++) {
             double s = 0;
             for (int q = 0; q < hw; q++) s += xv[i * hw + q];

@@ -1,6 +1,7 @@
 package org.layerlab.compute.autodiff;
 
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** Normalisation primitives, each with its backward rule. Statistics are accumulated in double. */
 public final class NormOps {
@@ -44,7 +45,7 @@ public final class NormOps {
                 invStd[ch] = (float) (1.0 / Math.sqrt(runningVar[ch] + (double) eps));
             }
         }
-        float[] xhat = new float[xv.length], out = new float[xv.length];
+        float[] xhat = Workspace.floatsUninitialised(xv.length), out = Workspace.floatsUninitialised(xv.length);
         for (int ni = 0; ni < n; ni++) {
             for (int ch = 0; ch < c; ch++) {
                 int off = (ni * c + ch) * inner;
@@ -88,7 +89,7 @@ public final class NormOps {
     public static Var layerNorm(Var x, Var gamma, Var beta, float eps) {
         int n = x.shape().dim(0), d = x.value().size() / n;
         float[] xv = x.value().data(), gv = gamma.value().data(), bv = beta.value().data();
-        float[] xhat = new float[xv.length], out = new float[xv.length], invStd = new float[n];
+        float[] xhat = Workspace.floatsUninitialised(xv.length), out = Workspace.floatsUninitialised(xv.length), invStd = new float[n];
         for (int i = 0; i < n; i++) {
             int off = i * d;
             double s = 0, ss = 0;

@@ -3,6 +3,7 @@ package org.layerlab.compute.autodiff;
 import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** The primitive operations: each forward with its backward rule beside it. Composites live elsewhere. */
 public final class Ops {
@@ -26,7 +27,7 @@ public final class Ops {
         int m = bias.value().size();
         int n = x.value().size() / m;
         float[] xv = x.value().data(), bv = bias.value().data();
-        float[] ov = new float[xv.length];
+        float[] ov = Workspace.floatsUninitialised(xv.length);
         for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) ov[i * m + j] = xv[i * m + j] + bv[j];
         return new Var(new Tensor(x.shape(), ov), "addRow", o -> {
             float[] g = o.grad().data();
@@ -42,7 +43,7 @@ public final class Ops {
     public static Var add(Var a, Var b) {
         requireSameShape("add", a, b);
         float[] av = a.value().data(), bv = b.value().data();
-        float[] ov = new float[av.length];
+        float[] ov = Workspace.floatsUninitialised(av.length);
         for (int i = 0; i < ov.length; i++) ov[i] = av[i] + bv[i];
         return new Var(new Tensor(a.shape(), ov), "add", o -> {
             if (a.requiresGrad()) accumulate(a.grad().data(), o.grad().data());
@@ -54,7 +55,7 @@ public final class Ops {
     public static Var mul(Var a, Var b) {
         requireSameShape("mul", a, b);
         float[] av = a.value().data(), bv = b.value().data();
-        float[] ov = new float[av.length];
+        float[] ov = Workspace.floatsUninitialised(av.length);
         for (int i = 0; i < ov.length; i++) ov[i] = av[i] * bv[i];
         return new Var(new Tensor(a.shape(), ov), "mul", o -> {
             float[] g = o.grad().data();
@@ -66,7 +67,7 @@ public final class Ops {
     /** f applied to every element. */
     public static Var map(Var x, Elementwise f, String name) {
         float[] xv = x.value().data();
-        float[] yv = new float[xv.length];
+        float[] yv = Workspace.floatsUninitialised(xv.length);
         f.applyAll(xv, yv);
         return new Var(new Tensor(x.shape(), yv), name, o -> f.backwardAll(xv, yv, o.grad().data(), x.grad().data()), x);
     }
@@ -81,7 +82,7 @@ public final class Ops {
     public static Var softmax(Var x) {
         int c = x.shape().dim(-1), n = x.value().size() / c;
         float[] xv = x.value().data();
-        float[] yv = new float[xv.length];
+        float[] yv = Workspace.floatsUninitialised(xv.length);
         for (int i = 0; i < n; i++) softmaxRow(xv, yv, i * c, c);
         return new Var(new Tensor(x.shape(), yv), "softmax", o -> {
             float[] g = o.grad().data(), gx = x.grad().data();
@@ -99,7 +100,7 @@ public final class Ops {
         int c = logits.shape().dim(-1), n = logits.value().size() / c;
         if (labels.length != n) throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");
         float[] xv = logits.value().data();
-        float[] p = new float[xv.length];
+        float[] p = Workspace.floatsUninitialised(xv.length);
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int r = i * c;

@@ -2,8 +2,9 @@ package org.layerlab.compute.autodiff;
 
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
-/** Primitives that move values without arithmetic: concatenation. */
+/** Primitives that move values without arithmetic: concatenation, zero padding. */
 public final class ShapeOps {
     private ShapeOps() {}
 
@@ -26,7 +27,7 @@ public final class ShapeOps {
             total += d[axis];
         }
         int row = total * inner, rows = outer;
-        float[] out = new float[outer * row];
+        float[] out = Workspace.floatsUninitialised(outer * row);
         int at = 0;
         for (int k = 0; k < xs.length; k++) {
             float[] src = xs[k].value().data();
@@ -49,5 +50,26 @@ public final class ShapeOps {
                 a += chunk[k];
             }
         }, xs);
+    }
+
+    /** Pads the planes of an N×C×H×W tensor with zeros: {@code top} rows above, {@code bottom} below, and columns left and right. */
+    public static Var pad2d(Var x, int top, int bottom, int left, int right) {
+        int[] d = x.shape().dims();
+        if (d.length != 4) throw new IllegalArgumentException("pad2d: expects N×C×H×W, got " + x.shape());
+        int planes = d[0] * d[1], h = d[2], w = d[3], oh = h + top + bottom, ow = w + left + right;
+        float[] in = x.value().data(), out = new float[planes * oh * ow];
+        for (int pl = 0; pl < planes; pl++) {
+            for (int y = 0; y < h; y++) System.arraycopy(in, (pl * h + y) * w, out, (pl * oh + y + top) * ow + left, w);
+        }
+        return new Var(new Tensor(Shape.of(d[0], d[1], oh, ow), out), "pad2d", r -> {
+            if (!x.requiresGrad()) return;
+            float[] g = r.grad().data(), gx = x.grad().data();
+            for (int pl = 0; pl < planes; pl++) {
+                for (int y = 0; y < h; y++) {
+                    int src = (pl * oh + y + top) * ow + left, dst = (pl * h + y) * w;
+                    for (int q = 0; q < w; q++) gx[dst + q] += g[src + q];
+                }
+            }
+        }, x);
     }
 }

@@ -29,11 +29,16 @@ public final class Var {
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
     private static final java.util.concurrent.atomic.AtomicInteger PASSES = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Set while {@link #withoutTape} runs: nodes then keep no parents or rules, parameters need no gradient. */
+    private static final ThreadLocal<Boolean> NO_TAPE = new ThreadLocal<>();
+    private static final Var[] NO_PARENTS = new Var[0];
+
     Var(Tensor value, String op, Backward backward, Var... parents) {
         this.value = value;
         this.op = op;
-        this.parents = parents;
         boolean any = false;
+        if (NO_TAPE.get() != null) parents = NO_PARENTS; // inference: nothing is kept alive for a backward pass
+        this.parents = parents;
         for (Var p : parents) any |= p.requiresGrad;
         this.requiresGrad = any;
         this.backward = any ? backward : null;
@@ -52,7 +57,18 @@ public final class Var {
     public static Var constant(Tensor value) { return new Var(value, null, false); }
 
     /** A trainable leaf whose gradient accumulates into {@code grad} (owned by the parameter). */
-    public static Var parameter(Tensor value, Tensor grad) { return new Var(value, grad, true); }
+    public static Var parameter(Tensor value, Tensor grad) { return new Var(value, grad, NO_TAPE.get() == null); }
+
+    /** A value computed with no tape on this thread: for inference, where no gradient will be asked for. */
+    public static <T> T withoutTape(java.util.function.Supplier<T> body) {
+        if (NO_TAPE.get() != null) return body.get();
+        NO_TAPE.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            NO_TAPE.set(null); // not remove(): an absent entry makes every later get() insert one (seen in profiles)
+        }
+    }
 
     public Tensor value() { return value; }
     public Shape shape() { return value.shape(); }

@@ -85,12 +85,22 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         if (value == null) throw invalid("is missing");
         switch (type) {
             case INT -> {
-                long v;
-                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) v = n.longValue();
-                else if (value instanceof String s && s.trim().matches("[-+]?\\d+")) v = Long.parseLong(s.trim());
+                // Exactly: 18446744073709551632 must not wrap to 16, nor 16.9 round to 16.
+                java.math.BigDecimal v;
+                if (value instanceof java.math.BigDecimal b) v = b;
+                else if (value instanceof java.math.BigInteger b) v = new java.math.BigDecimal(b);
+                else if (value instanceof Double || value instanceof Float) {
+                    double d = ((Number) value).doubleValue();
+                    if (!Double.isFinite(d)) throw invalid("must be a whole number, got " + describe(value));
+                    v = new java.math.BigDecimal(d);
+                } else if (value instanceof Number n) v = java.math.BigDecimal.valueOf(n.longValue());
+                else if (value instanceof String s && s.trim().matches("[-+]?\\d{1,400}")) v = new java.math.BigDecimal(s.trim());
                 else throw invalid("must be a whole number, got " + describe(value));
-                if (v < min || v > max) throw invalid("must be between " + fmt(min) + " and " + fmt(max) + ", got " + v);
-                return (int) v;
+                if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) throw invalid("must be a whole number, got " + describe(value));
+                if (v.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || v.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+                    throw invalid("must be between " + fmt(min) + " and " + fmt(max) + ", got " + describe(v.toPlainString()).replace("\"", ""));
+                }
+                return v.intValueExact();
             }
             case FLOAT -> {
                 double v;
@@ -142,8 +152,10 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return new InvalidParamException(label + " " + what);
     }
 
+    /** A value as messages show it: strings quoted, anything long cut (a 5 MB value must not flood a message). */
     private static String describe(Object v) {
-        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+        String s = v instanceof String str ? "\"" + str + "\"" : String.valueOf(v);
+        return s.length() <= 60 ? s : s.substring(0, 40) + "… (" + s.length() + " characters)";
     }
 
     private static String fmt(double d) {

@@ -68,6 +68,11 @@ public final class DataSplit {
                 if (k < nVal) va.add(idx); else if (k < nVal + nTest) te.add(idx); else tr.add(idx);
             }
         }
+        if (tr.size == 0) {
+            // Said in a student's words here, before an empty part reaches a tensor ("shape dimensions must be positive").
+            throw new IllegalArgumentException(org.layerlab.compute.text.Messages.of("org.layerlab.compute.i18n.preflight", DataSplit.class)
+                    .get("split.empty", all.size(), val + test));
+        }
         Dataset train = all.subset(tr.sorted(), all.name());
         Dataset validation = va.size == 0 ? null : all.subset(va.sorted(), all.name() + " (validation)");
         Dataset testPart = loaded.test() != null ? loaded.test() : te.size == 0 ? null : all.subset(te.sorted(), all.name() + " (test)");

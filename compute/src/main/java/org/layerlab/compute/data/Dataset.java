@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /**
  * Samples in memory: features with a leading sample axis, class labels for classification (or null), numeric
@@ -46,13 +47,13 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         Tensor bx = x.rows(order, from, to);
         int[] bl = null;
         if (labels != null) {
-            bl = new int[to - from];
+            bl = Workspace.intsUninitialised(to - from);
             for (int i = from; i < to; i++) bl[i - from] = labels[order[i]];
         }
         float[] bt = null;
         if (targets != null) {
             int per = targets.length / size();
-            bt = new float[(to - from) * per];
+            bt = Workspace.floatsUninitialised((to - from) * per);
             for (int i = from; i < to; i++) System.arraycopy(targets, order[i] * per, bt, (i - from) * per, per);
         }
         return new Batch(bx, bl, bt);

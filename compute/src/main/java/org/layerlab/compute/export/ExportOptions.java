@@ -15,20 +15,26 @@ public final class ExportOptions {
     private final Project project;
     private final String runName;
     private final Params settings;
+    private final FeatureScaling normalization;
 
-    private ExportOptions(Project project, String runName, Params settings) {
+    private ExportOptions(Project project, String runName, Params settings, FeatureScaling normalization) {
         this.project = project;
         this.runName = runName;
         this.settings = settings;
+        this.normalization = normalization;
     }
 
     /** No project, no run name, every setting at its default. */
-    public static ExportOptions defaults() { return new ExportOptions(null, "", null); }
+    public static ExportOptions defaults() { return new ExportOptions(null, "", null, null); }
 
-    public ExportOptions withProject(Project p) { return new ExportOptions(Objects.requireNonNull(p), runName, settings); }
-    public ExportOptions withRunName(String name) { return new ExportOptions(project, Objects.requireNonNull(name), settings); }
+    public ExportOptions withProject(Project p) { return new ExportOptions(Objects.requireNonNull(p), runName, settings, normalization); }
+    public ExportOptions withRunName(String name) { return new ExportOptions(project, Objects.requireNonNull(name), settings, normalization); }
     /** The format's settings, checked against its {@link ModelFormat#params()}. */
-    public ExportOptions withSettings(Params s) { return new ExportOptions(project, runName, Objects.requireNonNull(s)); }
+    public ExportOptions withSettings(Params s) { return new ExportOptions(project, runName, Objects.requireNonNull(s), normalization); }
+    /** The data set's normalisation, which formats that can (ONNX) fold in front so the model takes raw features. */
+    public ExportOptions withNormalization(FeatureScaling n) { return new ExportOptions(project, runName, settings, Objects.requireNonNull(n)); }
+
+    public Optional<FeatureScaling> normalization() { return Optional.ofNullable(normalization); }
 
     public Optional<Project> project() { return Optional.ofNullable(project); }
     public String runName() { return runName; }

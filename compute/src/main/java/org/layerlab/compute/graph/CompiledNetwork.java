@@ -11,6 +11,7 @@ import org.layerlab.compute.layers.Module;
 import org.layerlab.compute.layers.Parameter;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** A graph snapshot turned into modules with weights, in topological order; what the trainer runs. */
 public final class CompiledNetwork {
@@ -22,6 +23,8 @@ public final class CompiledNetwork {
     private final String outputId;
     private final Shape inputShape;
     private final Shape outputShape;
+    private final Workspace workspace = new Workspace();
+    private final Workspace inference = new Workspace();
 
     private CompiledNetwork(ModelGraph graph, List<Step> steps, String inputId, String outputId, Shape in, Shape out) {
         this.graph = graph;
@@ -93,8 +96,15 @@ public final class CompiledNetwork {
     /** The id of the node whose output is the network's output. */
     public String outputId() { return outputId; }
 
-    /** Inference-mode output values. */
-    public Tensor predict(Tensor x) { return forward(x, ForwardContext.inference()).value(); }
+    /**
+     * Inference-mode output values (a new tensor the caller owns). Runs with no tape and, per batch size, the same
+     * preallocated buffers call after call; only the output is copied out of them.
+     */
+    public Tensor predict(Tensor x) {
+        try (Workspace.Scope reuse = inference.open()) {
+            return Var.withoutTape(() -> forward(x, ForwardContext.inference()).value()).copy();
+        }
+    }
 
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
@@ -108,6 +118,12 @@ public final class CompiledNetwork {
         for (Step s : steps) for (Parameter p : s.module.parameters()) m.put(s.node.id() + "/" + p.name(), p);
         return m;
     }
+
+    /** The buffers training steps on this network reuse (see {@link Workspace}); the trainer opens it around each step. */
+    public Workspace workspace() { return workspace; }
+
+    /** The buffers inference on this network reuses ({@link #predict}, evaluation), apart from training's. */
+    public Workspace inferenceWorkspace() { return inference; }
 
     public ModelGraph graph() { return graph; }
     public Shape inputShape() { return inputShape; }

@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -28,4 +31,16 @@ public final class ActivationLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return Activations.CATALOG.get(p.getString("activation")).displayName(); }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        Activation act = Activations.CATALOG.get(p.getString("activation"));
+        String y = act.toOnnx(onnx, inputs.get(0));
+        // The identity writes no operator; the layer still needs a node of its own.
+        return y.equals(inputs.get(0)) ? onnx.op("Identity", List.of(y)) : y;
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        String m = Activations.CATALOG.get(p.getString("activation")).torchModule();
+        return TorchCode.module(m.isEmpty() ? "nn.Identity()" : m, Map.of());
+    }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.Ops;
@@ -35,5 +37,17 @@ public final class AddLayer extends AbstractLayerType {
             for (int i = 1; i < x.size(); i++) sum = Ops.add(sum, x.get(i));
             return sum;
         };
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        String sum = inputs.get(0);
+        for (int i = 1; i < inputs.size(); i++) sum = onnx.op("Add", List.of(sum, inputs.get(i))); // LayerLab's summation order
+        return inputs.size() == 1 ? onnx.op("Identity", List.of(sum)) : sum;
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        StringBuilder e = new StringBuilder("{0}");
+        for (int i = 1; i < inputShapes.size(); i++) e.append(" + {").append(i).append('}');
+        return TorchCode.expression(e.toString());
     }
 }

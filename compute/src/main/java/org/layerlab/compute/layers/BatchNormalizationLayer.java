@@ -1,5 +1,7 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +57,19 @@ public final class BatchNormalizationLayer extends AbstractLayerType {
             @Override public List<Parameter> parameters() { return params; }
             @Override public Map<String, Tensor> buffers() { return fixed; }
         };
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        // ONNX's momentum weighs the old running value (PyTorch's and LayerLab's weigh the batch).
+        return onnx.op("BatchNormalization", List.of(inputs.get(0), onnx.tensor("gamma"), onnx.tensor("beta"), onnx.tensor("runningMean"),
+                onnx.tensor("runningVar")), OnnxNodes.Attr.f("epsilon", (float) p.getDouble("epsilon")),
+                OnnxNodes.Attr.f("momentum", (float) (1 - p.getDouble("momentum"))));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        Shape in = single(inputShapes);
+        return TorchCode.module("nn.BatchNorm" + (in.rank() == 1 ? "1d" : "2d") + "(" + in.dim(0) + ", eps=" + p.getDouble("epsilon")
+                + ", momentum=" + p.getDouble("momentum") + ")", Map.of("gamma", "weight", "beta", "bias", "runningMean", "running_mean",
+                "runningVar", "running_var"));
     }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.ShapeOps;
@@ -54,4 +56,16 @@ public final class ConcatenateLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return "axis " + p.getInt("axis"); }
+
+    private static int batchAxis(List<Shape> inputShapes, Params p) {
+        try { return axis(p, inputShapes.get(0).rank()) + 1; } catch (ShapeException e) { throw new IllegalArgumentException(e.getMessage(), e); }
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        return onnx.op("Concat", inputs, OnnxNodes.Attr.i("axis", batchAxis(inputShapes, p)));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        return TorchCode.expression("torch.cat([{all}], dim=" + batchAxis(inputShapes, p) + ")");
+    }
 }

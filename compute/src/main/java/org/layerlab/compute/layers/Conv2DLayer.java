@@ -1,5 +1,9 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.OnnxNodes.Attr;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -90,5 +94,47 @@ public final class Conv2DLayer extends AbstractLayerType {
         return p.getInt("filters") + " · " + p.getInt("kernel") + "×" + p.getInt("kernel")
                 + (p.getInt("stride") > 1 ? " /" + p.getInt("stride") : "")
                 + (act.equals("linear") ? "" : " · " + Activations.CATALOG.get(act).displayName());
+    }
+
+    /** ONNX's pads of a window: begin of each axis, then end of each axis. */
+    static long[] onnxPads(Shape in, ConvOps.Window w) {
+        int padH = Math.max(0, (w.outH() - 1) * w.strideH() + w.dilH() * (w.kh() - 1) + 1 - in.dim(1));
+        int padW = Math.max(0, (w.outW() - 1) * w.strideW() + w.dilW() * (w.kw() - 1) + 1 - in.dim(2));
+        return new long[] {w.padTop(), w.padLeft(), padH - w.padTop(), padW - w.padLeft()};
+    }
+
+    /** PyTorch's F.pad order (left, right, top, bottom) of ONNX pads, or null when there is no padding. */
+    static String torchPad(long[] pads) {
+        if (pads[0] == 0 && pads[1] == 0 && pads[2] == 0 && pads[3] == 0) return null;
+        return "(" + pads[1] + ", " + pads[3] + ", " + pads[0] + ", " + pads[2] + ")";
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        Shape in = single(inputShapes);
+        int k = p.getInt("kernel"), s = p.getInt("stride"), d = p.getInt("dilation");
+        List<String> args = p.getBoolean("useBias") ? List.of(inputs.get(0), onnx.tensor("kernel"), onnx.tensor("bias"))
+                : List.of(inputs.get(0), onnx.tensor("kernel"));
+        String y = onnx.op("Conv", args, Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s), Attr.ints("dilations", d, d),
+                Attr.ints("pads", onnxPads(in, window(in, p, k, s, d))));
+        return Activations.CATALOG.get(p.getString("activation")).toOnnx(onnx, y);
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        Shape in = single(inputShapes);
+        int k = p.getInt("kernel"), s = p.getInt("stride"), d = p.getInt("dilation");
+        long[] pads = onnxPads(in, window(in, p, k, s, d));
+        boolean bias = p.getBoolean("useBias");
+        boolean symmetric = pads[0] == pads[2] && pads[1] == pads[3];
+        String conv = "nn.Conv2d(" + in.dim(0) + ", " + p.getInt("filters") + ", " + k + ", stride=" + s
+                + ", padding=" + (symmetric ? "(" + pads[0] + ", " + pads[1] + ")" : "0") + ", dilation=" + d + (bias ? "" : ", bias=False") + ")";
+        Map<String, String> w = bias ? Map.of("kernel", "weight", "bias", "bias") : Map.of("kernel", "weight");
+        TorchCode code = TorchCode.module(conv, w);
+        if (!symmetric) {
+            // 'same' with an even kernel or a stride pads one pixel more at the end, which nn.Conv2d cannot say.
+            Map<String, String> moved = new java.util.LinkedHashMap<>();
+            w.forEach((key, v) -> moved.put(key, "1." + v));
+            code = TorchCode.module("nn.Sequential(nn.ZeroPad2d(" + torchPad(pads) + "), " + conv + ")", moved);
+        }
+        return code.then(Activations.CATALOG.get(p.getString("activation")).torchModule());
     }
 }

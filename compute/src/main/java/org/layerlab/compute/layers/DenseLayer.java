@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.Ops;
@@ -59,5 +62,18 @@ public final class DenseLayer extends AbstractLayerType {
     @Override public String summary(Params p) {
         String act = p.getString("activation");
         return p.getInt("units") + (act.equals("linear") ? "" : " · " + Activations.CATALOG.get(act).displayName());
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        List<String> args = p.getBoolean("useBias") ? List.of(inputs.get(0), onnx.tensor("kernel"), onnx.tensor("bias"))
+                : List.of(inputs.get(0), onnx.tensor("kernel"));
+        return Activations.CATALOG.get(p.getString("activation")).toOnnx(onnx, onnx.op("Gemm", args));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        boolean bias = p.getBoolean("useBias");
+        TorchCode linear = TorchCode.module("nn.Linear(" + single(inputShapes).size() + ", " + p.getInt("units") + (bias ? "" : ", bias=False") + ")",
+                bias ? Map.of("kernel", "weight:T", "bias", "bias") : Map.of("kernel", "weight:T"));
+        return linear.then(Activations.CATALOG.get(p.getString("activation")).torchModule());
     }
 }

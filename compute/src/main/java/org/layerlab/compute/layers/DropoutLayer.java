@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.Ops;
@@ -35,4 +38,13 @@ public final class DropoutLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return String.format(java.util.Locale.ROOT, "%.2f", p.getDouble("rate")); }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        // Inference: the identity; the ratio is kept so the layer survives a round trip.
+        return onnx.op("Dropout", List.of(inputs.get(0), onnx.floats(new float[] {(float) p.getDouble("rate")})));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        return TorchCode.module("nn.Dropout(" + p.getDouble("rate") + ")", Map.of());
+    }
 }

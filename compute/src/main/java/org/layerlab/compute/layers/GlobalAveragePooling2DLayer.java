@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.ConvOps;
@@ -25,5 +28,13 @@ public final class GlobalAveragePooling2DLayer extends AbstractLayerType {
 
     @Override public Module build(List<Shape> inputs, Params p, SplittableRandom random) {
         return (x, ctx) -> ConvOps.globalAvgPool(x.get(0));
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        return onnx.op("Flatten", List.of(onnx.op("GlobalAveragePool", List.of(inputs.get(0)))), OnnxNodes.Attr.i("axis", 1));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        return TorchCode.module("nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten())", Map.of());
     }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -25,4 +27,8 @@ public final class InputLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()).toString(); }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) { return inputs.get(0); }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) { return TorchCode.expression("{0}"); }
 }

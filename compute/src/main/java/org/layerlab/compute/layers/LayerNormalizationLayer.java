@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.NormOps;
@@ -36,5 +39,16 @@ public final class LayerNormalizationLayer extends AbstractLayerType {
             }
             @Override public List<Parameter> parameters() { return params; }
         };
+    }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        return onnx.op("LayerNormalization", List.of(inputs.get(0), onnx.tensor("gamma"), onnx.tensor("beta")),
+                OnnxNodes.Attr.i("axis", 1), OnnxNodes.Attr.f("epsilon", (float) p.getDouble("epsilon")));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        StringBuilder dims = new StringBuilder();
+        for (int d : single(inputShapes).dims()) dims.append(dims.length() == 0 ? "" : ", ").append(d);
+        return TorchCode.module("nn.LayerNorm([" + dims + "], eps=" + p.getDouble("epsilon") + ")", Map.of("gamma", "weight", "beta", "bias"));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.export.spec.OnnxNodes;
+import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.tensor.Shape;
 
 /**
@@ -29,4 +31,18 @@ public interface LayerType extends CatalogEntry {
 
     /** The key settings in a few characters for the canvas, e.g. "16 · Tanh". Empty when there is nothing to say. */
     default String summary(Params p) { return ""; }
+
+    /**
+     * Writes this layer's inference computation as standard ONNX operators and returns the name of its output.
+     * {@code inputs} are the names of the input values (with a leading batch axis), {@code inputShapes} their per-sample
+     * shapes. A catalog entry without an export fails the export guard test.
+     */
+    default String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        throw new UnsupportedOperationException("layer '" + id() + "' declares no ONNX export");
+    }
+
+    /** The PyTorch code of this layer for valid inputs (see {@link TorchCode}); guarded like {@link #toOnnx}. */
+    default TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        throw new UnsupportedOperationException("layer '" + id() + "' declares no PyTorch code");
+    }
 }

@@ -21,5 +21,7 @@ public final class LayerTypes {
             new ActivationLayer(),
             new AddLayer(),
             new ConcatenateLayer(),
-            new OutputLayer());
+            new OutputLayer(),
+            // last, so the palette entries before it keep their places
+            new ZeroPadding2DLayer());
 }

@@ -1,5 +1,8 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.Ops;
@@ -58,4 +61,13 @@ public final class OutputLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return p.getInt("units") + " · " + loss(p).displayName(); }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        return onnx.op("Gemm", List.of(inputs.get(0), onnx.tensor("kernel"), onnx.tensor("bias")));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        return TorchCode.module("nn.Linear(" + single(inputShapes).size() + ", " + p.getInt("units") + ")",
+                Map.of("kernel", "weight:T", "bias", "bias"));
+    }
 }

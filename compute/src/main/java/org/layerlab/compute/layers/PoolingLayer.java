@@ -1,5 +1,9 @@
 package org.layerlab.compute.layers;
 
+import java.util.Map;
+import org.layerlab.compute.export.spec.OnnxNodes.Attr;
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.ConvOps;
@@ -46,6 +50,13 @@ public abstract class PoolingLayer extends AbstractLayerType {
         public static final String ID = "maxpool2d";
         public Max() { super(ID, "MaxPool2D", "Keeps the strongest response in each small window, shrinking the image and tolerating small shifts."); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.maxPool2d(x, w); }
+        @Override String onnxOp() { return "MaxPool"; }
+        @Override TorchCode torchPool(int k, int s, long[] pads) {
+            String pool = "nn.MaxPool2d(" + k + ", stride=" + s + ")";
+            String pad = Conv2DLayer.torchPad(pads);
+            // Padding never wins a max: pad with −∞.
+            return TorchCode.module(pad == null ? pool : "nn.Sequential(nn.ConstantPad2d(" + pad + ", float('-inf')), " + pool + ")", Map.of());
+        }
     }
 
     /** Averages each window. */
@@ -53,5 +64,31 @@ public abstract class PoolingLayer extends AbstractLayerType {
         public static final String ID = "avgpool2d";
         public Avg() { super(ID, "AvgPool2D", "Averages each small window, shrinking the image smoothly."); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.avgPool2d(x, w); }
+        @Override String onnxOp() { return "AveragePool"; }
+        @Override TorchCode torchPool(int k, int s, long[] pads) {
+            String pad = Conv2DLayer.torchPad(pads);
+            if (pad == null) return TorchCode.module("nn.AvgPool2d(" + k + ", stride=" + s + ")", Map.of());
+            return new TorchCode("AvgPool2dPadded(" + k + ", " + s + ", " + pad + ")", "{m}({0})", Map.of(), List.of("AvgPool2dPadded"));
+        }
+    }
+
+    /** The ONNX operator of this pooling. */
+    abstract String onnxOp();
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        Shape in = single(inputShapes);
+        int k = p.getInt("pool"), s = stride(p);
+        long[] pads = Conv2DLayer.onnxPads(in, Conv2DLayer.window(in, p, k, s, 1));
+        // AveragePool's count_include_pad defaults to 0: padded taps are not counted, as in LayerLab.
+        return onnx.op(onnxOp(), List.of(inputs.get(0)), Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s), Attr.ints("pads", pads));
+    }
+
+    /** Pooling in PyTorch; padding that nn.MaxPool2d/nn.AvgPool2d cannot express uses a helper of the generated file. */
+    abstract TorchCode torchPool(int k, int s, long[] pads);
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        Shape in = single(inputShapes);
+        int k = p.getInt("pool"), s = stride(p);
+        return torchPool(k, s, Conv2DLayer.onnxPads(in, Conv2DLayer.window(in, p, k, s, 1)));
     }
 }

@@ -1,5 +1,7 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.export.spec.TorchCode;
+import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.autodiff.Ops;
@@ -34,4 +36,18 @@ public final class ReshapeLayer extends AbstractLayerType {
     }
 
     @Override public String summary(Params p) { return target(p).toString(); }
+
+    @Override public String toOnnx(OnnxNodes onnx, List<String> inputs, List<Shape> inputShapes, Params p) {
+        int[] dims = target(p).dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = -1; // the batch axis: whatever is left
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return onnx.op("Reshape", List.of(inputs.get(0), onnx.int64s(shape)));
+    }
+
+    @Override public TorchCode toTorch(List<Shape> inputShapes, Params p) {
+        StringBuilder dims = new StringBuilder();
+        for (int d : target(p).dims()) dims.append(", ").append(d);
+        return TorchCode.expression("{0}.reshape({0}.shape[0]" + dims + ")");
+    }
 }

@@ -4,6 +4,9 @@ import org.layerlab.compute.autodiff.Elementwise;
 import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.catalog.Catalog;
+import org.layerlab.compute.export.spec.OnnxNodes;
+import org.layerlab.compute.export.spec.OnnxNodes.Attr;
+import java.util.List;
 
 /** The activation catalog: every activation LayerLab knows, each declared once. */
 public final class Activations {
@@ -14,13 +17,16 @@ public final class Activations {
     /** The identity: returns its input itself, adding nothing to the tape. */
     public static final Activation LINEAR = new Activation() {
         @Override public Var apply(Var x) { return x; }
+        @Override public String toOnnx(OnnxNodes onnx, String x) { return x; }
+        @Override public String torchModule() { return ""; }
         @Override public String id() { return "linear"; }
         @Override public String displayName() { return "Linear"; }
         @Override public String description() { return "Passes values through unchanged; use it for regression outputs and logits."; }
     };
 
     public static final Activation RELU = Activation.elementwise("relu", "ReLU",
-            "Keeps positive values and zeroes negative ones; the usual default for hidden layers.", Math.sqrt(2), new Elementwise() {
+            "Keeps positive values and zeroes negative ones; the usual default for hidden layers.", Math.sqrt(2),
+            Activation.Export.op("Relu", "nn.ReLU()"), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : 0f; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : 0f; }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Math.max(x[i], 0f); }
@@ -31,19 +37,27 @@ public final class Activations {
 
     public static final Activation LEAKY_RELU = Activation.elementwise("leaky-relu", "LeakyReLU",
             "Like ReLU but lets a small slope (0.01) through for negative values, so units never go silent.",
-            Math.sqrt(2 / (1 + LEAKY_SLOPE * LEAKY_SLOPE)), new Elementwise() {
+            Math.sqrt(2 / (1 + LEAKY_SLOPE * LEAKY_SLOPE)),
+            Activation.Export.op("LeakyRelu", "nn.LeakyReLU(" + LEAKY_SLOPE + ")", Attr.f("alpha", LEAKY_SLOPE)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : LEAKY_SLOPE * x; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : LEAKY_SLOPE; }
             });
 
     public static final Activation ELU = Activation.elementwise("elu", "ELU",
-            "Like ReLU for positive values, a smooth curve towards −1 for negative ones.", 1.0, new Elementwise() {
+            "Like ReLU for positive values, a smooth curve towards −1 for negative ones.", 1.0,
+            Activation.Export.op("Elu", "nn.ELU()", Attr.f("alpha", 1f)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : (float) Math.expm1(x); }
                 public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
             });
 
     public static final Activation GELU = Activation.elementwise("gelu", "GELU",
-            "x·Φ(x), weighting each value by how likely it is to be positive; smooth ReLU used in transformers.", 1.0, new Elementwise() {
+            "x·Φ(x), weighting each value by how likely it is to be positive; smooth ReLU used in transformers.", 1.0,
+            // Gelu is an operator only from opset 20: x·½(1 + erf(x/√2)) in opset-17 operators.
+            new Activation.Export((o, x) -> {
+                String erf = o.op("Erf", List.of(o.op("Mul", List.of(x, o.floats(new float[] {(float) (1 / Math.sqrt(2))})))));
+                String half = o.op("Mul", List.of(o.op("Add", List.of(erf, o.floats(new float[] {1f}))), o.floats(new float[] {0.5f})));
+                return o.op("Mul", List.of(x, half));
+            }, "nn.GELU()"), new Elementwise() {
                 public float apply(float x) { return (float) (0.5 * x * (1 + Ops.erf(x / Math.sqrt(2)))); }
                 public float derivative(float x, float y) {
                     double cdf = 0.5 * (1 + Ops.erf(x / Math.sqrt(2))), pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
@@ -52,13 +66,15 @@ public final class Activations {
             });
 
     public static final Activation SILU = Activation.elementwise("silu", "SiLU",
-            "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0, new Elementwise() {
+            "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0,
+            new Activation.Export((o, x) -> o.op("Mul", List.of(x, o.op("Sigmoid", List.of(x)))), "nn.SiLU()"), new Elementwise() {
                 public float apply(float x) { return x * Ops.sigmoid(x); }
                 public float derivative(float x, float y) { float s = Ops.sigmoid(x); return s * (1 + x * (1 - s)); }
             });
 
     public static final Activation TANH = Activation.elementwise("tanh", "Tanh",
-            "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3, new Elementwise() {
+            "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3,
+            Activation.Export.op("Tanh", "nn.Tanh()"), new Elementwise() {
                 public float apply(float x) { return (float) Math.tanh(x); }
                 public float derivative(float x, float y) { return 1f - y * y; }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]); }
@@ -68,7 +84,8 @@ public final class Activations {
             });
 
     public static final Activation SIGMOID = Activation.elementwise("sigmoid", "Sigmoid",
-            "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0, new Elementwise() {
+            "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0,
+            Activation.Export.op("Sigmoid", "nn.Sigmoid()"), new Elementwise() {
                 public float apply(float x) { return Ops.sigmoid(x); }
                 public float derivative(float x, float y) { return y * (1f - y); }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Ops.sigmoid(x[i]); }
@@ -79,6 +96,8 @@ public final class Activations {
 
     public static final Activation SOFTMAX = new Activation() {
         @Override public Var apply(Var x) { return Ops.softmax(x); }
+        @Override public String toOnnx(OnnxNodes onnx, String x) { return onnx.op("Softmax", List.of(x), Attr.i("axis", -1)); }
+        @Override public String torchModule() { return "nn.Softmax(dim=-1)"; }
         @Override public String id() { return "softmax"; }
         @Override public String displayName() { return "Softmax"; }
         @Override public String description() { return "Turns a row of scores into probabilities that sum to 1 (over the last axis)."; }

@@ -8,6 +8,7 @@ import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.Batch;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /** The loss catalog. Classification losses take raw scores (logits): the stable forms need them. */
 public final class Losses {
@@ -27,7 +28,7 @@ public final class Losses {
     public static final Loss BINARY_CROSS_ENTROPY = new Loss() {
         public Var compute(Var output, Batch b) {
             int[] labels = requireLabels(b, id());
-            float[] t = new float[labels.length];
+            float[] t = Workspace.floatsUninitialised(labels.length);
             for (int i = 0; i < t.length; i++) t[i] = labels[i];
             return Ops.sigmoidBinaryCrossEntropy(output, t);
         }
@@ -88,7 +89,7 @@ public final class Losses {
     static int[] argmaxRows(Tensor output) {
         int n = output.dim(0), c = output.size() / n;
         float[] d = output.data();
-        int[] out = new int[n];
+        int[] out = Workspace.intsUninitialised(n);
         for (int i = 0; i < n; i++) {
             int best = 0;
             for (int j = 1; j < c; j++) if (d[i * c + j] > d[i * c + best]) best = j;

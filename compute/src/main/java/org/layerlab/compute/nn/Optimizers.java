@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.catalog.Params;
+import org.layerlab.compute.kernels.Vectors;
 
 /**
  * The optimizer catalog. Update rules follow PyTorch's (torch.optim) so results can be compared step by step.
@@ -17,7 +18,7 @@ import org.layerlab.compute.catalog.Params;
 public final class Optimizers {
     private Optimizers() {}
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = Vectors.FLOAT;
 
     private static final ParamSpec LEARNING_RATE = ParamSpec.real("learningRate", "Learning rate", 0.01, 1e-7, 10,
             "How big a step each update takes; too big diverges, too small crawls.");

@@ -62,7 +62,7 @@ public final class ProjectArchive {
 
     /** Reads a project file of any version: a version 3 archive, or a version 1 or 2 JSON file (no weights). */
     public static ProjectBundle read(Path file) throws ProjectFileException {
-        return decode(readBytes(file), file.toString());
+        return decode(FileReading.readBytes(file), file.toString());
     }
 
     static byte[] readBytes(Path file) throws ProjectFileException {
@@ -112,11 +112,6 @@ public final class ProjectArchive {
     }
 
     private static String text(byte[] bytes, String source) throws ProjectFileException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ProjectFileException(TEXT.get("notUtf8", source));
-        }
+        return FileReading.decode(bytes, source);
     }
 }

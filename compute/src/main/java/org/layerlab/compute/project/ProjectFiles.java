@@ -1,7 +1,15 @@
 package org.layerlab.compute.project;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +37,7 @@ import org.layerlab.compute.layers.LayerTypes;
 import org.layerlab.compute.nn.Losses;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.nn.Schedules;
+import org.layerlab.compute.text.Messages;
 import org.layerlab.compute.train.TrainingConfig;
 
 /**
@@ -42,9 +51,17 @@ public final class ProjectFiles {
     public static final int VERSION = 3;
     public static final String EXTENSION = ".layerlab";
 
+    private static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.filerules", ProjectFiles.class);
+
+    // Strict: a duplicated key, a fraction or an out-of-range number in an integer field, a null in a number column
+    // and text standing in for a number are errors, never silently coerced ("batchSize": 16.9 is not 16).
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -62,18 +79,19 @@ public final class ProjectFiles {
 
     /** Parses project JSON; {@code source} names it in messages. */
     public static Project parse(String json, String source) throws ProjectFileException {
+        if (json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark some editors write
         try {
             // The header alone first (skipping the rest is cheap): a newer file is refused for its version, not
             // for the fields it added.
-            if (!json.stripLeading().startsWith("{")) throw new ProjectFileException(source + ": not a LayerLab project (expected a JSON object)");
+            if (!json.stripLeading().startsWith("{")) throw new ProjectFileException(source + ": line 1, column 1: not a LayerLab project (expected a JSON object)");
             Header header = HEADER.readValue(json);
             if (!FORMAT.equals(header.format())) {
-                throw new ProjectFileException(source + ": not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
+                throw new ProjectFileException(source + ": format: not a LayerLab project (\"format\" should be \"" + FORMAT + "\")");
             }
             int version = header.version() == null ? -1 : header.version();
-            if (version < 1) throw new ProjectFileException(source + ": \"version\" must be a positive whole number");
+            if (version < 1) throw new ProjectFileException(source + ": version: must be a positive whole number");
             if (version > VERSION) {
-                throw new ProjectFileException(source + ": written by a newer LayerLab (format version " + version
+                throw new ProjectFileException(source + ": version: written by a newer LayerLab (format version " + version
                         + "); this version reads up to " + VERSION);
             }
             ProjectDocument doc = MAPPER.readValue(json, ProjectDocument.class);
@@ -114,17 +132,126 @@ public final class ProjectFiles {
         }
     }
 
-    private static String describe(JsonProcessingException e) {
+    /**
+     * Jackson's complaint in the project's words, with its place: the JSON path when there is one ("graph.edges[3].port:"),
+     * and the line and column; long values cut, no Java type names.
+     */
+    static String describe(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-        String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " (at " + pathOf(m) + ")" : "";
-        return where + e.getOriginalMessage().split("\n")[0] + path;
+        String where = loc == null || loc.getLineNr() < 0 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? pathOf(m) : "";
+        String place = path.isEmpty() ? where : where.isEmpty() ? path : path + " (" + where + ")";
+        if (place.isEmpty()) place = "line 1, column 1";
+        return place + ": " + problemOf(e).replace("`", "'").replace("JsonToken.", "");
+    }
+
+    private static String problemOf(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage()).split("\n")[0];
+        if (e instanceof UnrecognizedPropertyException u) {
+            return cut(TEXT.get("unknownField", u.getPropertyName())) + known(u);
+        }
+        if (e instanceof InputCoercionException ic) return TEXT.get("outOfRange", cut(String.valueOf(tokenText(ic))));
+        if (original.startsWith("Numeric value (") && original.contains("out of range")) return TEXT.get("outOfRange", cut(valueIn(original)));
+        if (e instanceof JsonEOFException) return TEXT.get("truncated");
+        if (original.startsWith("Duplicate field '")) {
+            String field = original.substring("Duplicate field '".length(), Math.max("Duplicate field '".length(), original.lastIndexOf('\'')));
+            return TEXT.get("duplicate", cut(field));
+        }
+        if (e instanceof MismatchedInputException mi) {
+            String got = tokenName(mi, original);
+            Class<?> type = mi.getTargetType();
+            if (type != null && (type == Integer.class || type == Long.class || type == int.class || type == long.class
+                    || type == long[].class) && original.contains("Floating-point")) {
+                return TEXT.get("wholeNumber", cut(valueIn(original)));
+            }
+            if (type != null && original.contains("out of range")) return TEXT.get("outOfRange", cut(valueIn(original)));
+            if (type != null) return TEXT.get("wrongType", kind(type), got);
+        }
+        if (e instanceof JsonParseException) return TEXT.get("notJson", cut(stripSource(original)));
+        return cut(stripSource(original));
+    }
+
+    private static String known(UnrecognizedPropertyException u) {
+        if (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty()) return "";
+        List<String> names = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        return " (known: " + String.join(", ", names) + ")";
+    }
+
+    private static Object tokenText(InputCoercionException e) {
+        try {
+            return e.getProcessor() != null ? e.getProcessor().getText() : valueIn(e.getOriginalMessage());
+        } catch (IOException | RuntimeException x) {
+            return valueIn(e.getOriginalMessage());
+        }
+    }
+
+    /** The first parenthesised value of a Jackson message ("Cannot coerce Floating-point value (16.9) to ..."). */
+    private static String valueIn(String message) {
+        int a = message.indexOf('('), b = a < 0 ? -1 : message.indexOf(')', a);
+        return a >= 0 && b > a ? message.substring(a + 1, b) : "?";
+    }
+
+    private static String tokenName(MismatchedInputException e, String original) {
+        if (original.contains("VALUE_NUMBER")) return "a number";
+        if (original.contains("VALUE_STRING")) return "text";
+        if (original.contains("VALUE_TRUE") || original.contains("VALUE_FALSE")) return "true or false";
+        if (original.contains("VALUE_NULL")) return "null";
+        if (original.contains("String value (")) return "text " + cut(valueIn(original));
+        if (original.contains("Floating-point value (") || original.contains("Integer value (")) return "the number " + cut(valueIn(original));
+        if (original.contains("Boolean value (")) return cut(valueIn(original));
+        if (original.contains("Array value") || original.contains("START_ARRAY")) return "a list";
+        if (original.contains("Object value") || original.contains("START_OBJECT")) return "an object";
+        try {
+            var p = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser jp ? jp : null;
+            var t = p == null ? null : p.currentToken();
+            if (t == null) return "nothing";
+            return switch (t) {
+                case VALUE_STRING -> "text " + cut("\"" + p.getText() + "\"");
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + cut(p.getText());
+                case VALUE_TRUE, VALUE_FALSE -> p.getText();
+                case VALUE_NULL -> "null";
+                case START_ARRAY -> "a list";
+                case START_OBJECT -> "an object";
+                default -> cut(String.valueOf(p.getText()));
+            };
+        } catch (IOException | RuntimeException x) {
+            return "something else";
+        }
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) return "a whole number";
+        if (type == Double.class || type == double.class || type == Float.class) return "a number";
+        if (type == String.class) return "text";
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        if (type.isArray() || List.class.isAssignableFrom(type)) return "a list";
+        return "an object";
+    }
+
+    /** Jackson's wording without its internals: no source description, no character codes. */
+    private static String stripSource(String message) {
+        int at = message.indexOf(" at [Source");
+        String m = at >= 0 ? message.substring(0, at) : message;
+        return m.replaceAll("\\s*\\((?:CTRL-CHAR, )?code -?\\d+\\)", "").replace("`", "'");
+    }
+
+    private static final java.util.regex.Pattern SIMPLE_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_/-]*");
+
+    /** A field name in a path: {@code .units}, or {@code ["odd: name"]} when it is not a plain word (cut when long). */
+    static String key(String name) {
+        return SIMPLE_KEY.matcher(name).matches() ? "." + name : "[\"" + cut(name).replace("\"", "\\\"") + "\"]";
+    }
+
+    /** A value as messages show it: anything over 60 characters cut, with its length (a 5 MB name must not flood a message). */
+    static String cut(String s) {
+        if (s == null) return "null";
+        return s.length() <= 60 ? s : s.substring(0, 40) + "… (" + s.length() + " characters)";
     }
 
     private static String pathOf(JsonMappingException m) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : m.getPath()) {
-            if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            if (r.getFieldName() != null) sb.append(sb.length() == 0 && SIMPLE_KEY.matcher(r.getFieldName()).matches() ? r.getFieldName() : key(r.getFieldName()));
             else sb.append('[').append(r.getIndex()).append(']');
         }
         return sb.toString();
@@ -194,7 +321,7 @@ public final class ProjectFiles {
             if (ds.source() != null && ds.generator() != null) throw fail("dataset.generator", "an older name for \"source\"; give only \"source\"");
             String at = legacy ? "dataset.generator" : "dataset.source";
             String id = legacy ? ds.generator() : require(ds.source(), "dataset.source");
-            DataSource source = DataSources.CATALOG.find(id).orElseThrow(() -> fail(at, DataSources.CATALOG.unknownMessage(id)));
+            DataSource source = DataSources.CATALOG.find(id).orElseThrow(() -> fail(at, DataSources.CATALOG.unknownMessage(cut(id))));
             Params settings = params(source, ds.params(), "dataset.params");
             Params split;
             if (ds.split() != null) {
@@ -242,18 +369,24 @@ public final class ProjectFiles {
                 String name = require(r.name(), at + ".name");
                 if (name.isBlank()) throw fail(at + ".name", "must not be empty");
                 String status = require(r.status(), at + ".status");
-                if (!RunHistory.STATUSES.contains(status)) throw fail(at + ".status", "unknown status '" + status + "' (known: " + String.join(", ", RunHistory.STATUSES) + ")");
+                if (!RunHistory.STATUSES.contains(status)) throw fail(at + ".status", "unknown status '" + cut(status) + "' (known: " + String.join(", ", RunHistory.STATUSES) + ")");
                 int color = r.color() == null ? 0 : r.color();
                 if (color < 0) throw fail(at + ".color", "must be 0 or positive, got " + color);
                 Map<String, RunHistory.Series> series = new LinkedHashMap<>();
                 if (r.series() != null) {
                     for (Map.Entry<String, ProjectDocument.SeriesDoc> e : r.series().entrySet()) {
-                        series.put(e.getKey(), toSeries(require(e.getValue(), at + ".series." + e.getKey()), at + ".series." + e.getKey()));
+                        series.put(e.getKey(), toSeries(require(e.getValue(), at + ".series" + key(e.getKey())), at + ".series" + key(e.getKey())));
                     }
                 }
+                if (r.forkStep() != null && r.forkStep() < 0) throw fail(at + ".forkStep", TEXT.get("forkNegative", r.forkStep()));
+                if (r.parent() != null && r.parent() == id) throw fail(at + ".parent", TEXT.get("parentSelf"));
                 runs.add(new RunHistory(id, name, status, r.message() == null ? "" : r.message(), r.visible() == null || r.visible(),
                         color, r.settings() == null ? Map.of() : r.settings(), r.parent(), r.forkStep(),
                         r.startWallMillis() == null ? Double.NaN : r.startWallMillis(), series));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Integer parent = runs.get(i).parentRunId();
+                if (parent != null && !ids.contains(parent)) throw fail("runs[" + i + "].parent", TEXT.get("parentMissing", parent));
             }
             return runs;
         }
@@ -265,37 +398,47 @@ public final class ProjectFiles {
             if (epochs.length != n) throw fail(at + ".epoch", "has " + epochs.length + " entries but step has " + n);
             if (seconds.length != n) throw fail(at + ".time", "has " + seconds.length + " entries but step has " + n);
             if (values.length != n) throw fail(at + ".value", "has " + values.length + " entries but step has " + n);
+            for (int i = 1; i < n; i++) {
+                if (steps[i] < steps[i - 1]) throw fail(at + ".step[" + i + "]", TEXT.get("stepsDecrease", i, steps[i], steps[i - 1]));
+            }
             return new RunHistory.Series(steps, epochs, seconds, values);
         }
 
         ModelGraph toGraph(ProjectDocument.GraphDoc g) throws ProjectFileException {
             List<ProjectDocument.NodeDoc> nodeDocs = require(g.nodes(), "graph.nodes");
-            ModelGraph graph = ModelGraph.empty();
+            List<Node> nodes = new ArrayList<>(nodeDocs.size());
+            java.util.Set<String> ids = new java.util.HashSet<>();
             for (int i = 0; i < nodeDocs.size(); i++) {
                 String at = "graph.nodes[" + i + "]";
                 ProjectDocument.NodeDoc n = require(nodeDocs.get(i), at);
                 String id = require(n.id(), at + ".id");
                 String type = require(n.type(), at + ".type");
-                CatalogEntry layer = LayerTypes.CATALOG.find(type).orElseThrow(() -> fail(at + ".type", LayerTypes.CATALOG.unknownMessage(type)));
-                Node node = new Node(id, type, n.name() == null ? id : n.name(), params(layer, n.params(), at + ".params"),
-                        n.x() == null ? 0 : n.x(), n.y() == null ? 0 : n.y());
-                try { graph = graph.withNode(node); } catch (GraphException e) { throw fail(at + ".id", e.getMessage()); }
+                CatalogEntry layer = LayerTypes.CATALOG.find(type).orElseThrow(() -> fail(at + ".type", LayerTypes.CATALOG.unknownMessage(cut(type))));
+                if (!ids.add(id)) throw fail(at + ".id", "a node with id '" + cut(id) + "' already exists");
+                double x = n.x() == null ? 0 : n.x(), y = n.y() == null ? 0 : n.y();
+                if (!Double.isFinite(x) || !Double.isFinite(y)) throw fail(at + (Double.isFinite(x) ? ".y" : ".x"), "must be a finite number");
+                nodes.add(new Node(id, type, n.name() == null ? id : n.name(), params(layer, n.params(), at + ".params"), x, y));
             }
             List<ProjectDocument.EdgeDoc> edgeDocs = g.edges() == null ? List.of() : g.edges();
+            List<Edge> edges = new ArrayList<>(edgeDocs.size());
             for (int i = 0; i < edgeDocs.size(); i++) {
                 String at = "graph.edges[" + i + "]";
                 ProjectDocument.EdgeDoc e = require(edgeDocs.get(i), at);
-                Edge edge = new Edge(require(e.from(), at + ".from"), require(e.to(), at + ".to"), e.port() == null ? 0 : e.port());
-                try { graph = graph.withEdge(edge); } catch (GraphException ex) { throw fail(at, ex.getMessage()); }
+                edges.add(new Edge(require(e.from(), at + ".from"), require(e.to(), at + ".to"), e.port() == null ? 0 : e.port()));
             }
-            return graph;
+            // All at once: the checks and the cycle search run once, in linear time, not once per wire.
+            try {
+                return ModelGraph.of(nodes, edges);
+            } catch (GraphException ex) {
+                throw fail(ex.edgeIndex() >= 0 ? "graph.edges[" + ex.edgeIndex() + "]" : "graph", cut(ex.getMessage()));
+            }
         }
 
         TrainingConfig toTraining(ProjectDocument.TrainingDoc t) throws ProjectFileException {
             String loss = require(t.loss(), "training.loss");
-            if (Losses.CATALOG.find(loss).isEmpty()) throw fail("training.loss", Losses.CATALOG.unknownMessage(loss));
+            if (Losses.CATALOG.find(loss).isEmpty()) throw fail("training.loss", Losses.CATALOG.unknownMessage(cut(loss)));
             String opt = require(t.optimizer(), "training.optimizer");
-            CatalogEntry optimizer = Optimizers.CATALOG.find(opt).orElseThrow(() -> fail("training.optimizer", Optimizers.CATALOG.unknownMessage(opt)));
+            CatalogEntry optimizer = Optimizers.CATALOG.find(opt).orElseThrow(() -> fail("training.optimizer", Optimizers.CATALOG.unknownMessage(cut(opt))));
             Params optParams = params(optimizer, t.optimizerParams(), "training.optimizerParams");
             int batch = require(t.batchSize(), "training.batchSize");
             int epochs = require(t.epochs(), "training.epochs");
@@ -304,7 +447,7 @@ public final class ProjectFiles {
             double split = t.validationSplit() == null ? 0.0 : t.validationSplit();
             if (!(split >= 0 && split < 1)) throw fail("training.validationSplit", "must be at least 0 and below 1, got " + split);
             String sched = t.schedule() == null ? Schedules.CONSTANT.id() : t.schedule();
-            CatalogEntry schedule = Schedules.CATALOG.find(sched).orElseThrow(() -> fail("training.schedule", Schedules.CATALOG.unknownMessage(sched)));
+            CatalogEntry schedule = Schedules.CATALOG.find(sched).orElseThrow(() -> fail("training.schedule", Schedules.CATALOG.unknownMessage(cut(sched))));
             Params schedParams = params(schedule, t.scheduleParams(), "training.scheduleParams");
             double clip = t.clipNorm() == null ? 0.0 : t.clipNorm();
             if (!(clip >= 0)) throw fail("training.clipNorm", "must be 0 (off) or positive, got " + clip);
@@ -326,7 +469,7 @@ public final class ProjectFiles {
             } catch (InvalidParamException e) {
                 String name = e.paramName();
                 // A setting's name contains a dot ("loss.delta"), so it is quoted to keep the path readable.
-                throw fail(name == null ? at : name.contains(".") ? at + "[\"" + name + "\"]" : at + "." + name, e.getMessage());
+                throw fail(name == null ? at : at + key(name), e.getMessage());
             }
         }
 
@@ -336,7 +479,9 @@ public final class ProjectFiles {
         }
 
         ProjectFileException fail(String at, String problem) {
-            return new ProjectFileException(source + ": " + at + ": " + problem);
+            // A last guard against echoing a huge value in a message we did not word ourselves.
+            String text = problem.length() <= 600 ? problem : problem.substring(0, 580) + "… (" + problem.length() + " characters)";
+            return new ProjectFileException(source + ": " + at + ": " + text);
         }
     }
 }

@@ -18,10 +18,10 @@ public final class Tensor {
 
     public static Tensor zeros(int... dims) {
         Shape s = Shape.of(dims);
-        return new Tensor(s, new float[s.size()]);
+        return new Tensor(s, Workspace.floats(s.size()));
     }
 
-    public static Tensor zeros(Shape s) { return new Tensor(s, new float[s.size()]); }
+    public static Tensor zeros(Shape s) { return new Tensor(s, Workspace.floats(s.size())); }
 
     public static Tensor of(float[] data, int... dims) { return new Tensor(Shape.of(dims), data); }
 
@@ -77,7 +77,7 @@ public final class Tensor {
         int row = data.length / shape.dim(0);
         int[] dims = shape.dims();
         dims[0] = to - from;
-        float[] out = new float[(to - from) * row];
+        float[] out = Workspace.floatsUninitialised((to - from) * row);
         for (int i = from; i < to; i++) System.arraycopy(data, indices[i] * row, out, (i - from) * row, row);
         return new Tensor(Shape.of(dims), out);
     }

@@ -2,12 +2,14 @@ package org.layerlab.compute.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.data.Batch;
 import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.layers.ForwardContext;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.tensor.Tensor;
+import org.layerlab.compute.tensor.Workspace;
 
 /**
  * Inference-mode metrics of a network on a whole data set, in chunks to bound memory: loss, and accuracy for a
@@ -29,11 +31,14 @@ public final class Evaluation {
         Metrics.RegressionSums regression = new Metrics.RegressionSums();
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            Batch b = data.batch(order, from, to);
-            var out = net.forward(b.x(), ForwardContext.inference());
-            lossSum += loss.compute(out, b).value().item() * (to - from);
-            if (loss.classification()) correct += countCorrect(loss, out.value(), b.labels());
-            else regression.add(out.value().data(), b.targets());
+            // No tape, and the network's inference buffers reused chunk after chunk (nothing here outlives the chunk).
+            try (Workspace.Scope reuse = net.inferenceWorkspace().open()) {
+                Batch b = data.batch(order, from, to);
+                var out = Var.withoutTape(() -> net.forward(b.x(), ForwardContext.inference()));
+                lossSum += Var.withoutTape(() -> loss.compute(out, b)).value().item() * (to - from);
+                if (loss.classification()) correct += countCorrect(loss, out.value(), b.labels());
+                else regression.add(out.value().data(), b.targets());
+            }
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(prefix + "loss", lossSum / n);

@@ -33,7 +33,7 @@ public final class RunPreflight {
     }
 
     /**
-     * What the preflight needs to know of a data set without loading it twice: how many samples, the shape of one,
+     * What the preflight needs to know of the training part of a data set: how many samples, the shape of one,
      * and what is to be predicted — class labels ({@code numClasses} > 0) or {@code targetsPerSample} numbers.
      */
     public record DataDescription(int samples, Shape sampleShape, int numClasses, int targetsPerSample) {
@@ -62,12 +62,8 @@ public final class RunPreflight {
     /** As {@link #check(ModelGraph, DataDescription, TrainingConfig)} with a given memory budget in bytes (for tests). */
     public static List<Problem> check(ModelGraph graph, DataDescription data, TrainingConfig config, long memoryBudget) {
         List<Problem> problems = new ArrayList<>();
-        int trainSamples = data.samples() - (int) Math.round(data.samples() * config.validationSplit());
-        if (data.samples() == 0) {
-            problems.add(new Problem(null, TEXT.get("data.empty")));
-        } else if (trainSamples <= 0) {
-            problems.add(new Problem(null, TEXT.get("split.empty", data.samples(), config.validationSplit())));
-        }
+        // The data set's own split (validation, test) has been applied: what is described is the training part.
+        if (data.samples() == 0) problems.add(new Problem(null, TEXT.get("train.empty")));
         GraphAnalysis analysis = ShapeInference.analyze(graph);
         for (String e : analysis.graphErrors()) problems.add(new Problem(null, e));
         analysis.nodes().forEach((id, info) -> { if (!info.valid()) problems.add(new Problem(id, info.error())); });

@@ -18,6 +18,7 @@ import org.layerlab.compute.layers.Parameter;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.nn.Optimizer;
 import org.layerlab.compute.nn.Schedule;
+import org.layerlab.compute.tensor.Workspace;
 import org.layerlab.compute.layers.OutputLayer;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
@@ -224,35 +225,41 @@ public final class Trainer {
                     return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 }
                 long t0 = System.nanoTime();
-                Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
-                Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
-                Var out = outputs.get(network.outputId());
-                Var l = loss.compute(out, batch);
-                double lv = l.value().item();
-                if (!Double.isFinite(lv)) {
-                    String node = firstNonFinite(outputs);
-                    String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
-                            : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
-                    return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
-                }
-                for (Parameter p : params) p.zeroGrad();
-                l.backward();
-                for (Map.Entry<String, Parameter> e : named.entrySet()) {
-                    if (!e.getValue().grad().allFinite()) {
-                        String node = network.nodeOf(e.getKey()).id();
-                        return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
-                                + "'s " + e.getValue().name() + " became NaN or infinite");
+                int size, batchCorrect;
+                double lv;
+                // Every array the step makes comes from the network's workspace and is reused by the next step;
+                // nothing from inside this block (outputs, batch, gradients of activations) may be kept past it.
+                try (Workspace.Scope reuse = network.workspace().open()) {
+                    Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
+                    Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
+                    Var out = outputs.get(network.outputId());
+                    Var l = loss.compute(out, batch);
+                    lv = l.value().item();
+                    if (!Double.isFinite(lv)) {
+                        String node = firstNonFinite(outputs);
+                        String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
+                                : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
+                        return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
                     }
+                    for (Parameter p : params) p.zeroGrad();
+                    l.backward();
+                    for (Map.Entry<String, Parameter> e : named.entrySet()) {
+                        if (!e.getValue().grad().allFinite()) {
+                            String node = network.nodeOf(e.getKey()).id();
+                            return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
+                                    + "'s " + e.getValue().name() + " became NaN or infinite");
+                        }
+                    }
+                    if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
+                    optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
+                    optimizer.step(params);
+                    step++;
+                    size = batch.size();
+                    batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
+                    if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 }
-                if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
-                optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
-                optimizer.step(params);
-                step++;
-                int size = batch.size();
-                int batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
                 lossSum += lv * size;
                 correct += batchCorrect;
-                if (!loss.classification()) regression.add(out.value().data(), batch.targets());
                 seen += size;
                 long now = System.nanoTime();
                 BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,

@@ -191,10 +191,14 @@ class PrimitiveGradientTest {
         check("concat of three", v -> ShapeOps.concat(v, 1), x -> Reference.concat(List.of(x), 1), random(2, 1, 3), random(2, 2, 3), random(2, 3, 3));
     }
 
+    @Test void pad2d() {
+        check("pad2d", v -> ShapeOps.pad2d(v[0], 2, 1, 0, 3), x -> Reference.pad2d(x[0], 2, 1, 0, 3), random(2, 3, 4, 5));
+    }
+
     /** The primitives that have a case above; a new public primitive (a static method returning a Var) must join them. */
     private static final Set<String> CHECKED = Set.of("matmul", "addRow", "add", "mul", "map", "reshape", "softmax",
             "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy", "meanSquaredError", "meanAbsoluteError", "huber",
-            "conv2d", "maxPool2d", "avgPool2d", "globalAvgPool", "batchNorm", "layerNorm", "concat");
+            "conv2d", "maxPool2d", "avgPool2d", "globalAvgPool", "batchNorm", "layerNorm", "concat", "pad2d");
 
     @Test void everyPrimitiveHasAGradientCase() {
         for (Class<?> owner : List.of(Ops.class, ConvOps.class, NormOps.class, ShapeOps.class)) {

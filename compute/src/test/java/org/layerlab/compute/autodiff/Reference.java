@@ -162,6 +162,21 @@ public final class Reference {
     }
 
     /** [N,C,H,W] → [N,C]: the mean of each feature map. */
+    /** Zero padding of N×C×H×W planes, written as a gather from the padded position back to the input. */
+    public static Tensor64 pad2d(Tensor64 x, int top, int bottom, int left, int right) {
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3), oh = h + top + bottom, ow = w + left + right;
+        Tensor64 y = Tensor64.zeros(n, c, oh, ow);
+        for (int p = 0; p < n * c; p++) {
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int iy = oy - top, ix = ox - left;
+                    if (iy >= 0 && iy < h && ix >= 0 && ix < w) y.values()[(p * oh + oy) * ow + ox] = x.values()[(p * h + iy) * w + ix];
+                }
+            }
+        }
+        return y;
+    }
+
     public static Tensor64 globalAvgPool(Tensor64 x) {
         int n = x.dim(0), c = x.dim(1), hw = x.size() / (n * c);
         Tensor64 out = Tensor64.zeros(n, c);

@@ -56,6 +56,7 @@ class LayerGradientTest {
                 c("avgpool2d", Map.of("pool", 2), true, img),
                 c("avgpool2d", Map.of("pool", 3, "stride", 1, "padding", "same"), true, img),
                 c("globalavgpool2d", Map.of(), true, img),
+                c("zeropad2d", Map.of("top", 2, "bottom", 0, "left", 1, "right", 3), true, img),
                 c("flatten", Map.of(), true, img),
                 c("reshape", Map.of("shape", List.of(7, 6, 2)), true, img),
                 c("dropout", Map.of("rate", 0.3), true, Shape.of(8)),
@@ -96,6 +97,7 @@ class LayerGradientTest {
             case "maxpool2d" -> (x, w) -> Reference.maxPool2d(x.get(0), p.getInt("pool"), poolStride(p), same);
             case "avgpool2d" -> (x, w) -> Reference.avgPool2d(x.get(0), p.getInt("pool"), poolStride(p), same);
             case "globalavgpool2d" -> (x, w) -> Reference.globalAvgPool(x.get(0));
+            case "zeropad2d" -> (x, w) -> Reference.pad2d(x.get(0), p.getInt("top"), p.getInt("bottom"), p.getInt("left"), p.getInt("right"));
             case "flatten" -> (x, w) -> Reference.reshape(x.get(0), BATCH, x.get(0).size() / BATCH);
             case "reshape" -> (x, w) -> Reference.reshape(x.get(0), Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()).withBatch(BATCH).dims());
             case "dropout" -> dropout(k, p, m);

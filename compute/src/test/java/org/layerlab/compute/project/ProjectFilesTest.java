@@ -93,7 +93,7 @@ class ProjectFilesTest {
                 "\"edges\" : [ { \"from\" : \"out\", \"to\" : \"in\", \"port\" : 0 }, {");
         assertProblem(json, "graph.edges[0]: IN takes no inputs");
         String second = ProjectFiles.toJson(sample()).replace("\"edges\" : [ {",
-                "\"edges\" : [ { \"from\" : \"out\", \"to\" : \"h\", \"port\" : 1 }, {");
+                "\"edges\" : [ { \"from\" : \"out\", \"to\" : \"h\", \"port\" : 0 }, {");
         assertProblem(second, "graph.edges[1]: H takes only one input");
     }
 

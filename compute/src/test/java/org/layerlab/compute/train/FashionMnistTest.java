@@ -2,6 +2,7 @@ package org.layerlab.compute.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.layerlab.compute.data.IdxFiles;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.ReferenceNetworks;
+import org.layerlab.compute.kernels.Vectors;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
@@ -26,6 +28,8 @@ class FashionMnistTest {
     @BeforeEach void needsData() {
         assumeTrue(IdxFiles.fashionMnistAvailable(),
                 "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist) — skipping Fashion-MNIST training tests");
+        assumeFalse(Vectors.emulated(), "the " + Vectors.describe() + " species is emulated on this CPU (too slow for whole"
+                + " training runs); the kernel, gradient and reference tests cover this width");
     }
 
     static TrainingConfig adam(int epochs) throws Exception {
@@ -42,7 +46,7 @@ class FashionMnistTest {
             assertEquals(EndReason.COMPLETED, end.reason(), end.message());
         }
         double acc = Evaluation.evaluate(net, org.layerlab.compute.nn.Losses.SOFTMAX_CROSS_ENTROPY, test, "").get("accuracy");
-        System.out.printf("Fashion-MNIST %d samples x %d epochs: test accuracy %.4f%n", trainSamples, epochs, acc);
+        System.out.printf("Fashion-MNIST %d samples x %d epochs (%s): test accuracy %.4f%n", trainSamples, epochs, Vectors.describe(), acc);
         return acc;
     }
 
