@@ -93,7 +93,9 @@ class TrainedProjectWindowTest extends MainWindowFixture {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-path").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         var format = (javafx.scene.control.ComboBox<org.layerlab.compute.export.ModelFormat>) robot.lookup("#export-format").query();
-        assertEquals("safetensors", onFx(() -> format.getValue().id()), "the first format of the catalog is chosen");
+        assertEquals(org.layerlab.compute.export.ModelFormats.CATALOG.all().iterator().next(), onFx(format::getValue),
+                "the first format of the catalog is chosen");
+        onFx(() -> { format.getSelectionModel().select(org.layerlab.compute.export.ModelFormats.SAFETENSORS); return null; });
         assertEquals("Run 1", onFx(() -> ((org.layerlab.compute.project.RunHistory) robot.lookup("#export-run").queryComboBox().getValue()).name()),
                 "the latest run with weights is chosen");
         TextField path = robot.lookup("#export-path").queryAs(TextField.class);
