@@ -14,8 +14,13 @@ public final class Launcher {
 
     private Launcher() {}
 
+    /** {@code layerlab FILE}: one argument that is an existing file (not a command) opens it in the window. */
+    static boolean opensInWindow(String[] args) {
+        return args.length == 1 && !args[0].startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensInWindow(args)) {
             // LayerLab runs from the class path on purpose (see the class comment); JavaFX warns about that on
             // every start. Only that warning is dropped; every other JavaFX message still shows.
             JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));

@@ -21,6 +21,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.control.SeparatorMenuItem;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.RunStore;
 
@@ -29,6 +30,8 @@ import org.layerlab.charts.model.RunStore;
  * tooltip; double-click or F2 renames, Delete removes.
  */
 final class RunListView extends VBox {
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.runweights", RunListView.class);
     private final RunStore store;
     private final ObservableList<RunData> items = FXCollections.observableArrayList();
     private final ListView<RunData> list = new ListView<>(items);
@@ -96,7 +99,8 @@ final class RunListView extends VBox {
         private final Rectangle swatch = new Rectangle(14, 4);
         private final Label name = new Label();
         private final Label status = new Label();
-        private final HBox box = new HBox(6, shown, swatch, name, status);
+        private final org.kordamp.ikonli.javafx.FontIcon weights = new org.kordamp.ikonli.javafx.FontIcon("mdi2c-content-save-check");
+        private final HBox box = new HBox(6, shown, swatch, name, status, weights);
         private final TextField editor = new TextField();
 
         RunCell() {
@@ -107,7 +111,22 @@ final class RunListView extends VBox {
             rename.setOnAction(e -> startEdit());
             MenuItem delete = new MenuItem("Delete");
             delete.setOnAction(e -> { if (getItem() != null) store.delete(getItem().id()); });
-            setContextMenu(new ContextMenu(rename, delete));
+            ContextMenu menu = new ContextMenu(rename, delete);
+            // The application's commands on this run (continue training, evaluate, export), rebuilt as the menu opens.
+            menu.setOnShowing(e -> {
+                menu.getItems().setAll(rename, delete);
+                if (getItem() == null || store.actions().isEmpty()) return;
+                menu.getItems().add(new SeparatorMenuItem());
+                int id = getItem().id();
+                for (RunStore.RunAction a : store.actions()) {
+                    MenuItem m = new MenuItem(a.text());
+                    m.setDisable(!a.enabled().test(id));
+                    m.setOnAction(x -> a.action().accept(id));
+                    menu.getItems().add(m);
+                }
+            });
+            setContextMenu(menu);
+            weights.getStyleClass().add("run-weights-icon");
             editor.setOnAction(e -> commitEdit(getItem()));
             editor.setOnKeyPressed(e -> { if (e.getCode() == KeyCode.ESCAPE) cancelEdit(); });
         }
@@ -126,7 +145,11 @@ final class RunListView extends VBox {
             swatch.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             name.setText(r.name());
             status.setText(r.status().name().toLowerCase(Locale.ROOT));
-            setTooltip(new Tooltip(describe(r)));
+            boolean kept = store.carriesWeights(r.id());
+            weights.setVisible(kept);
+            weights.setManaged(kept);
+            weights.setId("run-weights-" + r.id());
+            setTooltip(new Tooltip((kept ? TEXT.get("weightsKept") + "\n" : "") + describe(r)));
             setText(null);
             setGraphic(isEditing() ? editor : box);
         }

@@ -81,7 +81,7 @@ public final class TrainingDashboard extends TabPane {
      * Creates the record of a new run (named "Run N" unless the info names it) and returns its listener, which
      * records scalars only. Any thread.
      */
-    public TrainingListener newRun(RunInfo info) {
+    public RunRecorder newRun(RunInfo info) {
         int id = nextRunId.getAndIncrement();
         Consumer<RunUpdate> sink = sink();
         sink.accept(new RunUpdate.Created(id, info));
@@ -92,7 +92,7 @@ public final class TrainingDashboard extends TabPane {
      * As {@link #newRun(RunInfo)}, and the listener also measures the confusion matrix after every epoch and
      * parameter statistics every {@link #statsEvery()} steps, on the trainer's thread.
      */
-    public TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
+    public RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
         int id = nextRunId.getAndIncrement();
         Consumer<RunUpdate> sink = sink();
         sink.accept(new RunUpdate.Created(id, info));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "layerlab", mixinStandardHelpOptions = true, version = "LayerLab 0.1.0",
         description = "Design, train and inspect neural networks. Without a command, opens the window.",
-        subcommands = {TrainCommand.class, DataCommand.class})
+        subcommands = {TrainCommand.class, DataCommand.class, ExportCommand.class, ImportCommand.class, InfoCommand.class, PredictCommand.class})
 public final class LayerLabCli implements Runnable {
     public static final int EXIT_RUN_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;

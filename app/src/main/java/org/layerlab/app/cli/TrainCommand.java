@@ -22,7 +22,10 @@ import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
-import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.project.ProjectArchive;
+import org.layerlab.compute.project.ProjectBundle;
+import org.layerlab.compute.project.RunHistory;
+import org.layerlab.compute.project.RunWeights;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Evaluation;
 import org.layerlab.compute.train.RunPreflight;
@@ -76,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
             + " selection; off by default on the command line, where nothing can rewind to them).")
     boolean keepCheckpoints;
 
+    @Option(names = "--out", paramLabel = "TRAINED", description = "Save the project with this run and its trained weights"
+            + " (a .layerlab file; it may be the project itself).")
+    Path outFile;
+
     private static final org.layerlab.compute.text.Messages TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.cli", TrainCommand.class);
 
@@ -84,8 +91,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Project project;
+        ProjectBundle bundle;
         try {
-            project = ProjectFiles.read(file);
+            bundle = ProjectArchive.read(file);
+            project = bundle.project();
         } catch (ProjectFileException e) {
             err.println("layerlab: " + CliFailures.oneLine(e.getMessage()));
             err.flush();
@@ -95,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig cfg = project.training();
         if (epochs != null) cfg = cfg.withEpochs(epochs);
         if (seed != null) cfg = cfg.withSeed(seed);
-        cfg = cfg.withCheckpoints(keepCheckpoints);
+        // A best checkpoint is only kept for --out when early stopping looks for one.
+        cfg = cfg.withCheckpoints(keepCheckpoints || outFile != null && cfg.patience() > 0);
         for (String assignment : set) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) return badInput(err, "--set " + assignment + ": expected NAME=VALUE");
@@ -144,6 +154,8 @@ final class TrainCommand implements Callable<Integer> {
         boolean tty = !noProgress && StderrTerminal.isTerminal();
         // Ctrl-C stops the run between batches; the line below says where, and the exit code is the shell's 130.
         AutoCloseable interrupt = CtrlC.onInterrupt(trainer::stop);
+        RunLog log = new RunLog();
+        trainer.addListener(log);
         try (ComputePool pool = new ComputePool(); ProgressBar bar = tty ? progressBar() : null) {
             if (bar != null) trainer.addListener(progressListener(bar));
             else if (!noProgress) trainer.addListener(new PlainProgress(err, file.toString()));
@@ -160,6 +172,10 @@ final class TrainCommand implements Callable<Integer> {
             err.println("layerlab: " + TEXT.get("interrupted", file, end.step(), Math.max(1, end.epoch()), run.epochs()));
             err.flush();
             return LayerLabCli.EXIT_INTERRUPTED;
+        }
+        if (outFile != null) {
+            int saved = save(bundle, trainer, end, log, split.train().classNames(), err);
+            if (saved != 0) return saved;
         }
         if (end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) {
             err.println("layerlab: " + file + ": " + CliFailures.oneLine(end.message()));
@@ -183,6 +199,26 @@ final class TrainCommand implements Callable<Integer> {
                 "seconds", (System.nanoTime() - t0) / 1e9);
         out.flush();
         return 0;
+    }
+
+    /** Writes {@link #outFile}: the project as read, plus this run with the weights it kept (the last good ones). */
+    private int save(ProjectBundle bundle, Trainer trainer, RunEnded end, RunLog log, List<String> classes, PrintWriter err) {
+        Project p = bundle.project();
+        int id = p.runs().stream().mapToInt(RunHistory::id).max().orElse(0) + 1;
+        RunHistory run = log.history(id, "Run " + id, end, org.layerlab.app.ui.TrainingSession.runInfo(p.withTraining(trainer.config())).settings());
+        List<RunHistory> runs = new java.util.ArrayList<>(p.runs());
+        runs.add(run);
+        ProjectBundle b = bundle.withProject(p.withRuns(runs));
+        var weights = RunWeights.capture(trainer, end, classes);
+        if (weights.isPresent()) b = b.withWeights(id, weights.get());
+        try {
+            ProjectArchive.write(b, outFile);
+            return 0;
+        } catch (ProjectFileException e) {
+            err.println("layerlab: " + e.getMessage());
+            err.flush();
+            return LayerLabCli.EXIT_RUN_FAILED;
+        }
     }
 
     /** Remembers the last step and epoch seen (for the Ctrl-C line). */

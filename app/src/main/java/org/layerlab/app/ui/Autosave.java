@@ -21,6 +21,8 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
+import org.layerlab.compute.project.ProjectArchive;
+import org.layerlab.compute.project.ProjectBundle;
 import org.layerlab.compute.project.ProjectFiles;
 
 /**
@@ -79,10 +81,10 @@ final class Autosave implements AutoCloseable {
         }
         if (document.changeCount() == savedChanges) return;
         savedChanges = document.changeCount();
-        Project snapshot = document.snapshot();
+        ProjectBundle snapshot = document.snapshotBundle(); // the runs' weights too
         io.execute(() -> {
             try {
-                ProjectFiles.write(snapshot, file);
+                ProjectArchive.write(snapshot, file);
             } catch (ProjectFileException e) {
                 // Keep working; the next tick tries again. A full disk should not stop the user's session.
                 System.err.println("layerlab: autosave failed: " + e.getMessage());

@@ -20,8 +20,9 @@ public final class LayerLabApp extends Application {
     @Override public void start(Stage stage) {
         pool = new ComputePool();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(), () -> stage);
-        MainWindow window = new MainWindow(pool, document);
+        ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(),
+                new FxDocumentDialogs(() -> stage), new RecentFiles(RecentFiles.settingsDirectory()));
+        MainWindow window = new MainWindow(pool, document, () -> closeAsking(stage, document));
         // Use most of the screen (a projector shows more with a big window), but stay a window, not a wall.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         var named = getParameters() == null ? java.util.Map.<String, String>of() : getParameters().getNamed();
@@ -31,15 +32,19 @@ public final class LayerLabApp extends Application {
                 : new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
                         Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
-        stage.setTitle("LayerLab — " + document.project().name());
-        document.projectProperty().addListener((o, a, p) -> stage.setTitle("LayerLab — " + p.name()));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(document),
+                document.projectProperty(), document.fileProperty(), document.unsavedProperty()));
         stage.setScene(scene);
+        FileMenu.acceptDrops(scene, document);
         stage.setOnCloseRequest(e -> {
             if (!document.edited()) return;
             e.consume(); // closes below once the user has saved or chosen not to
-            document.mayClose().thenAccept(close -> { if (close) stage.close(); });
+            closeAsking(stage, document);
         });
         stage.show();
+        // ./layerlab FILE opens that file in the window.
+        List<String> files = getParameters() == null ? List.of() : getParameters().getUnnamed();
+        if (!files.isEmpty()) Platform.runLater(() -> document.open(Path.of(files.get(0))));
         // Parameters are null when a test builds the app directly instead of through Application.launch.
         String shot = named.get("screenshot");
         String dataShots = named.get("screenshot-data");
@@ -51,6 +56,17 @@ public final class LayerLabApp extends Application {
         } else {
             startAutosave(document, Autosave.directory());
         }
+    }
+
+    /** "LayerLab — name.layerlab" with a mark while there are unsaved changes ("•"). */
+    static String title(ProjectDocumentModel document) {
+        Path f = document.fileProperty().get();
+        String name = f != null ? f.getFileName().toString() : document.project().name();
+        return (document.unsavedProperty().get() ? "• " : "") + name + " — LayerLab";
+    }
+
+    private static void closeAsking(Stage stage, ProjectDocumentModel document) {
+        document.mayClose().thenAccept(close -> { if (close) stage.close(); });
     }
 
     /** Offers back work a previous session left unsaved, then keeps this session's work autosaved. */

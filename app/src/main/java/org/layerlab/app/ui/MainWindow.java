@@ -45,9 +45,15 @@ public final class MainWindow extends BorderPane {
     private javafx.stage.Stage dataWindow;
     private CsvImportWizard csvWizard;
 
-    public MainWindow(ComputePool pool, ProjectDocumentModel document) {
+    private final Runnable quit;
+
+    public MainWindow(ComputePool pool, ProjectDocumentModel document) { this(pool, document, () -> {}); }
+
+    /** @param quit what File → Quit does (the application closes the window, asking about unsaved work) */
+    public MainWindow(ComputePool pool, ProjectDocumentModel document, Runnable quit) {
         this.document = document;
         this.pool = pool;
+        this.quit = quit;
         editor.setGraph(document.project().graph());
         data = new DataSetModel(editor, document.project().dataset());
         dataLoads = new DataLoads(pool.executor());
@@ -70,8 +76,11 @@ public final class MainWindow extends BorderPane {
         centre.setDividerPositions(0.55);
         // Charts need about this much to show their axes and the run list's options; the canvas zooms to fit.
         charts.setMinHeight(300);
-        var menus = document.menuBar(editor);
-        menus.getMenus().addAll(editor.editMenu(), editor.viewMenu());
+        document.useEditor(editor);
+        wireWeights();
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(
+                FileMenu.build(document, () -> exportModel(null), quit), editor.editMenu(), editor.viewMenu());
+        menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
         sizeSidePanelsTo(widthProperty());
@@ -85,7 +94,7 @@ public final class MainWindow extends BorderPane {
         data.specProperty().addListener((o, a, spec) -> describeData(spec));
         describeData(data.spec());
         document.projectProperty().addListener((o, a, p) -> {
-            session.reset();
+            session.projectReplaced();
             data.open(p.dataset());
             editor.setGraph(p.graph());
         });
@@ -146,6 +155,57 @@ public final class MainWindow extends BorderPane {
 
     private static final org.layerlab.compute.text.Messages DATA_TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.datapanel", MainWindow.class);
+
+    /**
+     * Runs keep their weights in the document; the run list marks them and offers what they make possible without
+     * training again: continue training, evaluate, export.
+     */
+    private void wireWeights() {
+        session.onWeightsKept(document::keepWeights);
+        document.onWeightsChanged(() -> charts.store().fire());
+        charts.store().setWeightsMarker(id -> document.weightsOf(id).isPresent());
+        var t = ProjectDocumentModel.TEXT;
+        java.util.function.IntPredicate kept = id -> document.weightsOf(id).isPresent();
+        charts.store().setActions(List.of(
+                new org.layerlab.charts.model.RunStore.RunAction(t.get("runContinue"), kept, this::continueFrom),
+                new org.layerlab.charts.model.RunStore.RunAction(t.get("runEvaluate"), kept, this::evaluate),
+                new org.layerlab.charts.model.RunStore.RunAction(t.get("runExport"), kept, id -> exportModel(id))));
+    }
+
+    /** Starts a new run from the weights run {@code id} kept. */
+    public void continueFrom(int id) {
+        document.weightsOf(id).ifPresent(w -> {
+            var run = charts.store().find(id);
+            var loss = run == null ? null : run.find("batch/loss");
+            Long fork = loss == null || loss.size() == 0 ? null : loss.steps()[loss.size() - 1];
+            session.continueFrom(id, fork, w.last());
+        });
+    }
+
+    /** Measures the weights run {@code id} kept on the project's data. */
+    public void evaluate(int id) {
+        var run = charts.store().find(id);
+        document.weightsOf(id).ifPresent(w -> session.evaluate(run == null ? "Run " + id : run.name(), w.preferred()));
+    }
+
+    /** File → Export model…: the dialog, then the export off the FX thread; {@code runId} preselects a run. */
+    public void exportModel(Integer runId) {
+        var runs = document.runsWithWeights();
+        if (runs.isEmpty()) {
+            var a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, ProjectDocumentModel.TEXT.get("exportTrainFirst"));
+            a.setHeaderText(ProjectDocumentModel.TEXT.get("exportNothing"));
+            a.initOwner(getScene() == null ? null : getScene().getWindow());
+            a.show();
+            return;
+        }
+        java.nio.file.Path file = document.fileProperty().get();
+        String base = document.project().name().replaceAll("[^A-Za-z0-9-_ ]", "").strip().replace(' ', '-');
+        ExportDialog d = new ExportDialog(getScene().getWindow(), runs, runId, file == null ? null : file.toAbsolutePath().getParent(),
+                base.isEmpty() ? "model" : base);
+        d.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        ExportDialog.Choice c = d.ask();
+        if (c != null) document.export(c.format(), c.run().id(), c.target());
+    }
 
     /**
      * Side panels take a share of the window, within limits: full width (every palette name, a roomy summary)
@@ -261,6 +321,9 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar() {
         Label message = statusLabel("status-message", 0);
         message.textProperty().bind(session.messageProperty());
+        Label fileStatus = statusLabel("status-file", 0);
+        fileStatus.textProperty().bind(document.statusProperty());
+        fileStatus.getStyleClass().add("status-file");
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Label epoch = statusLabel("status-epoch", 130), step = statusLabel("status-step", 110),
@@ -269,7 +332,7 @@ public final class MainWindow extends BorderPane {
         NumberFormat ints = NumberFormat.getIntegerInstance(Locale.ROOT);
         session.progressProperty().addListener((o, a, p) -> show(p, epoch, step, loss, acc, speed, ints));
         show(session.progressProperty().get(), epoch, step, loss, acc, speed, ints);
-        HBox bar = new HBox(16, message, epoch, step, loss, acc, speed);
+        HBox bar = new HBox(16, message, fileStatus, epoch, step, loss, acc, speed);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

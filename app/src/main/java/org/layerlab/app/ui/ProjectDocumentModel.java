@@ -1,38 +1,51 @@
 package org.layerlab.app.ui;
 
-import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.layerlab.app.cli.ImportedProject;
+import org.layerlab.compute.export.ExportException;
+import org.layerlab.compute.export.ExportOptions;
+import org.layerlab.compute.export.ModelFormat;
+import org.layerlab.compute.export.ModelImports;
 import org.layerlab.compute.project.Project;
+import org.layerlab.compute.project.ProjectArchive;
+import org.layerlab.compute.project.ProjectBundle;
 import org.layerlab.compute.project.ProjectFileException;
 import org.layerlab.compute.project.ProjectFiles;
 import org.layerlab.compute.project.RunHistory;
 import org.layerlab.compute.train.TrainingConfig;
+import org.layerlab.compute.project.RunWeights;
+import org.layerlab.compute.text.Messages;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.samples.SampleProjects;
 
 /**
- * The open project: what was loaded, where it lives, and the File menu that opens and saves it.
- * File reads and writes run on the background executor; results come back on the FX thread. The runs of a
- * project live in the run list, not here: opening hands them over, saving takes them back.
+ * View model of the open project: what was loaded, where it lives, whether it has unsaved changes, the trained
+ * weights its runs keep, and the file work (new, open, save, save as, export). File reads and writes run on the
+ * background executor; results come back on the FX thread. It asks the user through {@link DocumentDialogs} and
+ * builds no controls; the window's {@link FileMenu} calls it. The runs themselves live in the run list: opening
+ * hands them over, saving takes them back.
  */
 public final class ProjectDocumentModel {
+    static final Messages TEXT = Messages.of("org.layerlab.app.i18n.files", ProjectDocumentModel.class);
+
     /** The run list as the project file sees it. */
     public interface Runs {
         /** Every run with every point, copied on the FX thread. */
@@ -45,9 +58,15 @@ public final class ProjectDocumentModel {
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     /** The run settings as edited in the Training panel (undoable commands set it); saved with the project. */
     private final ReadOnlyObjectWrapper<TrainingConfig> training = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final Executor io;
-    private final Supplier<Window> owner;
-    private Path file;
+    private final DocumentDialogs dialogs;
+    private final RecentFiles recent;
+    /** The weights each run keeps, by run id (FX thread). Kept here, not in the charts, which know no networks. */
+    private final Map<Integer, RunWeights> weights = new LinkedHashMap<>();
+    private Runnable weightsChanged = () -> {};
     /** Changes made (network edits, runs added, ended, renamed, deleted…) and how many of them are saved. */
     private long changes, savedChanges;
     private GraphEditor editor;
@@ -57,12 +76,13 @@ public final class ProjectDocumentModel {
         @Override public void replace(List<RunHistory> r) {}
     };
 
-    public ProjectDocumentModel(Project initial, Executor io, Supplier<Window> owner) {
+    public ProjectDocumentModel(Project initial, Executor io, DocumentDialogs dialogs, RecentFiles recent) {
         project.set(initial);
         training.set(initial.training());
-        training.addListener((o, a, b) -> changes++); // a settings change (or its undo) is unsaved work
+        training.addListener((o, a, b) -> markEdited()); // a settings change (or its undo) is unsaved work
         this.io = io;
-        this.owner = owner;
+        this.dialogs = dialogs;
+        this.recent = recent;
     }
 
     public static Project defaultProject() {
@@ -76,7 +96,20 @@ public final class ProjectDocumentModel {
     /** Connects the run list: called once by the window that shows it. */
     void useRuns(Runs r) { runs = r; }
 
+    /** Connects the editor whose graph is the project's: called once by the window. */
+    void useEditor(GraphEditor e) { editor = e; }
+
+    /** Called (FX thread) when a run's kept weights change, so the run list can mark it. */
+    void onWeightsChanged(Runnable r) { weightsChanged = r; }
+
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
+    /** The file the project was opened from or last saved to; null for a new project. */
+    public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+    /** True while there are changes no file holds (the window's title shows a mark). */
+    public ReadOnlyBooleanProperty unsavedProperty() { return unsaved.getReadOnlyProperty(); }
+    /** The last file event for the status bar ("Saved … at 14:02:11"). */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public RecentFiles recentFiles() { return recent; }
 
     /**
      * The project as loaded, with the editor's current graph and the Data panel's data set; its runs are in the run
@@ -101,7 +134,10 @@ public final class ProjectDocumentModel {
     void useDataset(Supplier<org.layerlab.compute.project.DatasetSpec> d) { dataset = d; }
 
 
-    void markEdited() { changes++; }
+    void markEdited() {
+        changes++;
+        unsaved.set(edited());
+    }
 
     /** True when the network or the run list changed since the project was opened or saved. */
     boolean edited() { return changes != savedChanges; }
@@ -112,143 +148,169 @@ public final class ProjectDocumentModel {
     /** The project with the editor's graph and every run, as a save writes it (FX thread). */
     Project snapshot() { return project().withRuns(runs.snapshot()); }
 
+    /** The project, its runs and the weights they keep, as a save writes it (FX thread). */
+    ProjectBundle snapshotBundle() { return ProjectBundle.of(snapshot()).withWeights(weights); }
+
+    // ---- weights kept by runs
+
+    /** Keeps the weights a run ended with (FX thread); they are saved with the project. */
+    void keepWeights(int runId, RunWeights w) {
+        weights.put(runId, w);
+        markEdited();
+        weightsChanged.run();
+    }
+
+    public Optional<RunWeights> weightsOf(int runId) { return Optional.ofNullable(weights.get(runId)); }
+
+    /** The runs that keep weights, in run-list order, newest last. */
+    public List<RunHistory> runsWithWeights() {
+        return runs.snapshot().stream().filter(r -> weights.containsKey(r.id())).toList();
+    }
+
+    // ---- opening
+
     /** Opens work recovered from an autosave: not in any file yet, and unsaved until the user saves it. */
-    void recover(Project p) {
-        show(p, null);
-        changes++;
+    void recover(ProjectBundle b) {
+        show(b, null);
+        markEdited();
     }
 
     /** Opens a project that is not (yet) in a file, e.g. a sample or a copy with other settings. */
-    public void open(Project p) { show(p, null); }
+    public void open(Project p) { show(ProjectBundle.of(p), null); }
 
-    private void show(Project p, Path from) {
-        runs.replace(p.runs());
-        training.set(p.training());
-        project.set(p.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
-        file = from;
+    private void show(ProjectBundle b, Path from) {
+        runs.replace(b.project().runs());
+        weights.clear();
+        weights.putAll(b.weights());
+        weightsChanged.run();
+        training.set(b.project().training());
+        project.set(b.project().withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
+        file.set(from);
         savedChanges = changes;
+        unsaved.set(false);
     }
 
     /**
-     * Before another project replaces this one: when something changed since the last save, asks whether to
-     * discard it, so that network edits and runs are never dropped without the user saying so.
+     * Before another project replaces this one: when something changed since the last save, asks whether to save
+     * it (Save, Don't Save, Cancel). Completes on the FX thread with true when the other project may open.
      */
-    private boolean mayDiscard() {
-        if (!edited()) return true;
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The network or the runs of \u201c" + project.get().name()
-                + "\u201d changed since it was last saved. Open another project and discard those changes?",
-                new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-        ask.setHeaderText("Discard unsaved changes?");
-        ask.initOwner(owner.get());
-        return ask.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
-    }
+    CompletableFuture<Boolean> mayReplace() { return askToSave(false); }
 
-    /**
-     * Before the window closes: when something changed since the last save, asks whether to save it first.
-     * Completes (on the FX thread) with true when the window may close — saved, nothing to save, or the user chose
-     * not to — and false when the user cancelled or the save failed (its error is shown).
-     */
-    CompletableFuture<Boolean> mayClose() {
+    /** As {@link #mayReplace}, before the window closes. */
+    CompletableFuture<Boolean> mayClose() { return askToSave(true); }
+
+    private CompletableFuture<Boolean> askToSave(boolean closing) {
         if (!edited()) return CompletableFuture.completedFuture(true);
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES), discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The network or the runs of \u201c" + project.get().name()
-                + "\u201d changed since it was last saved. Closing without saving loses those changes.", save, discard, ButtonType.CANCEL);
-        ask.setHeaderText("Save changes before closing?");
-        ask.initOwner(owner.get());
-        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
-        if (answer == discard) return CompletableFuture.completedFuture(true);
-        if (answer != save) return CompletableFuture.completedFuture(false);
-        Path target = file != null ? file : chooseSaveTarget();
+        DocumentDialogs.Answer a = dialogs.askToSave(project.get().name(), closing);
+        if (a == DocumentDialogs.Answer.DONT_SAVE) return CompletableFuture.completedFuture(true);
+        if (a != DocumentDialogs.Answer.SAVE) return CompletableFuture.completedFuture(false);
+        Path target = file.get() != null ? file.get() : chooseSaveTarget();
         if (target == null) return CompletableFuture.completedFuture(false);
         return write(target).handle((v, err) -> err == null);
     }
 
-    MenuBar menuBar(GraphEditor graphEditor) {
-        this.editor = graphEditor;
-        MenuItem open = item("Open…", "Shortcut+O", this::open);
-        MenuItem save = item("Save", "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::saveAs);
-        Menu samples = new Menu("Open Sample");
-        for (SampleProjects.Sample s : SampleProjects.all()) {
-            MenuItem m = new MenuItem(s.title());
-            m.setOnAction(e -> { if (mayDiscard()) load(() -> ProjectFiles.parse(s.json(), s.fileName()), null); });
-            samples.getItems().add(m);
-        }
-        Menu fileMenu = new Menu("File", null, open, samples, new SeparatorMenuItem(), save, saveAs);
-        MenuBar bar = new MenuBar(fileMenu);
-        bar.setUseSystemMenuBar(true);
-        return bar;
+    /** File → New: an untitled copy of the default project, after asking about unsaved work. */
+    void newProject() {
+        mayReplace().thenAccept(ok -> { if (ok) open(defaultProject()); });
     }
 
-    private static MenuItem item(String text, String accel, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setAccelerator(KeyCombination.keyCombination(accel));
-        m.setOnAction(e -> action.run());
-        return m;
+    /** File → Open…: asks for a file, after asking about unsaved work. */
+    void openChosen() {
+        mayReplace().thenAccept(ok -> {
+            if (!ok) return;
+            Path f = dialogs.chooseOpen(file.get() == null ? null : file.get().getParent());
+            if (f != null) open(f);
+        });
     }
 
-    private FileChooser chooser() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFiles.EXTENSION));
-        if (file != null && file.getParent() != null) fc.setInitialDirectory(file.getParent().toFile());
-        return fc;
+    /** Opens {@code f} (Open Recent, a dropped file, the command line) after asking about unsaved work. */
+    CompletableFuture<Void> openAsking(Path f) {
+        return mayReplace().thenCompose(ok -> ok ? open(f) : CompletableFuture.completedFuture(null));
     }
 
-    private void open() {
-        if (!mayDiscard()) return;
-        File f = chooser().showOpenDialog(owner.get());
-        if (f != null) open(f.toPath());
+    /** Opens a sample (File → Open Sample) after asking about unsaved work. */
+    void openSample(SampleProjects.Sample s) {
+        mayReplace().thenAccept(ok -> {
+            if (ok) load(() -> ProjectBundle.of(ProjectFiles.parse(s.json(), s.fileName())), null);
+        });
     }
 
-    /** Opens a project file (as File → Open does); completes once it is shown, or with the error shown. */
-    CompletableFuture<Void> open(Path from) { return load(() -> ProjectFiles.read(from), from); }
-
-    private CompletableFuture<Void> load(FileWork<Project> loader, Path from) {
-        return inBackground(loader, "Cannot open the project", p -> show(p, from));
+    /** Opens a project or model file at once; completes once it is shown, or with the error shown. */
+    CompletableFuture<Void> open(Path from) {
+        boolean model = ModelImports.forFile(from).isPresent();
+        return load(() -> model ? ImportedProject.of(ModelImports.forFile(from).get().read(from), from) : ProjectArchive.read(from),
+                model ? null : from).thenRun(() -> recent.add(from));
     }
 
-    private void save() {
-        if (file == null) saveAs(); else write(file);
+    private CompletableFuture<Void> load(FileWork<ProjectBundle> loader, Path from) {
+        return inBackground(loader, TEXT.get("cannotOpen"), b -> show(b, from));
     }
 
-    private void saveAs() {
+    // ---- saving
+
+    /** File → Save. */
+    void save() {
+        if (file.get() == null) saveAs(); else write(file.get());
+    }
+
+    /** File → Save As…. */
+    void saveAs() {
         Path target = chooseSaveTarget();
         if (target != null) write(target);
     }
 
-    /** Asks where to save (File → Save As); null when the user cancels. */
     private Path chooseSaveTarget() {
-        FileChooser fc = chooser();
-        fc.setInitialFileName(project.get().name().replaceAll("[^A-Za-z0-9-_ ]", "") + ProjectFiles.EXTENSION);
-        File f = fc.showSaveDialog(owner.get());
-        return f == null ? null : f.toPath();
+        Path dir = file.get() == null ? null : file.get().getParent();
+        return dialogs.chooseSave(dir, project.get().name().replaceAll("[^A-Za-z0-9-_ ]", "") + ProjectFiles.EXTENSION);
     }
 
-    /** Saves to a file (as File → Save As does), runs included; completes once saved, or with the error shown. */
+    /** Saves to a file (as File → Save As does), runs and weights included; completes once saved, or with the error shown. */
     CompletableFuture<Void> write(Path target) {
-        Project snapshot = snapshot();
+        ProjectBundle snapshot = snapshotBundle();
         long saving = changes; // what this save covers; later changes stay unsaved
-        return inBackground(() -> { ProjectFiles.write(snapshot, target); return target; }, "Cannot save the project", t -> {
-            file = target;
+        return inBackground(() -> { ProjectArchive.write(snapshot, target); return target; }, TEXT.get("cannotSave"), t -> {
+            file.set(target);
             savedChanges = saving;
+            unsaved.set(edited());
+            recent.add(target);
+            status.set(TEXT.get("saved", target.getFileName(), LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         });
     }
 
-    /** Reading or writing a project file, which may fail with a message for the user. */
+    // ---- export
+
+    /** Writes run {@code runId}'s model (its best checkpoint when it has one) in {@code format}; off the FX thread. */
+    CompletableFuture<Void> export(ModelFormat format, int runId, Path target) {
+        RunWeights w = weights.get(runId);
+        if (w == null) throw new IllegalArgumentException("run " + runId + " keeps no weights");
+        Project p = snapshot();
+        String runName = p.runs().stream().filter(r -> r.id() == runId).map(RunHistory::name).findFirst().orElse("Run " + runId);
+        ExportOptions options = ExportOptions.defaults().withProject(p).withRunName(runName);
+        return inBackground(() -> {
+            try {
+                format.write(w.preferred(), target, options);
+            } catch (ExportException e) {
+                throw new ProjectFileException(e.getMessage(), e);
+            }
+            return target;
+        }, TEXT.get("cannotExport"), t -> status.set(TEXT.get("exported", runName, format.displayName(), t)));
+    }
+
+    /** Reading or writing a file, which may fail with a message for the user. */
     private interface FileWork<T> { T run() throws ProjectFileException; }
 
     /**
      * Runs {@code work} on the background executor, then, on the FX thread, {@code done} with its result or an error
      * dialog headed {@code failure}. The future completes after either (exceptionally with the cause on failure).
      */
-    private <T> CompletableFuture<Void> inBackground(FileWork<T> work, String failure, java.util.function.Consumer<T> done) {
+    private <T> CompletableFuture<Void> inBackground(FileWork<T> work, String failure, Consumer<T> done) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
-            try { return work.run(); } catch (ProjectFileException e) { throw new java.util.concurrent.CompletionException(e); }
+            try { return work.run(); } catch (ProjectFileException e) { throw new CompletionException(e); }
         }, io).whenComplete((result, err) -> Platform.runLater(() -> {
             if (err != null) {
                 Throwable cause = err.getCause() == null ? err : err.getCause();
-                error(failure, cause);
+                dialogs.showError(failure, cause.getMessage());
                 finished.completeExceptionally(cause);
                 return;
             }
@@ -256,12 +318,5 @@ public final class ProjectDocumentModel {
             finished.complete(null);
         }));
         return finished;
-    }
-
-    private void error(String header, Throwable t) {
-        Alert a = new Alert(Alert.AlertType.ERROR, t.getMessage());
-        a.setHeaderText(header);
-        a.initOwner(owner.get());
-        a.show();
     }
 }

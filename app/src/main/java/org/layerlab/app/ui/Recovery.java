@@ -13,7 +13,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFileException;
-import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.project.ProjectArchive;
+import org.layerlab.compute.project.ProjectBundle;
 
 /** Asks, after a session ended without saving, whether to open its autosaved work again. */
 final class Recovery {
@@ -30,7 +31,7 @@ final class Recovery {
     CompletableFuture<Void> offer(Path leftBehind) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
-            try { return ProjectFiles.read(leftBehind); } catch (ProjectFileException e) { throw new CompletionException(e); }
+            try { return ProjectArchive.read(leftBehind); } catch (ProjectFileException e) { throw new CompletionException(e); }
         }, io).whenComplete((p, err) -> Platform.runLater(() -> {
             if (err != null) unreadable(leftBehind, err.getCause() == null ? err : err.getCause());
             else ask(leftBehind, p);
@@ -39,7 +40,8 @@ final class Recovery {
         return answered;
     }
 
-    private void ask(Path leftBehind, Project p) {
+    private void ask(Path leftBehind, ProjectBundle b) {
+        Project p = b.project();
         ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES), discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
         String when = TIME.format(Instant.ofEpochMilli(leftBehind.toFile().lastModified()).atZone(ZoneId.systemDefault()));
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "LayerLab ended before \u201c" + p.name() + "\u201d was saved. Its last"
@@ -48,7 +50,7 @@ final class Recovery {
         ask.setHeaderText("Recover unsaved work?");
         ButtonType answer = ask.showAndWait().orElse(null);
         if (answer == recover) {
-            document.recover(p);
+            document.recover(b);
             Autosave.discard(leftBehind); // this session autosaves it anew
         } else if (answer == discard) {
             Autosave.discard(leftBehind);

@@ -13,6 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.layerlab.charts.model.RunInfo;
 import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
+import org.layerlab.charts.model.RunRecorder;
+import org.layerlab.compute.export.TrainedModel;
+import org.layerlab.compute.project.RunWeights;
 import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
@@ -40,6 +43,8 @@ import org.layerlab.compute.text.Messages;
  * thread never waits on compute.
  */
 public final class TrainingSession {
+    private static final org.layerlab.compute.text.Messages FILE_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.files", TrainingSession.class);
     /** What the controls show. */
     public enum Status { IDLE, RUNNING, PAUSED, FINISHED }
 
@@ -62,7 +67,7 @@ public final class TrainingSession {
     /** Makes the listener that records one new run (the charts' run recorder); called on the FX thread. */
     @FunctionalInterface
     public interface RunListeners {
-        TrainingListener newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
+        RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
     }
 
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.training", TrainingSession.class);
@@ -90,6 +95,9 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(TEXT.get("ready"));
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
+    private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
+    /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
+    private Object projectToken = new Object();
     private java.util.function.Function<org.layerlab.compute.project.DatasetSpec, Splits> prepared = s -> null;
 
     /**
@@ -140,6 +148,60 @@ public final class TrainingSession {
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
+
+    /** Where a run's weights go when it ends (FX thread): the document keeps them with the run. */
+    public void onWeightsKept(java.util.function.BiConsumer<Integer, RunWeights> sink) { weightsKept = sink; }
+
+    /** Another project replaced this one: stops and forgets the current run, whose weights belong to the old project. */
+    public void projectReplaced() {
+        projectToken = new Object();
+        reset();
+    }
+
+    /**
+     * Starts a new run from the weights run {@code parentRunId} kept (its branch in the charts begins at
+     * {@code forkStep}), instead of fresh ones. The network must still be the one those weights were trained for.
+     */
+    public void continueFrom(int parentRunId, Long forkStep, TrainedModel from) {
+        if (trainer != null && trainer.state() != Trainer.State.FINISHED) {
+            message.set(FILE_TEXT.get("stopFirst"));
+            return;
+        }
+        if (startRun(false, from, parentRunId, forkStep)) status.set(Status.RUNNING);
+    }
+
+    /**
+     * Measures kept weights on the project's data (loss and metrics on the training and validation sets) on the
+     * compute pool, and shows the result in the status message.
+     */
+    public java.util.concurrent.CompletableFuture<Map<String, Double>> evaluate(String runName, TrainedModel m) {
+        Project p = project.get();
+        message.set(FILE_TEXT.get("evaluating", runName));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompiledNetwork net = m.compile();
+            Splits parts;
+            try {
+                parts = p.dataset().prepare(DataContext.of(null)).splits();
+            } catch (DataException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            var loss = Trainer.runLoss(net);
+            Map<String, Double> metrics = new LinkedHashMap<>(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.train(), ""));
+            if (parts.hasValidation()) metrics.putAll(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.validation(), "val_"));
+            if (parts.hasTest()) metrics.putAll(org.layerlab.compute.train.Evaluation.evaluate(net, loss, parts.test(), "test_"));
+            return metrics;
+        }, pool.executor()).whenComplete((metrics, err) -> javafx.application.Platform.runLater(() -> {
+            if (err != null) {
+                Throwable cause = err.getCause() == null ? err : err.getCause();
+                message.set(FILE_TEXT.get("cannotEvaluate", runName, cause.getMessage()));
+                return;
+            }
+            StringBuilder sb = new StringBuilder();
+            metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4f", v)));
+            message.set(FILE_TEXT.get("evaluated", runName, sb));
+        }));
+    }
 
     /**
      * Where a run looks first for its data already loaded and split (the Data panel's last preview), so that starting
@@ -198,7 +260,9 @@ public final class TrainingSession {
         message.set(TEXT.get("ready"));
     }
 
-    private boolean startRun(boolean paused) {
+    private boolean startRun(boolean paused) { return startRun(paused, null, null, null); }
+
+    private boolean startRun(boolean paused, TrainedModel from, Integer parentRunId, Long forkStep) {
         Project p = project.get();
         CompiledNetwork net;
         Dataset.Split split;
@@ -213,7 +277,16 @@ public final class TrainingSession {
                 refusedData = org.layerlab.compute.train.RunPreflight.DataDescription.of(parts.train());
                 return false;
             }
-            net = CompiledNetwork.compile(p.graph(), p.training().seed());
+            if (from == null) {
+                net = CompiledNetwork.compile(p.graph(), p.training().seed());
+            } else {
+                try {
+                    net = new TrainedModel(p.graph(), from.tensors(), from.classNames()).compile();
+                } catch (IllegalArgumentException e) {
+                    message.set(FILE_TEXT.get("networkChanged", e.getMessage()));
+                    return false;
+                }
+            }
             split = new Dataset.Split(parts.train(), parts.validation());
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
@@ -224,7 +297,11 @@ public final class TrainingSession {
         latest.set(new Tagged<>(run, Progress.NONE));
         ended.set(null);
         refused = false;
-        trainer.addListener(runListeners.newRun(runInfo(p), trainer, split.train(), split.validation()));
+        RunInfo info = runInfo(p);
+        if (parentRunId != null) info = new RunInfo(info.name(), info.settings(), parentRunId, forkStep);
+        RunRecorder recorder = runListeners.newRun(info, trainer, split.train(), split.validation());
+        trainer.addListener(recorder);
+        trainer.addListener(keepWeights(trainer, recorder.runId(), split.train().classNames()));
         trainer.addListener(new ProgressListener(run, p.training().epochs(), p.training().batchSize()));
         trainedGraph.set(p.graph());
         trainedSettings.set(p.training());
@@ -237,6 +314,21 @@ public final class TrainingSession {
         refused = true;
         refusedData = null;
         message.set(TEXT.get("cannotTrain", why));
+    }
+
+    /**
+     * When the run ends, copies the weights it keeps (final or last good, and the best checkpoint) on the trainer's
+     * thread and hands them to the document on the FX thread, unless another project has been opened meanwhile.
+     */
+    private TrainingListener keepWeights(Trainer t, int runId, java.util.List<String> classes) {
+        Object token = projectToken;
+        return new TrainingListener() {
+            @Override public void runEnded(RunEnded e) {
+                RunWeights.capture(t, e, classes).ifPresent(w -> javafx.application.Platform.runLater(() -> {
+                    if (token == projectToken) weightsKept.accept(runId, w);
+                }));
+            }
+        };
     }
 
     /**
@@ -298,7 +390,7 @@ public final class TrainingSession {
     }
 
     /** The settings a run is listed with: the run settings as declared, the Output head's loss, the data set and the network. */
-    static RunInfo runInfo(Project p) {
+    public static RunInfo runInfo(Project p) {
         Map<String, String> s = new LinkedHashMap<>(TrainingSettings.describe(p.training().settings()));
         // "loss" by its id: the charts read it to know a regression run before its first metrics.
         p.graph().nodes().stream().filter(n -> n.type().equals(OutputLayer.ID)).findFirst()

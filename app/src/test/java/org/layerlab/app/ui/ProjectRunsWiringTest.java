@@ -80,14 +80,14 @@ class ProjectRunsWiringTest extends MainWindowFixture {
         assertEquals(name, onFx(() -> window.document().project().name()));
 
         openSampleFromTheMenu(robot);
-        robot.clickOn("Discard changes");
+        robot.clickOn("Don't Save");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> charts.store().runs().isEmpty()
                 && window.document().project().name().equals("Two clusters (linear)")));
 
         // Nothing changed since it was opened: no question.
         openSampleFromTheMenu(robot);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("Discard changes").tryQuery().isEmpty(), "no question when nothing would be lost");
+        assertTrue(robot.lookup("Don't Save").tryQuery().isEmpty(), "no question when nothing would be lost");
     }
 
     /** File → Open Sample → Two clusters, with the mouse (into the submenu sideways first, so it stays open). */

@@ -16,6 +16,29 @@ public final class RunStore {
     private final List<RunData> runs = new ArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private int nextColor;
+    private java.util.function.IntPredicate carriesWeights = id -> false;
+    private final List<RunAction> actions = new CopyOnWriteArrayList<>();
+
+    /**
+     * A command the application offers on a run (in the run list's context menu), e.g. "Continue training";
+     * the charts know nothing of what it does.
+     */
+    public record RunAction(String text, java.util.function.IntPredicate enabled, java.util.function.IntConsumer action) {}
+
+    /**
+     * Tells the run list which runs keep trained weights (it marks them); the application owns the weights and
+     * calls {@link #fire()} when they change.
+     */
+    public void setWeightsMarker(java.util.function.IntPredicate carries) { carriesWeights = carries; }
+
+    public boolean carriesWeights(int id) { return carriesWeights.test(id); }
+
+    public void setActions(List<RunAction> a) {
+        actions.clear();
+        actions.addAll(a);
+    }
+
+    public List<RunAction> actions() { return Collections.unmodifiableList(actions); }
 
     public List<RunData> runs() { return Collections.unmodifiableList(runs); }
 

@@ -1,6 +1,7 @@
 package org.layerlab.compute.project;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,15 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +49,12 @@ import org.layerlab.compute.train.TrainingSettings;
 /**
  * Reads and writes project files: versioned JSON, data only. Reading checks everything against the catalogs and
  * reports the first problem with its place ("graph.nodes[2].params.units: …"); writing is atomic. Version 2 added
- * the runs; version 1 files (no runs) still open.
+ * the runs; version 1 files (no runs) still open. Version 3 puts this JSON in a zip archive with the runs' weights
+ * ({@link ProjectArchive}); the JSON itself is unchanged.
  */
 public final class ProjectFiles {
     public static final String FORMAT = "layerlab-project";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String EXTENSION = ".layerlab";
 
     private static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.filerules", ProjectFiles.class);
@@ -90,9 +84,9 @@ public final class ProjectFiles {
 
     private ProjectFiles() {}
 
-    /** Reads a project file: a regular file within the size limit, UTF-8 (see {@link FileReading}), then {@link #parse}. */
+    /** Reads a project file of any version (a version 3 archive's weights and entries are skipped: see {@link ProjectArchive}). */
     public static Project read(Path file) throws ProjectFileException {
-        return parse(FileReading.readText(file), file.toString());
+        return ProjectArchive.read(file).project();
     }
 
     /** Parses project JSON; {@code source} names it in messages. */
@@ -127,9 +121,9 @@ public final class ProjectFiles {
         }
     }
 
-    /** Writes atomically (see {@link AtomicFiles#write}): the target is the old or the new content, never a mix. */
+    /** Writes a version 3 archive (no weights) atomically: see {@link ProjectArchive#write}. */
     public static void write(Project p, Path file) throws ProjectFileException {
-        AtomicFiles.write(file, toJson(p).getBytes(StandardCharsets.UTF_8));
+        ProjectArchive.write(ProjectBundle.of(p), file);
     }
 
     /** A graph alone as JSON, the shape of a project file's "graph" section (weights files carry their run's graph so). */

@@ -53,7 +53,7 @@ class ProjectFilesStrictTest {
         String json = sampleJson();
         String epochs = problem(json.replace("\"epochs\" : 20,", "\"epochs\" : 20, \"epochs\" : 30,"));
         assertTrue(epochs.matches("line \\d+, column \\d+: the field \"epochs\" appears twice"), epochs);
-        String version = problem(json.replace("\"version\" : 2,", "\"version\" : 2, \"version\" : 2,"));
+        String version = problem(json.replace("\"version\" : " + ProjectFiles.VERSION + ",", "\"version\" : " + ProjectFiles.VERSION + ", \"version\" : 2,"));
         assertTrue(version.matches("line \\d+, column \\d+: the field \"version\" appears twice"), version);
     }
 
