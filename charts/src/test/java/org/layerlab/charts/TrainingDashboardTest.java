@@ -132,6 +132,8 @@ class TrainingDashboardTest {
         pushRun(dashboard.newRun(RunInfo.of(Map.of())), 500, 5);
         awaitDrawn("loss", "1:epoch/loss:smooth");
         ScalarChart loss = onFx(() -> dashboard.scalars().chart("loss"));
+        // The buffer drains over several frames: wait until every epoch's average has been drawn.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> loss.drawnValues("1:epoch/loss:smooth").length == 5));
         List<String> keys = onFx(loss::drawnKeys);
         assertTrue(keys.containsAll(List.of("1:batch/loss:smooth", "1:epoch/loss:smooth", "1:epoch/val_loss:smooth")), keys.toString());
         assertTrue(onFx(() -> loss.dotted("1:epoch/loss:smooth")), "epoch averages are marked at each epoch end");

@@ -168,6 +168,29 @@ class ModelCommandsTest {
         assertTrue(r.err().contains(f + ": LayerLab cannot import this kind of file"), r.err());
     }
 
+    @Test void onnxExportImportsBackToTheSameModelAndItsInfoAndPredictionsWork() throws Exception {
+        Path onnx = dir.resolve("spirals.onnx");
+        Result r = cli("export", trained.toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, r.exit(), r.err());
+        Path back = dir.resolve("imported.layerlab");
+        r = cli("import", onnx.toString(), "--out", back.toString());
+        assertEquals(0, r.exit(), r.err());
+        TrainedModel original = ProjectArchive.read(trained).weightsOf(1).orElseThrow().last();
+        ProjectBundle imported = ProjectArchive.read(back);
+        TrainedModel model = imported.weights().values().iterator().next().last();
+        Tensor x = Tensor.of(new float[] {0.1f, -0.4f, 2f, 1f, -1.5f, 0.3f}, 3, 2);
+        float[] want = original.compile().predict(x).data(), got = model.compile().predict(x).data();
+        for (int i = 0; i < want.length; i++) assertEquals(want[i], got[i], 1e-5, "output " + i);
+        r = cli("info", onnx.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Output"), r.out());
+        Path csv = dir.resolve("points.csv");
+        Files.writeString(csv, "0.1,-0.4\n2,1\n");
+        r = cli("predict", onnx.toString(), "--input", csv.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(want[0], Float.parseFloat(r.out().lines().toList().get(1).split(",")[0]), 1e-5);
+    }
+
     /** Reads a project's graph for the expectations. */
     static final class ProjectArchiveRead {
         static org.layerlab.compute.graph.ModelGraph graph(Path p) {

@@ -7,7 +7,7 @@ import org.layerlab.compute.catalog.Catalog;
 
 /** The model files LayerLab opens besides its projects. A new importer is one class and one line here. */
 public final class ModelImports {
-    public static final Catalog<ModelImport> CATALOG = new Catalog<>("model importer");
+    public static final Catalog<ModelImport> CATALOG = new Catalog<>("model importer", OnnxImport.INSTANCE);
 
     private ModelImports() {}
 
