@@ -54,7 +54,7 @@ public final class TrainingPanel extends VBox {
     }
 
     /** Makes one accepted setting change (the sheet checked it against the declaration) as an undoable command. */
-    private void change(ParamSpec spec, org.layerlab.compute.catalog.Params values) {
+    void change(ParamSpec spec, org.layerlab.compute.catalog.Params values) {
         TrainingConfig before = document.training();
         TrainingConfig after = new TrainingConfig(values);
         if (after.equals(before)) return;
