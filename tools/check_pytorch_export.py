@@ -56,6 +56,11 @@ def main():
             print(out[-4000:])
             sys.exit("the Maven export step failed")
     rows, failed = [], False
+    head = ("sample", "max |PyTorch-LayerLab|", "1 proc loss", "1 proc acc", "1 proc val_acc", "1 proc s",
+            "2 proc loss", "2 proc acc", "2 proc val_acc", "2 proc s")
+    # The table is printed a row at a time, as each sample finishes: the image samples take minutes each.
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head), flush=True)
     for name in sorted(os.listdir(out_dir)):
         folder = os.path.join(out_dir, name)
         if not os.path.isfile(os.path.join(folder, "train.py")):
@@ -82,13 +87,8 @@ def main():
                     with open(os.path.join(dirpath, f)) as fh:
                         print(os.path.join(dirpath, f), fh.read()[-2000:])
         rows.append((name, diff, m1, m2))
-    head = ("sample", "max |PyTorch-LayerLab|", "1 proc loss", "1 proc acc", "1 proc val_acc", "1 proc s",
-            "2 proc loss", "2 proc acc", "2 proc val_acc", "2 proc s")
-    print("| " + " | ".join(head) + " |")
-    print("|" + "---|" * len(head))
-    for name, diff, m1, m2 in rows:
         print("| " + " | ".join([name, "%.2e" % diff, fmt(m1, "loss"), fmt(m1, "accuracy"), fmt(m1, "val_accuracy"), fmt(m1, "seconds"),
-                                 fmt(m2, "loss"), fmt(m2, "accuracy"), fmt(m2, "val_accuracy"), fmt(m2, "seconds")]) + " |")
+                                 fmt(m2, "loss"), fmt(m2, "accuracy"), fmt(m2, "val_accuracy"), fmt(m2, "seconds")]) + " |", flush=True)
     bad = [r for r in rows if not (r[1] <= 1e-4)]
     if bad or failed or not rows:
         sys.exit("FAILED: " + ", ".join(r[0] for r in bad) if bad else "FAILED")
