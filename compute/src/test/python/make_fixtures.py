@@ -124,6 +124,12 @@ for axis in (0, 1, 2, -1):
 a, b2 = rnd(3, 4), rnd(3, 2)
 case("concat-flat", "concatenate", {"axis": -1}, [a, b2], {}, torch.cat([a, b2], dim=1))
 
+# Feature inputs: a point (x1, x2) expanded into the chosen features, in the declared order.
+x = rnd(5, 2)
+a, b = x[:, 0], x[:, 1]
+case("features-all", "features", {"x1Squared": True, "x2Squared": True, "x1x2": True, "sinX1": True, "sinX2": True}, [x], {},
+     torch.stack([a, b, a * a, b * b, a * b, torch.sin(a), torch.sin(b)], dim=1))
+
 # Output head: a linear map to logits.
 x = rnd(4, 6); w = rnd(3, 6) * 0.4; b = rnd(3) * 0.1
 case("output", "output", {"units": 3}, [x], {"kernel": w.t().contiguous(), "bias": b}, F.linear(x, w, b))

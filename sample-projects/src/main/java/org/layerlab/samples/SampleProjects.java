@@ -32,6 +32,7 @@ public final class SampleProjects {
     public static final Sample TWO_SPIRALS = new Sample("two-spirals.layerlab", "Two spirals (MLP)", "accuracy", 0.95);
     public static final Sample CIRCLE = new Sample("circle.layerlab", "Circle (one hidden layer)", "val_accuracy", 0.90);
     public static final Sample XOR = new Sample("xor.layerlab", "Exclusive or (one hidden layer)", "val_accuracy", 0.88);
+    public static final Sample CIRCLE_FEATURES = new Sample("circle-features.layerlab", "Circle from feature inputs (no hidden layer)", "val_accuracy", 0.90);
     public static final Sample TWO_CLUSTERS = new Sample("two-clusters.layerlab", "Two clusters (linear)", "val_accuracy", 0.95);
 
     public static final Sample IRIS = new Sample("iris-mlp.layerlab", "Iris flowers (MLP)", "test_accuracy", 0.90);
@@ -44,7 +45,7 @@ public final class SampleProjects {
     public static final Sample FASHION_LENET = new Sample("fashion-mnist-lenet5.layerlab", "Fashion-MNIST (LeNet-5)", "test_accuracy", 0.75, "fashion-mnist");
 
     public static List<Sample> all() {
-        return List.of(TWO_SPIRALS, CIRCLE, XOR, TWO_CLUSTERS, IRIS, DIGITS_MLP, DIGITS_CNN, SINE, DRAWN, FASHION_MLP, FASHION_LENET);
+        return List.of(TWO_SPIRALS, CIRCLE, CIRCLE_FEATURES, XOR, TWO_CLUSTERS, IRIS, DIGITS_MLP, DIGITS_CNN, SINE, DRAWN, FASHION_MLP, FASHION_LENET);
     }
 
     public static Sample defaultSample() { return TWO_SPIRALS; }

@@ -32,6 +32,7 @@ import org.layerlab.compute.graph.GraphAnalysis;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
+import org.layerlab.compute.layers.FeatureInputsLayer;
 import org.layerlab.compute.layers.LayerType;
 import org.layerlab.compute.layers.LayerTypes;
 import org.layerlab.compute.layers.ShapeException;
@@ -57,7 +58,7 @@ public final class OnnxImporter {
     /** Operators that import (besides the constant arithmetic of {@link OnnxConstants#FOLDABLE}). */
     public static final List<String> SUPPORTED = List.of("Gemm", "MatMul", "Add", "Conv", "Pad", "MaxPool", "AveragePool",
             "GlobalAveragePool", "BatchNormalization", "LayerNormalization", "Flatten", "Reshape", "Concat", "Dropout", "Identity",
-            "Relu", "Tanh", "Sigmoid", "LeakyRelu", "Elu", "Softmax", "Gelu", "Erf", "Div", "Mul");
+            "Relu", "Tanh", "Sigmoid", "LeakyRelu", "Elu", "Softmax", "Gelu", "Erf", "Div", "Mul", "Slice", "Sin");
 
     /** The imported model and, when the file folded a normalisation in front (a LayerLab export), that normalisation. */
     public record Result(TrainedModel model, FeatureScaling normalization) {}
@@ -99,6 +100,8 @@ public final class OnnxImporter {
         int opset = -1;
         final Map<String, Const> consts = new HashMap<>();
         final Map<String, Value> values = new HashMap<>();
+        /** Columns of a 2-D point and features made of them, on their way to the Concat that makes a Feature inputs layer. */
+        final Map<String, PlaneTerm> planeTerms = new HashMap<>();
         final Map<String, Integer> uses = new HashMap<>();
         final Set<NodeProto> done = new HashSet<>();
         final List<Node> nodes = new ArrayList<>();
@@ -422,6 +425,7 @@ public final class OnnxImporter {
             }
             if (n.getOutputCount() < 1 || out(n).isEmpty()) throw at(n, TEXT.get("outputsOfNode", 0));
             if (values.containsKey(out(n)) || consts.containsKey(out(n))) throw at(n, TEXT.get("redefined", out(n)));
+            if (planeTerm(n)) return;
             switch (op) {
                 case "Gemm" -> gemm(n);
                 case "MatMul" -> matmul(n);
@@ -460,6 +464,70 @@ public final class OnnxImporter {
                     values.put(a.output, new Value(id, shapeOf(id)));
                 }
             }
+        }
+
+        /**
+         * A feature of the 2-D point {@code source}: {@code op} ("" for a column itself) over its {@code columns};
+         * {@code first} is the node that began it (a Feature inputs export names its first Slice after the layer).
+         */
+        record PlaneTerm(Value source, String op, int[] columns, NodeProto first) {}
+
+        /**
+         * Reads Feature inputs as LayerLab exports them: Slice takes a column of a [N, 2] value, Mul and Sin make
+         * features of columns, and the Concat of features is the layer. Returns false for nodes that are no part of it.
+         */
+        boolean planeTerm(NodeProto n) throws Problem {
+            String op = n.getOpType();
+            List<PlaneTerm> terms = new ArrayList<>();
+            for (String i : n.getInputList()) if (planeTerms.containsKey(i)) terms.add(planeTerms.get(i));
+            if (op.equals("Slice")) {
+                planeTerms.put(out(n), column(n));
+                return true;
+            }
+            if (terms.isEmpty()) return false;
+            if (terms.size() != n.getInputCount()) throw at(n, TEXT.get("featureMixed"));
+            Value source = terms.get(0).source();
+            for (PlaneTerm t : terms) if (!t.source().layer().equals(source.layer())) throw at(n, TEXT.get("featureMixed"));
+            switch (op) {
+                case "Identity" -> planeTerms.put(out(n), terms.get(0));
+                case "Mul", "Sin" -> {
+                    int[] cols = new int[terms.size()];
+                    for (int i = 0; i < cols.length; i++) {
+                        if (!terms.get(i).op().isEmpty()) throw at(n, TEXT.get("featureNotHere"));
+                        cols[i] = terms.get(i).columns()[0];
+                    }
+                    if (FeatureInputsLayer.settingOf(op, cols) == null) throw at(n, TEXT.get("featureNotHere"));
+                    planeTerms.put(out(n), new PlaneTerm(source, op, cols, terms.get(0).first()));
+                }
+                case "Concat" -> {
+                    long axis = OnnxConstants.intAttr(n, "axis", 1);
+                    if (axis != 1 && axis != -1) throw at(n, TEXT.get("concatAxis", axis));
+                    List<String> features = new ArrayList<>();
+                    for (PlaneTerm t : terms) features.add(FeatureInputsLayer.settingOf(t.op(), t.columns()));
+                    Map<String, Object> settings = FeatureInputsLayer.settingsChoosing(features);
+                    if (settings == null) throw at(n, TEXT.get("featureOrder"));
+                    // The layer's own node is the first Slice of its export, whichever column the first feature reads.
+                    NodeProto first = terms.stream().map(PlaneTerm::first).min(java.util.Comparator.comparingInt(g.getNodeList()::indexOf)).orElseThrow();
+                    String id = addLayer(first.getName(), n.getName(), "features", settings, List.of(source), Map.of(), n);
+                    values.put(out(n), new Value(id, shapeOf(id)));
+                }
+                default -> throw at(n, TEXT.get("featureNotHere"));
+            }
+            return true;
+        }
+
+        /** A Slice taking one column (x₁ or x₂) of a [N, 2] value: starts [c], ends [c + 1], along axis 1, step 1. */
+        PlaneTerm column(NodeProto n) throws Problem {
+            Value x = in(n, 0);
+            if (x.shape().rank() != 1 || x.shape().dim(0) != 2) throw at(n, TEXT.get("sliceNotColumn"));
+            long[] starts = needConst(n, 1, "starts").longs(), ends = needConst(n, 2, "ends").longs();
+            long[] axes = constIn(n, 3) == null ? new long[] {1} : constIn(n, 3).longs();
+            long[] steps = constIn(n, 4) == null ? new long[] {1} : constIn(n, 4).longs();
+            boolean one = starts.length == 1 && ends.length == 1 && axes.length == 1 && steps.length == 1;
+            if (!one || (axes[0] != 1 && axes[0] != -1) || steps[0] != 1 || starts[0] < 0 || starts[0] > 1 || ends[0] != starts[0] + 1) {
+                throw at(n, TEXT.get("sliceNotColumn"));
+            }
+            return new PlaneTerm(x, "", new int[] {(int) starts[0]}, n);
         }
 
         /** An activation recognised from {@code first} on: its id, the nodes it spans and its output. */

@@ -23,5 +23,6 @@ public final class LayerTypes {
             new ConcatenateLayer(),
             new OutputLayer(),
             // last, so the palette entries before it keep their places
-            new ZeroPadding2DLayer());
+            new ZeroPadding2DLayer(),
+            new FeatureInputsLayer());
 }

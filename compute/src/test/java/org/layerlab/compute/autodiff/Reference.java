@@ -268,6 +268,28 @@ public final class Reference {
         return out;
     }
 
+    /** Feature inputs: each row (a, b) of [n, 2] becomes the named features in the given order (x1, x1Squared, sinX2, …). */
+    public static Tensor64 planeFeatures(Tensor64 x, List<String> features) {
+        int n = x.dim(0), m = features.size();
+        Tensor64 out = Tensor64.zeros(n, m);
+        for (int i = 0; i < n; i++) {
+            double a = x.values()[2 * i], b = x.values()[2 * i + 1];
+            for (int j = 0; j < m; j++) {
+                out.values()[i * m + j] = switch (features.get(j)) {
+                    case "x1" -> a;
+                    case "x2" -> b;
+                    case "x1Squared" -> a * a;
+                    case "x2Squared" -> b * b;
+                    case "x1x2" -> a * b;
+                    case "sinX1" -> Math.sin(a);
+                    case "sinX2" -> Math.sin(b);
+                    default -> throw new IllegalArgumentException("no reference for feature " + features.get(j));
+                };
+            }
+        }
+        return out;
+    }
+
     static double sigmoid(double v) { return 1 / (1 + Math.exp(-v)); }
 
     private interface Reduce { double of(double[] taps, int count); }

@@ -46,6 +46,11 @@ final class ExportGraphs {
                 .add("conv2d", "filters", 2, "kernel", 3).add("flatten").add("batchnorm", "epsilon", 1e-3).add("output", "units", 2).build());
         g.put("layernorm reshape", new SequentialBuilder().add("input", "shape", List.of(12)).add("layernorm")
                 .add("reshape", "shape", List.of(3, 2, 2)).add("layernorm", "epsilon", 1e-4).add("flatten").add("output", "units", 2).build());
+        g.put("feature inputs", new SequentialBuilder().add("input", "shape", List.of(2))
+                .add("features", "x1Squared", true, "x2Squared", true, "x1x2", true, "sinX1", true, "sinX2", true)
+                .add("dense", "units", 4, "activation", "tanh").add("output", "units", 2).build());
+        g.put("feature inputs without x1", new SequentialBuilder().add("input", "shape", List.of(2))
+                .add("features", "x1", false, "x2Squared", true, "sinX1", true).add("output", "units", 3).build());
         g.put("residual add", branches("add", 0));
         g.put("concatenate channels", branches("concatenate", 0));
         g.put("concatenate last axis", branches("concatenate", -1));

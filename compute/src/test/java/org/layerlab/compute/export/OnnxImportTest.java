@@ -44,7 +44,8 @@ class OnnxImportTest {
             m = new TrainedModel(m.graph(), m.tensors(), classes(m));
             byte[] onnx = OnnxExporter.toModel(m, OnnxExporter.Options.plain()).toByteArray();
             OnnxImporter.Result r = OnnxImporter.parse(onnx, e.getKey() + ".onnx");
-            assertEquals(m.graph(), r.model().graph(), e.getKey());
+            ModelGraph expected = m.graph(), got = r.model().graph();
+            assertEquals(expected, got, () -> e.getKey() + ":\n " + describe(expected) + "\n " + describe(got));
             assertEquals(m.tensors().keySet(), r.model().tensors().keySet());
             m.tensors().forEach((k, t) -> {
                 assertEquals(t.shape(), r.model().tensors().get(k).shape(), k);
@@ -53,6 +54,12 @@ class OnnxImportTest {
             assertEquals(m.classNames(), r.model().classNames());
             assertNull(r.normalization());
         }));
+    }
+
+    /** Nodes (id, type, name, settings, place) and wires, to show how two graphs differ. */
+    static String describe(ModelGraph g) {
+        return g.nodes().stream().map(n -> n.id() + " " + n.type() + " '" + n.name() + "' " + n.params() + " @" + n.x() + "," + n.y()).toList()
+                + " " + g.edges();
     }
 
     private static List<String> classes(TrainedModel m) {

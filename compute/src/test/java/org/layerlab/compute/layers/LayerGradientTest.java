@@ -72,7 +72,9 @@ class LayerGradientTest {
                 c("add", Map.of(), true, img, img, img),
                 c("concatenate", Map.of("axis", 0), true, img, Shape.of(3, 6, 7)),
                 c("concatenate", Map.of("axis", -1), true, Shape.of(4), Shape.of(3)),
-                c("output", Map.of("units", 3), true, Shape.of(5)));
+                c("output", Map.of("units", 3), true, Shape.of(5)),
+                c("features", Map.of("x1Squared", true, "x2Squared", true, "x1x2", true, "sinX1", true, "sinX2", true), true, Shape.of(2)),
+                c("features", Map.of("x1", false, "sinX2", true), true, Shape.of(2)));
     }
 
     /** A layer's function in float64: its inputs and its parameters (by name; absent ones are null) to its output. */
@@ -118,6 +120,7 @@ class LayerGradientTest {
                 return Reference.concat(x, (axis < 0 ? rank + axis : axis) + 1); // +1: the batch axis comes first
             };
             case "output" -> (x, w) -> Reference.addRow(Reference.matmul(x.get(0), w.get("kernel")), w.get("bias"));
+            case "features" -> (x, w) -> Reference.planeFeatures(x.get(0), FeatureInputsLayer.chosen(p).stream().map(f -> f.setting).toList());
             default -> throw new IllegalArgumentException("no float64 reference for layer '" + k.type() + "'");
         };
     }
