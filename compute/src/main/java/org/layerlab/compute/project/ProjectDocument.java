@@ -10,10 +10,14 @@ import java.util.Map;
  * checks and converts it. The {@code training} section is read and written through the run settings' declaration
  * ({@link org.layerlab.compute.train.TrainingSettings}).
  */
-@JsonPropertyOrder({"format", "version", "name", "description", "graph", "dataset", "training", "runs"})
+@JsonPropertyOrder({"format", "version", "name", "description", "lesson", "graph", "dataset", "training", "runs"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ProjectDocument(String format, Integer version, String name, String description,
+record ProjectDocument(String format, Integer version, String name, String description, LessonDoc lesson,
                        GraphDoc graph, DatasetDoc dataset, Map<String, Object> training, List<RunDoc> runs) {
+
+    /** The lesson: CommonMark text and the ids of what student mode locks. */
+    @JsonPropertyOrder({"text", "locked"})
+    record LessonDoc(String text, List<String> locked) {}
 
     record GraphDoc(List<NodeDoc> nodes, List<EdgeDoc> edges) {}
 

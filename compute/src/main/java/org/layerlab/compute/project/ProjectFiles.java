@@ -281,6 +281,7 @@ public final class ProjectFiles {
 
     private static ProjectDocument toDocument(Project p) {
         return new ProjectDocument(FORMAT, VERSION, p.name(), p.description(),
+                p.lesson().isEmpty() ? null : new ProjectDocument.LessonDoc(p.lesson().text(), p.lesson().lockIds()),
                 toDocument(p.graph()),
                 toDoc(p.dataset()),
                 TrainingSettings.toFile(p.training().settings()),
@@ -326,7 +327,22 @@ public final class ProjectFiles {
             Object oldSplit = section.remove(OLD_VALIDATION_SPLIT);
             TrainingConfig training = toTraining(section);
             DatasetSpec dataset = toDataset(require(d.dataset(), "dataset"), training, oldSplit);
-            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset, training, toRuns(d.runs()));
+            return new Project(name, d.description() == null ? "" : d.description(), graph, dataset, training, toRuns(d.runs()),
+                    toLesson(d.lesson()));
+        }
+
+        /** The lesson section: its text, and locks named by the ids student mode knows. */
+        Lesson toLesson(ProjectDocument.LessonDoc l) throws ProjectFileException {
+            if (l == null) return Lesson.NONE;
+            java.util.Set<Lesson.Lock> locks = new java.util.LinkedHashSet<>();
+            List<String> ids = l.locked() == null ? List.of() : l.locked();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = require(ids.get(i), "lesson.locked[" + i + "]");
+                Lesson.Lock lock = Lesson.Lock.of(id).orElseThrow(() -> fail("lesson.locked[" + ids.indexOf(id) + "]",
+                        TEXT.get("unknownLock", cut(id), String.join(", ", Lesson.Lock.ids()))));
+                if (!locks.add(lock)) throw fail("lesson.locked[" + i + "]", TEXT.get("duplicateLock", id));
+            }
+            return new Lesson(l.text() == null ? "" : l.text(), locks);
         }
 
         /** The data-set section; an older file's {@code generator} becomes the source and its validation share the split. */
