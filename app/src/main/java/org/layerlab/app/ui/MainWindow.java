@@ -46,6 +46,9 @@ public final class MainWindow extends BorderPane {
     private CsvImportWizard csvWizard;
 
     private final Runnable quit;
+    private StudentMode student;
+    private LessonPanel lesson;
+    private javafx.beans.binding.BooleanBinding dataLocked;
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) { this(pool, document, () -> {}); }
 
@@ -78,13 +81,18 @@ public final class MainWindow extends BorderPane {
         charts.setMinHeight(300);
         document.useEditor(editor);
         wireWeights();
-        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(
-                FileMenu.build(document, () -> exportModel(null), quit), editor.editMenu(), editor.viewMenu());
+        student = new StudentMode(document);
+        javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
+        fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
+                .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
+        editor.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), editor.viewMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
         sizeSidePanelsTo(widthProperty());
         setLeft(editor.palette());
+        applyLessonLocks();
         setCenter(centre);
         setRight(sidePanel());
         setBottom(statusBar());
@@ -190,6 +198,7 @@ public final class MainWindow extends BorderPane {
 
     /** File → Export model…: the dialog, then the export off the FX thread; {@code runId} preselects a run. */
     public void exportModel(Integer runId) {
+        if (student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT).get()) return; // the lesson keeps the model in LayerLab
         var runs = document.runsWithWeights();
         if (runs.isEmpty()) {
             var a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, ProjectDocumentModel.TEXT.get("exportTrainFirst"));
@@ -253,20 +262,59 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** The right-hand side: the selected layer's Properties (with the model summary) and the Training settings, as tabs. */
+    /**
+     * Student mode hides or locks what the lesson says: the palette, the layer properties, the Training tab, the Data
+     * panel and exporting. A project with a lesson opens on its Lesson tab.
+     */
+    private void applyLessonLocks() {
+        var palette = student.locks(org.layerlab.compute.project.Lesson.Lock.PALETTE);
+        editor.palette().visibleProperty().bind(palette.not());
+        editor.palette().managedProperty().bind(palette.not());
+        editor.inspector().disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.PROPERTIES));
+        sideTabs.getTabs().stream().filter(t -> "training-tab".equals(t.getId()))
+                .forEach(t -> t.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.TRAINING)));
+        dataLocked = student.locks(org.layerlab.compute.project.Lesson.Lock.DATA); // kept: a binding only listened to may be collected
+        dataLocked.addListener((o, a, locked) -> {
+            if (locked && dataWindow != null) dataWindow.hide();
+        });
+        Runnable showLesson = () -> {
+            if (!document.lesson().isEmpty()) sideTabs.getSelectionModel().select(0);
+            else if (sideTabs.getSelectionModel().getSelectedIndex() == 0) sideTabs.getSelectionModel().select(1);
+        };
+        document.projectProperty().addListener((o, a, p) -> showLesson.run());
+        showLesson.run();
+    }
+
+    /** Student mode's switch (View → Student mode). */
+    public javafx.beans.property.BooleanProperty studentMode() { return student.property(); }
+
+    public LessonPanel lessonPanel() { sidePanel(); return lesson; }
+
+    /** The right-hand side: the lesson, the selected layer's Properties (with the model summary) and the Training settings, as tabs. */
     private TabPane sidePanel() {
         if (sideTabs == null) {
             training = new TrainingPanel(document, editor, session);
+            lesson = new LessonPanel(document, editor, student.property(), pool.executor());
+            lesson.setImageChooser(this::chooseLessonImage);
+            Tab lessonTab = new Tab(LessonPanel.TEXT.get("tab"), lesson);
+            lessonTab.setId("lesson-tab");
             Tab properties = new Tab(TrainingSession.TEXT.get("tab.properties"), editor.inspector());
             properties.setId("properties-tab");
             Tab settings = new Tab(TrainingSession.TEXT.get("tab.training"), training);
             settings.setId("training-tab");
-            sideTabs = new TabPane(properties, settings);
+            sideTabs = new TabPane(lessonTab, properties, settings);
             sideTabs.setId("side-tabs");
             sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             sideTabs.getStyleClass().add("side-tabs");
         }
         return sideTabs;
+    }
+
+    private java.nio.file.Path chooseLessonImage() {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(LessonPanel.TEXT.get("imageFiles"), "*.png", "*.jpg", "*.jpeg", "*.gif"));
+        java.io.File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
     }
 
     public TrainingPanel trainingPanel() { sidePanel(); return training; }
@@ -308,6 +356,7 @@ public final class MainWindow extends BorderPane {
         title.setGraphic(new FontIcon("mdi2d-database-edit"));
         title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
         title.setOnAction(e -> openDataPanel());
+        title.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.DATA));
         return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
     }
 

@@ -58,6 +58,10 @@ public final class ProjectDocumentModel {
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     /** The run settings as edited in the Training panel (undoable commands set it); saved with the project. */
     private final ReadOnlyObjectWrapper<TrainingConfig> training = new ReadOnlyObjectWrapper<>();
+    /** The lesson as the teacher edited it (undoable commands set it); saved with the project. */
+    private final ReadOnlyObjectWrapper<org.layerlab.compute.project.Lesson> lesson = new ReadOnlyObjectWrapper<>();
+    /** Entries embedded in the project (lesson images, embedded data), kept from opening to saving (FX thread). */
+    private final Map<String, byte[]> entries = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -80,6 +84,8 @@ public final class ProjectDocumentModel {
         project.set(initial);
         training.set(initial.training());
         training.addListener((o, a, b) -> markEdited()); // a settings change (or its undo) is unsaved work
+        lesson.set(initial.lesson());
+        lesson.addListener((o, a, b) -> markEdited());
         this.io = io;
         this.dialogs = dialogs;
         this.recent = recent;
@@ -117,7 +123,7 @@ public final class ProjectDocumentModel {
      */
     public Project project() {
         Project p = project.get();
-        p = p.withTraining(training.get());
+        p = p.withTraining(training.get()).withLesson(lesson.get());
         if (dataset != null) p = p.withDataset(dataset.get());
         return editor == null ? p : p.withGraph(editor.getGraph());
     }
@@ -129,6 +135,23 @@ public final class ProjectDocumentModel {
 
     /** Sets the run settings (the Training panel's commands and their undo do this); marks the project unsaved. */
     public void setTraining(TrainingConfig t) { training.set(t); }
+
+    public org.layerlab.compute.project.Lesson lesson() { return lesson.get(); }
+
+    public ReadOnlyObjectProperty<org.layerlab.compute.project.Lesson> lessonProperty() { return lesson.getReadOnlyProperty(); }
+
+    /** Sets the lesson (the lesson panel's commands and their undo do this); marks the project unsaved. */
+    public void setLesson(org.layerlab.compute.project.Lesson l) { lesson.set(l); }
+
+    /** An entry embedded in the project ("data/lesson/boundary.png"), if it has one. */
+    public java.util.Optional<byte[]> entry(String name) { return java.util.Optional.ofNullable(entries.get(name)); }
+
+    /** Embeds an entry (a lesson image) to be saved with the project; marks the project unsaved. */
+    public void putEntry(String name, byte[] bytes) {
+        if (!ProjectBundle.isEntryName(name)) throw new IllegalArgumentException("not an entry name: " + name);
+        entries.put(name, bytes.clone());
+        markEdited();
+    }
 
     /** Connects the data set as the window edits it: called once by the window. */
     void useDataset(Supplier<org.layerlab.compute.project.DatasetSpec> d) { dataset = d; }
@@ -149,7 +172,7 @@ public final class ProjectDocumentModel {
     Project snapshot() { return project().withRuns(runs.snapshot()); }
 
     /** The project, its runs and the weights they keep, as a save writes it (FX thread). */
-    ProjectBundle snapshotBundle() { return ProjectBundle.of(snapshot()).withWeights(weights); }
+    ProjectBundle snapshotBundle() { return new ProjectBundle(snapshot(), weights, entries); }
 
     // ---- weights kept by runs
 
@@ -184,6 +207,9 @@ public final class ProjectDocumentModel {
         weights.putAll(b.weights());
         weightsChanged.run();
         training.set(b.project().training());
+        lesson.set(b.project().lesson());
+        entries.clear();
+        entries.putAll(b.entries());
         project.set(b.project().withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
         file.set(from);
         savedChanges = changes;
