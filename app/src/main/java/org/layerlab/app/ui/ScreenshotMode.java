@@ -35,8 +35,9 @@ public final class ScreenshotMode {
 
     static void run(Scene scene, MainWindow window, Path target, int epochs, String tab) {
         window.editor().selectedNodeProperty().set("hidden-1");
+        window.sideTabs().getTabs().stream().filter(t -> (tab + "-tab").equals(t.getId())).findFirst()
+                .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
         if (tab.equals("training")) {
-            window.sideTabs().getSelectionModel().select(1);
             // A change made while nothing trains, then the run: the panel as a student sees it after trying a rate.
             window.trainingPanel().sheet().edit("optimizer.adam.learningRate", 0.003);
         }

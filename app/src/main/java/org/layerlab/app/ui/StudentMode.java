@@ -8,8 +8,9 @@ import javafx.scene.control.CheckMenuItem;
 import org.layerlab.compute.project.Lesson;
 
 /**
- * Student or teacher mode. A project with a lesson opens in student mode, where the parts of the window its lesson
- * locks are hidden or read only; teacher mode (View → Student mode unticked) shows everything. This is classroom
+ * Student or teacher mode. A project whose lesson locks something opens in student mode, where those parts of the
+ * window are hidden or read only and the lesson cannot be edited; teacher mode (View → Student mode unticked) shows
+ * everything. A lesson that locks nothing opens in teacher mode, so its text stays editable. This is classroom
  * guidance, not security: the file itself stays editable.
  */
 final class StudentMode {
@@ -18,8 +19,8 @@ final class StudentMode {
 
     StudentMode(ProjectDocumentModel document) {
         this.document = document;
-        on.set(!document.lesson().isEmpty());
-        document.projectProperty().addListener((o, a, p) -> on.set(!document.lesson().isEmpty()));
+        on.set(!document.lesson().locked().isEmpty());
+        document.projectProperty().addListener((o, a, p) -> on.set(!document.lesson().locked().isEmpty()));
     }
 
     BooleanProperty property() { return on; }

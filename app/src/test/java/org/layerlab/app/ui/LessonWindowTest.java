@@ -68,11 +68,11 @@ class LessonWindowTest extends MainWindowFixture {
     }
 
     @Test void aLessonOpensInStudentModeWithItsLocksAndSteps(FxRobot robot) throws Exception {
-        assertFalse(onFx(() -> window.studentMode().get()), "the default project has no lesson: teacher mode");
+        assertFalse(onFx(() -> window.studentMode().get()), "the default project's lesson locks nothing: teacher mode");
         assertTrue(onFx(() -> window.editor().palette().isVisible()));
         openLesson(Set.of(Lesson.Lock.PALETTE, Lesson.Lock.TRAINING, Lesson.Lock.DATA));
 
-        assertTrue(onFx(() -> window.studentMode().get()), "a project with a lesson opens in student mode");
+        assertTrue(onFx(() -> window.studentMode().get()), "a project whose lesson locks something opens in student mode");
         TabPane tabs = onFx(window::sideTabs);
         assertEquals("lesson-tab", onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()), "it opens on the lesson");
         assertFalse(onFx(() -> window.editor().palette().isVisible()), "the palette is hidden");
@@ -104,8 +104,7 @@ class LessonWindowTest extends MainWindowFixture {
 
     @Test void teachersEditTextLocksAndImagesAsUndoableChangesThatAreSaved(FxRobot robot) throws Exception {
         openLesson(Set.of());
-        assertTrue(onFx(() -> window.studentMode().get()));
-        onFx(() -> { window.studentMode().set(false); return null; });
+        assertFalse(onFx(() -> window.studentMode().get()), "a lesson that locks nothing opens in teacher mode");
         Path png = dir.resolve("boundary plot.png");
         BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(img, "png", png.toFile());
