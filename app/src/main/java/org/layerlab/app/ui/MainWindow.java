@@ -93,6 +93,7 @@ public final class MainWindow extends BorderPane {
         document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
         data.specProperty().addListener((o, a, spec) -> describeData(spec));
         describeData(data.spec());
+        editor.setNewLayerParams((type, defaults) -> OutputCheck.newHeadParams(type, defaults, described));
         document.projectProperty().addListener((o, a, p) -> {
             session.projectReplaced();
             data.open(p.dataset());
@@ -240,6 +241,7 @@ public final class MainWindow extends BorderPane {
                 .whenComplete((d, err) -> javafx.application.Platform.runLater(() -> {
                     if (describing != spec || err != null) return; // another data set since, or it cannot load (Train says why)
                     described = d;
+                    data.followDescription(spec, d);
                     updateCardIssues();
                 }));
     }
