@@ -167,6 +167,26 @@ class DataPanelTest extends MainWindowFixture {
         assertEquals(3, added.params().getInt("units"), "a new Output head takes the data set's 3 classes");
     }
 
+    @Test void aRelativeDataFileIsFoundInTheProjectsFolderNotTheWorkingFolder(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("course").resolve("data")).getParent();
+        StringBuilder csv = new StringBuilder("x,y,class\n");
+        for (int i = 0; i < 60; i++) csv.append(i % 2 == 0 ? -1 : 1).append(',').append(i % 7 * 0.1).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        java.nio.file.Files.writeString(folder.resolve("data").resolve("points.csv"), csv);
+        var p = ProjectDocumentModel.defaultProject();
+        var source = org.layerlab.compute.data.DataSources.CSV;
+        p = p.withTraining(p.training().withEpochs(2)).withDataset(p.dataset().withSource(source.id(),
+                org.layerlab.compute.catalog.Params.of(source.params(), java.util.Map.of("file", "data/points.csv"))));
+        Path file = folder.resolve("points.layerlab");
+        ProjectFiles.write(p, file);
+        onFx(() -> window.document().open(file)).get(20, TimeUnit.SECONDS);
+
+        DataPanel panel = openPanel(robot);
+        assertEquals(60, onFx(() -> panel.shownLoad().loaded().data().size()), "the preview loads data/points.csv beside the project");
+        robot.clickOn("#train-button");
+        var charts = awaitCompletedRuns(1);
+        assertEquals("csv", onFx(() -> charts.store().runs().get(0).info().settings().get("data set")));
+    }
+
     /** The scatter's colour modes, compared without a dependency on the enum's package in assertions. */
     private enum ScatterColour {
         CLASS, VALUE, NONE;
