@@ -70,12 +70,13 @@ public final class ScalarDashboard extends BorderPane {
         runList = new RunListView(store);
         Label legend = new Label(TEXT.get("legend"));
         legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
-        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // both lines, always: the run list shrinks instead
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, always: the run list shrinks instead
         status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
         status.setWrapText(true);
         constants.setId("constant-series-note");
         constants.getStyleClass().add("constant-series-note");
         constants.setWrapText(true);
+        constants.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole note, on as many lines as it takes
         constants.managedProperty().bind(constants.textProperty().isNotEmpty());
         runList.getChildren().addAll(legend, constants, status);
         grid.setHgap(6);

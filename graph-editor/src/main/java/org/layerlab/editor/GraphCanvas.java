@@ -662,7 +662,7 @@ public final class GraphCanvas extends Pane {
     }
 
     private void addLayerAt(LayerType type, double x, double y) {
-        var cmd = GraphCommands.add(editor.getGraph(), type, snap(Math.max(0, x)), snap(Math.max(0, y)));
+        var cmd = GraphCommands.add(editor.getGraph(), type, editor.newLayerParams(type), snap(Math.max(0, x)), snap(Math.max(0, y)));
         editor.execute(cmd);
         editor.selectOnly(cmd.node().id());
         requestFocus();

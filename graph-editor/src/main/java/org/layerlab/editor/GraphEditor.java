@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,12 +31,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.Scene;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.GraphAnalysis;
 import org.layerlab.compute.graph.GraphException;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
+import org.layerlab.compute.layers.LayerType;
 import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.CommandStack;
 import org.layerlab.editor.command.CompoundCommand;
@@ -70,6 +73,7 @@ public final class GraphEditor {
     private final CommandStack history;
     private final javafx.collections.ObservableMap<String, CardIssue> cardIssues = FXCollections.observableHashMap();
     private GraphFragment clipboard;
+    private BiFunction<LayerType, Params, Params> newLayerParams = (type, defaults) -> defaults;
     private int pasteCount;
     private boolean syncingSelection;
     private long lastInferenceNanos;
@@ -179,6 +183,19 @@ public final class GraphEditor {
     }
 
     void refuse(String why) { message.set(why); }
+
+    /**
+     * What a layer added from the palette starts with: the type's defaults, adjusted by {@code adjust} (the
+     * application makes a new Output head's units follow the data set's classes). FX thread.
+     */
+    public void setNewLayerParams(BiFunction<LayerType, Params, Params> adjust) {
+        newLayerParams = java.util.Objects.requireNonNull(adjust);
+    }
+
+    /** The settings a new layer of {@code type} from the palette starts with. */
+    public Params newLayerParams(LayerType type) {
+        return newLayerParams.apply(type, type.defaultParams());
+    }
 
     /** The last reason an edit was refused, or "". */
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

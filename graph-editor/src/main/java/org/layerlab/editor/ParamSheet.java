@@ -235,7 +235,7 @@ public final class ParamSheet extends VBox {
                         ((Number) item.getValue()).intValue(), (int) step)
                 : new SpinnerValueFactory.DoubleSpinnerValueFactory(spec.min(), spec.max(), ((Number) item.getValue()).doubleValue(), step);
         if (!integer) ((SpinnerValueFactory.DoubleSpinnerValueFactory) factory).setConverter(new StringConverter<Double>() {
-            @Override public String toString(Double d) { return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString(); }
+            @Override public String toString(Double d) { return d == null ? "" : numberText(d); }
             @Override public Double fromString(String s) {
                 try { return Double.valueOf(s.strip()); } catch (NumberFormatException e) { return null; }
             }
@@ -260,6 +260,19 @@ public final class ParamSheet extends VBox {
                 if (value instanceof Number n) getEditor().getValueFactory().setValue(integer ? (Object) n.intValue() : (Object) n.doubleValue());
             }
         };
+    }
+
+    /**
+     * A number as a field shows it: plainly ("0.003", "0.999", "42") while that stays short, in scientific notation
+     * ("1e-8", "2.5e-5", "3e9") when it is tiny or huge, so Adam's ε reads 1e-8 instead of a field of zeros.
+     */
+    static String numberText(double d) {
+        if (d == 0 || !Double.isFinite(d)) return d == 0 ? "0" : String.valueOf(d);
+        java.math.BigDecimal b = java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(6)).stripTrailingZeros();
+        double a = Math.abs(d);
+        if (a >= 1e-3 && a < 1e7) return b.toPlainString();
+        int exponent = b.precision() - b.scale() - 1;
+        return b.movePointLeft(exponent).toPlainString() + "e" + exponent;
     }
 
     /** ControlsFX number and text editors commit only when focus leaves; Enter commits too. */

@@ -70,4 +70,16 @@ class ParamSheetTest {
         assertTrue(onFx(sheet::message).contains("10"), onFx(sheet::message));
         assertEquals(400, onFx(() -> sheet.shown().getInt("samples")));
     }
+
+    @Test void numbersReadPlainlyWhileShortAndInScientificNotationWhenTinyOrHuge() {
+        assertEquals("1e-8", ParamSheet.numberText(1e-8));
+        assertEquals("2.5e-5", ParamSheet.numberText(2.5e-5));
+        assertEquals("0.003", ParamSheet.numberText(0.003));
+        assertEquals("0.999", ParamSheet.numberText(0.999));
+        assertEquals("0", ParamSheet.numberText(0));
+        assertEquals("42", ParamSheet.numberText(42));
+        assertEquals("-1e-10", ParamSheet.numberText(-1e-10));
+        assertEquals("3e9", ParamSheet.numberText(3e9));
+        assertEquals(1e-8, Double.parseDouble(ParamSheet.numberText(1e-8)), "what the field shows reads back as the value");
+    }
 }

@@ -340,7 +340,8 @@ final class DataPanel extends BorderPane {
                 else f = new FileChooser().showOpenDialog(getScene().getWindow());
                 if (f == null) return;
                 try {
-                    model.change(DataSetModel.setLabel(p.label(), f.getName()), model.spec().withParams(model.spec().params().with(p.name(), f.getPath())));
+                    String name = org.layerlab.compute.data.DataContext.nameFor(f.toPath(), baseDir.get());
+                    model.change(DataSetModel.setLabel(p.label(), f.getName()), model.spec().withParams(model.spec().params().with(p.name(), name)));
                 } catch (InvalidParamException x) {
                     status.setText(x.getMessage());
                 }

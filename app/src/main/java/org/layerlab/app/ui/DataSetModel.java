@@ -9,6 +9,7 @@ import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.project.DatasetSpec;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.text.Messages;
+import org.layerlab.compute.train.RunPreflight;
 import org.layerlab.editor.GraphEditor;
 import org.layerlab.editor.command.DocumentEdit;
 
@@ -25,6 +26,9 @@ final class DataSetModel {
     private long historyVersion;
     private Edit last;
     private long lastVersion = -1;
+    /** What the current data set was found to hold (classes, targets) and which data set that was; null until known. */
+    private RunPreflight.DataDescription described;
+    private DatasetSpec describedSpec;
 
     DataSetModel(GraphEditor editor, DatasetSpec initial) {
         this.editor = editor;
@@ -50,7 +54,7 @@ final class DataSetModel {
         DatasetSpec before = spec.get();
         if (after.equals(before) && InputShapes.follow(editor.getGraph(), sample) == editor.getGraph()) return;
         ModelGraph graphBefore = editor.getGraph(), graphAfter = InputShapes.follow(graphBefore, sample);
-        Edit e = new Edit(label, before, after, graphBefore, graphAfter);
+        Edit e = new Edit(label, before, after, graphBefore, graphAfter, before.equals(describedSpec) ? described : null);
         editor.execute(e);
         last = e;
         lastVersion = historyVersion;
@@ -73,6 +77,27 @@ final class DataSetModel {
         }
     }
 
+    /**
+     * The data set {@code spec} was found to hold {@code data} (its classes or targets). When it is the data a change
+     * just chose, and that change is still the latest step, the Output head's units follow the new class count (or
+     * target count) as part of that change, so one Undo takes back both. Units the user set by hand stay as they are
+     * while the count does not change; the card then offers the fix. FX thread.
+     */
+    void followDescription(DatasetSpec spec, RunPreflight.DataDescription data) {
+        if (!spec.equals(this.spec.get())) return;
+        boolean fresh = last != null && last.after.equals(spec) && lastVersion == historyVersion && !last.unitsFollowed;
+        if (fresh) {
+            last.unitsFollowed = true;
+            ModelGraph now = editor.getGraph(), fitted = OutputCheck.followUnits(now, last.describedBefore, data);
+            if (fitted != now) {
+                last.graphAfter = fitted;
+                editor.graphProperty().set(fitted);
+            }
+        }
+        described = data;
+        describedSpec = spec;
+    }
+
     /** Sets drawn points as one step ("Draw 12 points", "Erase 3 points", "Clear points"). */
     void changePoints(String label, List<DrawnPoint> points) { change(label, spec.get().withPoints(points)); }
 
@@ -92,8 +117,14 @@ final class DataSetModel {
         private final String label;
         private final DatasetSpec before, after;
         private ModelGraph graphBefore, graphAfter;
+        /** What the data before held, to tell whether the class count changed (null: not known). */
+        private final RunPreflight.DataDescription describedBefore;
+        /** Whether the Output head has had its chance to follow the data this step chose. */
+        private boolean unitsFollowed;
 
-        Edit(String label, DatasetSpec before, DatasetSpec after, ModelGraph graphBefore, ModelGraph graphAfter) {
+        Edit(String label, DatasetSpec before, DatasetSpec after, ModelGraph graphBefore, ModelGraph graphAfter,
+             RunPreflight.DataDescription describedBefore) {
+            this.describedBefore = describedBefore;
             this.label = label;
             this.before = before;
             this.after = after;

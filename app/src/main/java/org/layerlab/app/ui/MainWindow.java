@@ -64,6 +64,7 @@ public final class MainWindow extends BorderPane {
         data.specProperty().addListener((o, a, s) -> document.markEdited());
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         session.usePreparedData(dataLoads::preparedFor);
+        session.useDataFolder(document::dataFolder);
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         // "Cannot train: …" stays only while the edited project still fails the run's checks (an Undo may have fixed it).
         editor.analysisProperty().addListener((o, a, b) -> session.documentChanged());
@@ -101,6 +102,9 @@ public final class MainWindow extends BorderPane {
         document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
         data.specProperty().addListener((o, a, spec) -> describeData(spec));
         describeData(data.spec());
+        // Saved elsewhere: relative data file names now resolve against the new folder.
+        document.fileProperty().addListener((o, a, f) -> describeData(data.spec()));
+        editor.setNewLayerParams((type, defaults) -> OutputCheck.newHeadParams(type, defaults, described));
         document.projectProperty().addListener((o, a, p) -> {
             session.projectReplaced();
             data.open(p.dataset());
@@ -114,7 +118,7 @@ public final class MainWindow extends BorderPane {
      */
     public void openDataPanel() {
         if (dataWindow == null) {
-            dataPanel = new DataPanel(data, dataLoads, () -> null);
+            dataPanel = new DataPanel(data, dataLoads, document::dataFolder);
             dataPanel.setCsvImport(this::openCsvWizard);
             var st = session.statusProperty();
             dataPanel.showNextRunNoteWhile(st.isEqualTo(Status.RUNNING).or(st.isEqualTo(Status.PAUSED)));
@@ -139,15 +143,27 @@ public final class MainWindow extends BorderPane {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(dataWindow);
         stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
-        csvWizard = new CsvImportWizard(dataLoads.executor(), null, initial, params -> {
+        java.nio.file.Path folder = document.dataFolder();
+        csvWizard = new CsvImportWizard(dataLoads.executor(), folder, initial, params -> {
             String file = java.nio.file.Path.of(params.getString("file")).getFileName().toString();
-            data.change(DATA_TEXT.get("edit.importCsv", file), data.spec().withSource(DataPanel.CSV, params));
+            data.change(DATA_TEXT.get("edit.importCsv", file), data.spec().withSource(DataPanel.CSV, withFileNamedFor(params, folder)));
         }, stage::close);
         javafx.scene.Scene scene = new javafx.scene.Scene(csvWizard, 1180, 720);
         scene.getStylesheets().setAll(getScene().getStylesheets());
         stage.setScene(scene);
         stage.setTitle(DATA_TEXT.get("csv.window"));
         stage.show();
+    }
+
+    /** The wizard's settings with the CSV file named relative to the project's folder when it lies inside it. */
+    private static org.layerlab.compute.catalog.Params withFileNamedFor(org.layerlab.compute.catalog.Params params, java.nio.file.Path folder) {
+        String file = params.getString("file");
+        java.nio.file.Path resolved = org.layerlab.compute.data.DataContext.of(folder).resolve(file);
+        try {
+            return params.with("file", org.layerlab.compute.data.DataContext.nameFor(resolved, folder));
+        } catch (org.layerlab.compute.catalog.InvalidParamException e) {
+            return params;
+        }
     }
 
     /** The CSV wizard last opened, else null (tests). */
@@ -239,9 +255,10 @@ public final class MainWindow extends BorderPane {
         described = null;
         updateCardIssues();
         // The training part of the split, as the run's own checks see it.
+        java.nio.file.Path folder = document.dataFolder();
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
-                        return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(null)).splits().train());
+                        return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(folder)).splits().train());
                     } catch (org.layerlab.compute.data.DataException e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
@@ -249,6 +266,7 @@ public final class MainWindow extends BorderPane {
                 .whenComplete((d, err) -> javafx.application.Platform.runLater(() -> {
                     if (describing != spec || err != null) return; // another data set since, or it cannot load (Train says why)
                     described = d;
+                    data.followDescription(spec, d);
                     updateCardIssues();
                 }));
     }

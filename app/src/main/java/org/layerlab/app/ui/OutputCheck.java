@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.layerlab.compute.catalog.InvalidParamException;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
+import org.layerlab.compute.layers.LayerType;
 import org.layerlab.compute.layers.OutputLayer;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.nn.Losses;
@@ -49,6 +51,37 @@ final class OutputCheck {
             }));
         }
         return out;
+    }
+
+    /**
+     * {@code graph} with its Output head's units following the data: set to what {@code after} needs when that differs
+     * from what {@code before} needed (null: not known), so a head the user set to other units on purpose keeps them
+     * while the classes stay the same. The graph itself when there is no single head or nothing to change.
+     */
+    static ModelGraph followUnits(ModelGraph graph, RunPreflight.DataDescription before, RunPreflight.DataDescription after) {
+        List<Node> heads = graph.nodes().stream().filter(n -> n.type().equals(OutputLayer.ID) && graph.outputsOf(n.id()).isEmpty()).toList();
+        if (heads.size() != 1) return graph;
+        Node head = heads.get(0);
+        Loss loss = OutputLayer.loss(head.params());
+        int want = unitsFor(loss, after);
+        if (want <= 0 || want == head.params().getInt("units")) return graph;
+        if (before != null && unitsFor(loss, before) == want) return graph;
+        try {
+            return graph.replaceNode(head.withParams(head.params().with("units", want)));
+        } catch (InvalidParamException e) {
+            return graph; // more classes than a head may have: the card says so
+        }
+    }
+
+    /** The settings a new Output head from the palette starts with: units for the data's classes or targets when known. */
+    static Params newHeadParams(LayerType type, Params defaults, RunPreflight.DataDescription data) {
+        if (!type.id().equals(OutputLayer.ID) || data == null) return defaults;
+        int want = unitsFor(OutputLayer.loss(defaults), data);
+        try {
+            return want > 0 ? defaults.with("units", want) : defaults;
+        } catch (InvalidParamException e) {
+            return defaults;
+        }
     }
 
     /** The units an Output head with this loss needs for the data, or 0 when the loss does not fit the data at all. */

@@ -111,6 +111,15 @@ public final class ProjectDocumentModel {
     public ReadOnlyObjectProperty<Project> projectProperty() { return project.getReadOnlyProperty(); }
     /** The file the project was opened from or last saved to; null for a new project. */
     public ReadOnlyObjectProperty<Path> fileProperty() { return file.getReadOnlyProperty(); }
+
+    /**
+     * The folder the project's relative data file names are resolved against: the project file's, or null (the
+     * working folder) while the project has no file.
+     */
+    public Path dataFolder() {
+        Path f = file.get();
+        return f == null ? null : f.toAbsolutePath().getParent();
+    }
     /** True while there are changes no file holds (the window's title shows a mark). */
     public ReadOnlyBooleanProperty unsavedProperty() { return unsaved.getReadOnlyProperty(); }
     /** The last file event for the status bar ("Saved … at 14:02:11"). */
@@ -210,8 +219,8 @@ public final class ProjectDocumentModel {
         lesson.set(b.project().lesson());
         entries.clear();
         entries.putAll(b.entries());
+        file.set(from); // before the project: its data files are found relative to its folder as soon as it shows
         project.set(b.project().withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
-        file.set(from);
         savedChanges = changes;
         unsaved.set(false);
     }

@@ -34,6 +34,7 @@ public final class TrainingPanel extends VBox {
         title.getStyleClass().add("panel-title");
         Label about = new Label(TrainingSession.TEXT.get("panel.about"));
         about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it: the sheet below scrolls instead
         about.getStyleClass().add("panel-description");
         Label nextRun = new Label(TrainingSession.TEXT.get("panel.nextRun"));
         nextRun.setId("training-next-run");

@@ -104,6 +104,12 @@ public final class TrainingSession {
      * @param project supplies the project as edited now (read on the FX thread when a run starts)
      * @param runListeners gives each new run its own listener (must not block)
      */
+    /** Where the project's relative data file names are resolved (the project file's folder; null: the working folder). */
+    private Supplier<java.nio.file.Path> dataFolder = () -> null;
+
+    /** Resolves relative data file names against {@code folder}'s folder (read on the FX thread when a run starts). */
+    void useDataFolder(Supplier<java.nio.file.Path> folder) { dataFolder = folder; }
+
     public TrainingSession(ComputePool pool, Supplier<Project> project, RunListeners runListeners) {
         this.pool = pool;
         this.project = project;
@@ -176,12 +182,13 @@ public final class TrainingSession {
      */
     public java.util.concurrent.CompletableFuture<Map<String, Double>> evaluate(String runName, TrainedModel m) {
         Project p = project.get();
+        java.nio.file.Path folder = dataFolder.get();
         message.set(FILE_TEXT.get("evaluating", runName));
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             CompiledNetwork net = m.compile();
             Splits parts;
             try {
-                parts = p.dataset().prepare(DataContext.of(null)).splits();
+                parts = p.dataset().prepare(DataContext.of(folder)).splits();
             } catch (DataException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -269,7 +276,7 @@ public final class TrainingSession {
         try {
             // The project's own split (saved with it); the test part waits for the end of the run.
             Splits parts = prepared.apply(p.dataset());
-            if (parts == null) parts = p.dataset().prepare(DataContext.of(null)).splits();
+            if (parts == null) parts = p.dataset().prepare(DataContext.of(dataFolder.get())).splits();
             // Found before any weight is allocated (the Output card shows the same problems while editing).
             var problems = org.layerlab.compute.train.RunPreflight.check(p.graph(), parts.train(), p.training());
             if (!problems.isEmpty()) {

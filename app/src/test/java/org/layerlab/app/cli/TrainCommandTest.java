@@ -117,4 +117,42 @@ class TrainCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("needs one output per class: the data has 2 classes"), r.err());
     }
+
+    /** A project whose data set is a CSV file named relative to the project ("data/points.csv"), next to it. */
+    private Path projectWithRelativeCsv() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("course"));
+        Files.createDirectories(folder.resolve("data"));
+        StringBuilder csv = new StringBuilder("x,y,class\n");
+        for (int i = 0; i < 60; i++) {
+            int c = i % 2;
+            csv.append(c == 0 ? -1 - i % 5 * 0.1 : 1 + i % 5 * 0.1).append(',').append(i % 7 * 0.1).append(',').append(c == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(folder.resolve("data").resolve("points.csv"), csv);
+        var p = org.layerlab.compute.project.ProjectFiles.parse(SampleProjects.defaultSample().json(), "default");
+        var source = org.layerlab.compute.data.DataSources.CSV;
+        p = p.withDataset(p.dataset().withSource(source.id(),
+                org.layerlab.compute.catalog.Params.of(source.params(), Map.of("file", "data/points.csv"))));
+        Path file = folder.resolve("points.layerlab");
+        org.layerlab.compute.project.ProjectFiles.write(p, file);
+        return file;
+    }
+
+    @Test
+    void aRelativeDataFileIsFoundNextToTheProjectWhenTrainingFromAnotherFolder() throws Exception {
+        Path project = projectWithRelativeCsv();
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        // Its own process, started in another folder: the working folder is not the project's.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-D" + CliFailures.LOGS_PROPERTY + "=" + dir.resolve("logs"),
+                "-cp", System.getProperty("java.class.path"), "org.layerlab.app.Launcher",
+                "train", "../course/points.layerlab", "--epochs", "3", "--no-progress");
+        pb.directory(elsewhere.toFile());
+        pb.redirectErrorStream(true);
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(proc.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, proc.exitValue(), out);
+        assertTrue(out.contains("epochs") && out.contains("accuracy"), out);
+        assertTrue(Files.exists(project));
+    }
 }

@@ -112,6 +112,81 @@ class DataPanelTest extends MainWindowFixture {
         assertEquals(List.of(1), inputShape());
     }
 
+    /** Clicks a source in the list, scrolled into view first (the list is longer than it is tall). */
+    private void chooseSource(FxRobot robot, String id) throws Exception {
+        onFx(() -> { window.dataPanel().sourceList().scrollTo(org.layerlab.compute.data.DataSources.CATALOG.get(id)); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#source-" + id);
+    }
+
+    private int outputUnits() throws Exception {
+        return onFx(() -> window.editor().getGraph().node("output").params().getInt("units"));
+    }
+
+    @Test void outputUnitsFollowTheClassesOfTheChosenDataSetAndOneUndoTakesBackBoth(FxRobot robot) throws Exception {
+        DataPanel panel = openPanel(robot);
+        assertEquals(2, outputUnits(), "two spirals: two classes");
+        chooseSource(robot, "iris");
+        assertEquals("iris", onFx(() -> window.data().spec().source()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> outputUnits() == 3);
+        assertEquals(List.of(4), inputShape(), "four measurements in");
+        assertEquals("Set data set to Iris flowers", onFx(() -> window.editor().history().undoLabel()), "no step of its own");
+        awaitPreview(panel);
+        assertTrue(onFx(() -> window.editor().cardIssues().get("output") == null), "nothing to fix");
+
+        onFx(() -> { window.editor().undo(); return null; });
+        assertEquals("two-spirals", onFx(() -> window.data().spec().source()));
+        assertEquals(2, outputUnits(), "one undo restores the units too");
+        assertEquals(List.of(2), inputShape());
+        onFx(() -> { window.editor().redo(); return null; });
+        assertEquals(3, outputUnits(), "redo chooses iris and its 3 units again");
+    }
+
+    @Test void unitsSetByHandStayWhileTheClassesStayAndANewHeadFromThePaletteTakesTheDataSetsCount(FxRobot robot) throws Exception {
+        DataPanel panel = openPanel(robot);
+        onFx(() -> {
+            var g = window.editor().getGraph();
+            var spec = g.typeOf("output").params().stream().filter(s -> s.name().equals("units")).findFirst().orElseThrow();
+            window.editor().execute(org.layerlab.editor.command.GraphCommands.changeParam(g, "output", spec, 5));
+            return null;
+        });
+        type(robot, "#data-settings-noise-text", "0.3");
+        assertEquals(0.3, onFx(() -> window.data().spec().params().getDouble("noise")));
+        awaitPreview(panel);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.editor().cardIssues().get("output") != null));
+        assertEquals(5, outputUnits(), "more noise is still 2 classes: the units the user chose stay, with the card's fix");
+        assertTrue(onFx(() -> robot.lookup("#fix-output").tryQuery().isPresent()), "the one-click fix is offered");
+
+        chooseSource(robot, "iris");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> outputUnits() == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.editor().cardIssues().get("output") == null));
+        onFx(() -> { window.dataWindow().hide(); return null; });
+        robot.doubleClickOn("#palette-output");
+        var added = onFx(() -> window.editor().getGraph().nodes().stream().filter(n -> n.type().equals("output") && !n.id().equals("output"))
+                .findFirst().orElseThrow());
+        assertEquals(3, added.params().getInt("units"), "a new Output head takes the data set's 3 classes");
+    }
+
+    @Test void aRelativeDataFileIsFoundInTheProjectsFolderNotTheWorkingFolder(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("course").resolve("data")).getParent();
+        StringBuilder csv = new StringBuilder("x,y,class\n");
+        for (int i = 0; i < 60; i++) csv.append(i % 2 == 0 ? -1 : 1).append(',').append(i % 7 * 0.1).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        java.nio.file.Files.writeString(folder.resolve("data").resolve("points.csv"), csv);
+        var p = ProjectDocumentModel.defaultProject();
+        var source = org.layerlab.compute.data.DataSources.CSV;
+        p = p.withTraining(p.training().withEpochs(2)).withDataset(p.dataset().withSource(source.id(),
+                org.layerlab.compute.catalog.Params.of(source.params(), java.util.Map.of("file", "data/points.csv"))));
+        Path file = folder.resolve("points.layerlab");
+        ProjectFiles.write(p, file);
+        onFx(() -> window.document().open(file)).get(20, TimeUnit.SECONDS);
+
+        DataPanel panel = openPanel(robot);
+        assertEquals(60, onFx(() -> panel.shownLoad().loaded().data().size()), "the preview loads data/points.csv beside the project");
+        robot.clickOn("#train-button");
+        var charts = awaitCompletedRuns(1);
+        assertEquals("csv", onFx(() -> charts.store().runs().get(0).info().settings().get("data set")));
+    }
+
     /** The scatter's colour modes, compared without a dependency on the enum's package in assertions. */
     private enum ScatterColour {
         CLASS, VALUE, NONE;

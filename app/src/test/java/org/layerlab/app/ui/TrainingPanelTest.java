@@ -44,9 +44,32 @@ class TrainingPanelTest extends MainWindowFixture {
         return text != null ? text : robot.lookup((Node n) -> id.equals(n.getId())).query();
     }
 
+    /** The text a control draws: its own text, or that cut short with an ellipsis where it does not fit. */
+    private static String shownText(Node n) {
+        return String.join(" ", n.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
+                .map(t -> ((javafx.scene.text.Text) t).getText()).toList());
+    }
+
     /** Whether the panel shows a row for this setting now. */
     private static boolean shown(FxRobot robot, String setting) {
         return robot.lookup((Node n) -> ("training-sheet-" + setting).equals(n.getId())).tryQuery().isPresent();
+    }
+
+    @Test
+    void atTheSmallWindowSizeEverySettingNameAndValueReadsWhole(FxRobot robot) throws Exception {
+        robot.clickOn("#training-tab");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The headless screen is 1280×800: the side panel has its narrowest width, as on a projector.
+        assertTrue(onFx(() -> window.sideTabs().getWidth()) <= 301, "side panel " + onFx(() -> window.sideTabs().getWidth()));
+        assertEquals("1e-8", onFx(() -> ((javafx.scene.control.TextField) field(robot, "optimizer.adam.epsilon")).getText()),
+                "Adam's ε reads as a number, not a field of zeros");
+        var cut = onFx(() -> robot.lookup("#training-sheet").lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.isVisible() && !shownText(l).equals(l.getText())).map(javafx.scene.control.Label::getText).toList());
+        assertTrue(cut.isEmpty(), "names cut short: " + cut);
+        var combos = onFx(() -> robot.lookup("#training-sheet").lookup(".combo-box").lookup(".list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getText() != null && !shownText(c).equals(c.getText())).map(c -> c.getText()).toList());
+        assertTrue(combos.isEmpty(), "choices cut short: " + combos);
     }
 
     @Test

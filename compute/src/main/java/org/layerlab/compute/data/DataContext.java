@@ -30,6 +30,19 @@ public record DataContext(Path baseDir, List<DrawnPoint> points, DataProgress pr
     public DataContext withCancel(BooleanSupplier c) { return new DataContext(baseDir, points, progress, c, memoryBudget); }
     public DataContext withMemoryBudget(long bytes) { return new DataContext(baseDir, points, progress, cancelled, bytes); }
 
+    /**
+     * How a data file is named in a project's settings: relative to the project's folder ({@code baseDir}) when the
+     * file is inside it ("data/scores.csv", with forward slashes so the project opens on any system), absolute
+     * otherwise or when the project has no folder yet.
+     */
+    public static String nameFor(Path file, Path baseDir) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (baseDir == null) return abs.toString();
+        Path base = baseDir.toAbsolutePath().normalize();
+        if (!abs.startsWith(base) || abs.equals(base)) return abs.toString();
+        return base.relativize(abs).toString().replace(java.io.File.separatorChar, '/');
+    }
+
     /** A file name from the settings, resolved against the base folder. */
     public Path resolve(String name) {
         Path p = Path.of(name);

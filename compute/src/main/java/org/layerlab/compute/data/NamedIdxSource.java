@@ -4,19 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,17 @@ import org.layerlab.compute.tensor.Shape;
  */
 public final class NamedIdxSource implements DataSource {
     public static final String CACHE_PROPERTY = "layerlab.datasets";
+    /** A mirror to download from instead of the sets' public locations: it holds {@code <id>/<file>} (e.g. for tests). */
+    public static final String MIRROR_PROPERTY = "layerlab.download.baseUrl";
+    /** How long opening the connection may take, in milliseconds (default 15 s). */
+    public static final String CONNECT_TIMEOUT_PROPERTY = "layerlab.download.connectTimeoutMillis";
+    /** How long the server may send nothing in the middle of a download, in milliseconds (default 30 s). */
+    public static final String READ_TIMEOUT_PROPERTY = "layerlab.download.readTimeoutMillis";
+    /**
+     * The system folders to look in before downloading, separated by the path separator, instead of the known ones
+     * (empty: none; e.g. for tests that must download).
+     */
+    public static final String SYSTEM_DIRS_PROPERTY = "layerlab.datasets.systemDirs";
     public static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
@@ -94,8 +103,16 @@ public final class NamedIdxSource implements DataSource {
     /** The folder holding all four files without downloading (cache first, then system folders), or null. */
     public Path findLocal() {
         if (complete(cacheDir())) return cacheDir();
-        for (Path d : systemDirs) if (complete(d)) return d;
+        for (Path d : systemDirs()) if (complete(d)) return d;
         return null;
+    }
+
+    /** The system folders looked in: {@value #SYSTEM_DIRS_PROPERTY} when set, else the set's known ones. */
+    private List<Path> systemDirs() {
+        String prop = System.getProperty(SYSTEM_DIRS_PROPERTY);
+        if (prop == null) return systemDirs;
+        return java.util.Arrays.stream(prop.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+                .filter(x -> !x.isBlank()).map(Path::of).toList();
     }
 
     private static boolean complete(Path dir) { return FILES.stream().allMatch(f -> Files.isReadable(dir.resolve(f))); }
@@ -117,66 +134,104 @@ public final class NamedIdxSource implements DataSource {
         } catch (IOException e) {
             throw new DataException(dir.toString(), null, DataText.get("file.cannotWrite", e.getMessage()));
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        URI base = downloadBase();
         for (String f : FILES) {
             Path target = dir.resolve(f);
-            if (!Files.isReadable(target)) fetch(client, baseUrl.resolve(f), target, sha256.get(f), ctx);
+            if (!Files.isReadable(target)) fetch(base.resolve(f), target, sha256.get(f), ctx);
         }
         return dir;
     }
 
-    private void fetch(HttpClient client, URI url, Path target, String expectedSha, DataContext ctx) throws DataException {
-        String where = url.toString();
-        Path tmp = null;
+    /** Where the files are downloaded from: the set's public location, or {@value #MIRROR_PROPERTY}{@code /<id>/}. */
+    URI downloadBase() {
+        String mirror = System.getProperty(MIRROR_PROPERTY);
+        if (mirror == null || mirror.isBlank()) return baseUrl;
+        return URI.create(mirror.endsWith("/") ? mirror : mirror + "/").resolve(id + "/");
+    }
+
+    /** A timeout in milliseconds from a system property, or the default when it is unset or not a positive number. */
+    static int timeoutMillis(String property, int defaultMillis) {
         try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                if (r.statusCode() != 200) throw new DataException(where, null, DataText.get("download.status", r.statusCode()));
-                long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-                tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                long done = 0;
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    byte[] buf = new byte[1 << 16];
-                    while (true) {
-                        int n;
-                        try {
-                            n = in.read(buf);
-                        } catch (IOException e) {
-                            throw new DataException(where, null, DataText.get("download.broken", done, total));
-                        }
-                        if (n < 0) break;
-                        out.write(buf, 0, n);
-                        sha.update(buf, 0, n);
-                        done += n;
-                        ctx.progress().update(target.getFileName().toString(), done, total);
-                        ctx.checkCancelled(where);
-                    }
-                }
-                if (total >= 0 && done != total) throw new DataException(where, null, DataText.get("download.broken", done, total));
-                String got = HexFormat.of().formatHex(sha.digest());
-                if (expectedSha != null && !got.equalsIgnoreCase(expectedSha)) {
-                    throw new DataException(where, null, DataText.get("download.checksum", got, expectedSha));
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                tmp = null;
+            int v = Integer.parseInt(System.getProperty(property, "").strip());
+            return v > 0 ? v : defaultMillis;
+        } catch (NumberFormatException e) {
+            return defaultMillis;
+        }
+    }
+
+    /**
+     * One file into {@code target} through a temporary file, checked against its SHA-256. The connection must open
+     * within the connect timeout, and the server must keep sending: when nothing arrives for the read timeout, the
+     * download fails with a message saying so (a server that stalls mid-body must not hang the load for ever).
+     */
+    private void fetch(URI url, Path target, String expectedSha, DataContext ctx) throws DataException {
+        String where = url.toString();
+        int connectMillis = timeoutMillis(CONNECT_TIMEOUT_PROPERTY, 15_000), readMillis = timeoutMillis(READ_TIMEOUT_PROPERTY, 30_000);
+        Path tmp = null;
+        HttpURLConnection c = null;
+        long done = 0, total = -1;
+        try {
+            c = (HttpURLConnection) url.toURL().openConnection();
+            c.setConnectTimeout(connectMillis);
+            c.setReadTimeout(readMillis);
+            c.setInstanceFollowRedirects(true);
+            try {
+                c.connect();
+            } catch (SocketTimeoutException e) {
+                throw new DataException(where, null, DataText.get("download.offline", id, cacheDir()));
             }
-        } catch (ConnectException | UnknownHostException | HttpConnectTimeoutException e) {
+            int status = c.getResponseCode();
+            if (status != 200) throw new DataException(where, null, DataText.get("download.status", status));
+            total = c.getContentLengthLong();
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+                byte[] buf = new byte[1 << 16];
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } catch (SocketTimeoutException e) {
+                        throw e;
+                    } catch (IOException e) {
+                        throw new DataException(where, null, DataText.get("download.broken", done, total));
+                    }
+                    if (n < 0) break;
+                    out.write(buf, 0, n);
+                    sha.update(buf, 0, n);
+                    done += n;
+                    ctx.progress().update(target.getFileName().toString(), done, total);
+                    ctx.checkCancelled(where);
+                }
+            }
+            if (total >= 0 && done != total) throw new DataException(where, null, DataText.get("download.broken", done, total));
+            String got = HexFormat.of().formatHex(sha.digest());
+            if (expectedSha != null && !got.equalsIgnoreCase(expectedSha)) {
+                throw new DataException(where, null, DataText.get("download.checksum", got, expectedSha));
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (SocketTimeoutException e) {
+            // Connected, then silence: the server (or the network between) stopped sending.
+            throw new DataException(where, null, DataText.get("download.stalled", seconds(readMillis), done, total < 0 ? "?" : total));
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
             throw new DataException(where, null, DataText.get("download.offline", id, cacheDir()));
         } catch (IOException e) {
             throw new DataException(where, null, DataText.get("download.failed", String.valueOf(e.getMessage())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataException(where, null, DataText.get("load.cancelled"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         } finally {
+            if (c != null) c.disconnect();
             if (tmp != null) try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
         }
+    }
+
+    /** "30" or "0.3": a timeout as people read it. */
+    private static String seconds(int millis) {
+        return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 }

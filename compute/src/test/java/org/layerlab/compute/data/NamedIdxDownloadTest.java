@@ -29,7 +29,10 @@ class NamedIdxDownloadTest {
     private HttpServer server;
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, String> sha = new HashMap<>();
-    /** What the server does for a file: "ok", "drop" (declares the length, sends half, closes) or "404". */
+    /**
+     * What the server does for a file: "ok", "drop" (declares the length, sends half, closes), "stall" (declares the
+     * length, sends half, then sends nothing until the test ends) or "404".
+     */
     private final Map<String, String> behaviour = new HashMap<>();
 
     @BeforeEach void serve() throws Exception {
@@ -53,6 +56,17 @@ class NamedIdxDownloadTest {
             }
             ex.sendResponseHeaders(200, body.length);
             OutputStream out = ex.getResponseBody();
+            if (how.equals("stall")) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                try {
+                    stalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.close();
+                return;
+            }
             if (how.equals("drop")) {
                 out.write(body, 0, body.length / 2);
                 out.flush();
@@ -67,7 +81,14 @@ class NamedIdxDownloadTest {
         server.start();
     }
 
-    @AfterEach void stop() { server.stop(0); }
+    /** Holds a stalled response open until the test is over. */
+    private final java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+
+    @AfterEach void stop() {
+        stalled.countDown();
+        System.clearProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY);
+        server.stop(0);
+    }
 
     private NamedIdxSource source(Map<String, String> checksums) {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sets/");
@@ -105,6 +126,28 @@ class NamedIdxDownloadTest {
         assertTrue(e.getMessage().contains("broke off after"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))));
         assertTrue(leftovers().isEmpty(), leftovers().toString());
+    }
+
+    @Test void aServerThatStopsSendingMidFileFailsByItselfAfterTheReadTimeout() {
+        behaviour.put(NamedIdxSource.FILES.get(0), "stall");
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "300");
+        NamedIdxSource s = source(sha);
+        int half = files.get(NamedIdxSource.FILES.get(0)).length / 2;
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": the server stopped sending: nothing arrived for 0.3 s after "
+                + half + " of " + files.get(NamedIdxSource.FILES.get(0)).length + " bytes"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))), "no partial file is kept");
+        assertTrue(leftovers().isEmpty(), leftovers().toString());
+    }
+
+    @Test void timeoutsComeFromTheirPropertiesWithSafeDefaults() {
+        assertEquals(30_000, NamedIdxSource.timeoutMillis(NamedIdxSource.READ_TIMEOUT_PROPERTY, 30_000), "unset");
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "250");
+        assertEquals(250, NamedIdxSource.timeoutMillis(NamedIdxSource.READ_TIMEOUT_PROPERTY, 30_000));
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "soon");
+        assertEquals(30_000, NamedIdxSource.timeoutMillis(NamedIdxSource.READ_TIMEOUT_PROPERTY, 30_000), "not a number");
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "0");
+        assertEquals(30_000, NamedIdxSource.timeoutMillis(NamedIdxSource.READ_TIMEOUT_PROPERTY, 30_000), "0 would mean wait for ever");
     }
 
     @Test void aMissingFileSaysWhatTheServerAnswered() {

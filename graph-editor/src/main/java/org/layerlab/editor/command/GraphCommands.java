@@ -23,8 +23,11 @@ public final class GraphCommands {
     private GraphCommands() {}
 
     /** A new layer of this type with a fresh id and name ("Dense 3") at (x, y). */
-    public static AddNode add(ModelGraph g, LayerType type, double x, double y) {
-        return new AddNode(new Node(g.freshId(type.id()), type.id(), g.freshName(type.displayName()), type.defaultParams(), x, y));
+    public static AddNode add(ModelGraph g, LayerType type, double x, double y) { return add(g, type, type.defaultParams(), x, y); }
+
+    /** As {@link #add(ModelGraph, LayerType, double, double)} with the given settings instead of the type's defaults. */
+    public static AddNode add(ModelGraph g, LayerType type, Params params, double x, double y) {
+        return new AddNode(new Node(g.freshId(type.id()), type.id(), g.freshName(type.displayName()), params, x, y));
     }
 
     /** Deletes layers and wires; the layers' own wires go in the same step so one undo restores everything. */
