@@ -16,10 +16,7 @@ import org.layerlab.charts.model.RunInfo;
 import org.layerlab.charts.model.RunRecorder;
 import org.layerlab.charts.model.RunStore;
 import org.layerlab.charts.model.RunUpdate;
-import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.project.RunHistory;
-import org.layerlab.compute.train.Trainer;
-import org.layerlab.compute.train.TrainingListener;
 
 /**
  * The whole live-training area: Scalars | Confusion matrix | Weights. Training threads only enqueue immutable
@@ -78,25 +75,14 @@ public final class TrainingDashboard extends TabPane {
     }
 
     /**
-     * Creates the record of a new run (named "Run N" unless the info names it) and returns its listener, which
-     * records scalars only. Any thread.
+     * Creates the record of a new run (named "Run N" unless the info names it) and returns its recorder: the trainer's
+     * listener, and where the run's probes deliver their results. Any thread.
      */
     public RunRecorder newRun(RunInfo info) {
         int id = nextRunId.getAndIncrement();
         Consumer<RunUpdate> sink = sink();
         sink.accept(new RunUpdate.Created(id, info));
         return new RunRecorder(id, sink);
-    }
-
-    /**
-     * As {@link #newRun(RunInfo)}, and the listener also measures the confusion matrix after every epoch and
-     * parameter statistics every {@link #statsEvery()} steps, on the trainer's thread.
-     */
-    public RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
-        int id = nextRunId.getAndIncrement();
-        Consumer<RunUpdate> sink = sink();
-        sink.accept(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, sink, trainer.network(), trainer.loss(), train, validation, statsEvery);
     }
 
     /**
@@ -131,7 +117,7 @@ public final class TrainingDashboard extends TabPane {
     /** Shows the runs of a project just opened instead of the current ones. FX thread. */
     public void openRuns(List<RunHistory> runs) { replaceRuns(RunHistories.toRuns(runs)); }
 
-    /** Parameter statistics are sampled every this many steps (for runs created after a change). */
+    /** Parameter statistics are sampled every this many steps (the window's probes read it when a run starts). */
     public int statsEvery() { return statsEvery; }
     public void setStatsEvery(int n) { statsEvery = Math.max(1, n); }
 
