@@ -30,4 +30,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.editor..", "org.layerlab.app..")
                 .check(classes);
     }
+
+    /** Views get plain results: analysis that runs a network is a probe's (compute), never the charts'. */
+    @Test
+    void chartsReadNoNetworkTypes() {
+        noClasses().that().resideInAPackage("org.layerlab.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.compute.graph..", "org.layerlab.compute.layers..",
+                        "org.layerlab.compute.tensor..", "org.layerlab.compute.autodiff..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.layerlab.compute.train.Trainer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.layerlab.compute.nn.Loss")
+                .check(classes);
+    }
 }
