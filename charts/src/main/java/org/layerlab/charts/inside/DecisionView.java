@@ -102,6 +102,9 @@ public final class DecisionView extends VBox {
     /** How many times the plot has been drawn (tests: it changes as training goes on). */
     public long draws() { return draws; }
 
+    /** The plot as drawn now (tests compare its pixels). FX thread. */
+    public WritableImage plotImage() { return canvas.snapshot(null, null); }
+
     public CheckBox heldOutToggle() { return heldOut; }
     public CheckBox discretiseToggle() { return discretise; }
 
