@@ -30,4 +30,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.editor..", "org.layerlab.app..")
                 .check(classes);
     }
+
+    /**
+     * Views get plain results: analysis that runs a network is a probe's (compute), never the charts'. (The loss
+     * catalog's names and the data preview's samples are read as data; networks, layers and trainers are not.)
+     */
+    @Test
+    void chartsReadNoNetworkTypes() {
+        noClasses().that().resideInAPackage("org.layerlab.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.compute.graph..", "org.layerlab.compute.layers..",
+                        "org.layerlab.compute.autodiff..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.layerlab.compute.train.Trainer")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.layerlab.compute.train.probe.ProbeHub")
+                .check(classes);
+    }
 }

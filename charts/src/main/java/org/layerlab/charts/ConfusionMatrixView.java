@@ -19,7 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.layerlab.charts.model.ConfusionMatrix;
+import org.layerlab.compute.train.probe.ConfusionMatrix;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.RunStore;
 

@@ -10,16 +10,15 @@ import java.util.function.LongConsumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.layerlab.charts.inside.DecisionView;
+import org.layerlab.charts.inside.NeuronMapsView;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.RunHistories;
 import org.layerlab.charts.model.RunInfo;
 import org.layerlab.charts.model.RunRecorder;
 import org.layerlab.charts.model.RunStore;
 import org.layerlab.charts.model.RunUpdate;
-import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.project.RunHistory;
-import org.layerlab.compute.train.Trainer;
-import org.layerlab.compute.train.TrainingListener;
 
 /**
  * The whole live-training area: Scalars | Confusion matrix | Weights. Training threads only enqueue immutable
@@ -49,6 +48,9 @@ public final class TrainingDashboard extends TabPane {
     private final ScalarDashboard scalars = new ScalarDashboard(store, io);
     private final ConfusionMatrixView confusion = new ConfusionMatrixView(store);
     private final WeightsView weights = new WeightsView(store);
+    /** Shown elsewhere in the window (beside the canvas), fed by this dashboard's timer like the tabs. */
+    private final DecisionView decision = new DecisionView(store);
+    private final NeuronMapsView neurons = new NeuronMapsView(store);
     private final Tab scalarTab = new Tab("Scalars", scalars);
     private final Tab confusionTab = new Tab("Confusion matrix", confusion);
     private final Tab weightsTab = new Tab("Weights", weights);
@@ -68,6 +70,8 @@ public final class TrainingDashboard extends TabPane {
         scalars.runList().list().getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             confusion.pick(r); // selecting a run in the list shows it on the other tabs too
             weights.pick(r);
+            decision.pick(r);
+            neurons.pick(r);
         });
         store.addListener(this::requestRedraw);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
@@ -78,25 +82,14 @@ public final class TrainingDashboard extends TabPane {
     }
 
     /**
-     * Creates the record of a new run (named "Run N" unless the info names it) and returns its listener, which
-     * records scalars only. Any thread.
+     * Creates the record of a new run (named "Run N" unless the info names it) and returns its recorder: the trainer's
+     * listener, and where the run's probes deliver their results. Any thread.
      */
     public RunRecorder newRun(RunInfo info) {
         int id = nextRunId.getAndIncrement();
         Consumer<RunUpdate> sink = sink();
         sink.accept(new RunUpdate.Created(id, info));
         return new RunRecorder(id, sink);
-    }
-
-    /**
-     * As {@link #newRun(RunInfo)}, and the listener also measures the confusion matrix after every epoch and
-     * parameter statistics every {@link #statsEvery()} steps, on the trainer's thread.
-     */
-    public RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation) {
-        int id = nextRunId.getAndIncrement();
-        Consumer<RunUpdate> sink = sink();
-        sink.accept(new RunUpdate.Created(id, info));
-        return new RunRecorder(id, sink, trainer.network(), trainer.loss(), train, validation, statsEvery);
     }
 
     /**
@@ -131,7 +124,7 @@ public final class TrainingDashboard extends TabPane {
     /** Shows the runs of a project just opened instead of the current ones. FX thread. */
     public void openRuns(List<RunHistory> runs) { replaceRuns(RunHistories.toRuns(runs)); }
 
-    /** Parameter statistics are sampled every this many steps (for runs created after a change). */
+    /** Parameter statistics are sampled every this many steps (the window's probes read it when a run starts). */
     public int statsEvery() { return statsEvery; }
     public void setStatsEvery(int n) { statsEvery = Math.max(1, n); }
 
@@ -139,6 +132,10 @@ public final class TrainingDashboard extends TabPane {
     public ScalarDashboard scalars() { return scalars; }
     public ConfusionMatrixView confusion() { return confusion; }
     public WeightsView weights() { return weights; }
+    /** The decision view (a 2-D data set's plane); the window places it. */
+    public DecisionView decision() { return decision; }
+    /** The per-neuron maps; the window places them. */
+    public NeuronMapsView neuronMaps() { return neurons; }
 
     /** Scalar points recorded over all runs (applied on the FX thread; lags the trainer by a frame, a few in a burst). */
     public long pointCount() { return store.pointCount(); }
@@ -168,6 +165,7 @@ public final class TrainingDashboard extends TabPane {
             if (tab == scalarTab) scalars.markStale();
             else if (tab == confusionTab) confusion.refresh();
             else if (tab == weightsTab) weights.refresh();
+            refreshInside();
         }
         scalars.refreshNext(); // the scalar charts take turns: at most one repaint per frame
         frameObserver.accept(System.nanoTime() - t0);
@@ -192,5 +190,13 @@ public final class TrainingDashboard extends TabPane {
         scalars.refresh();
         confusion.refresh();
         weights.refresh();
+        decision.refresh();
+        neurons.refresh();
+    }
+
+    /** The plane views, when the window shows them (they sit outside this tab pane). */
+    private void refreshInside() {
+        if (decision.isVisible() && decision.getScene() != null) decision.refresh();
+        if (neurons.isVisible() && neurons.getScene() != null) neurons.refresh();
     }
 }

@@ -27,7 +27,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.layerlab.charts.model.ParameterStats;
+import org.layerlab.compute.train.probe.ParameterStats;
 import org.layerlab.charts.model.RunData;
 import org.layerlab.charts.model.RunStore;
 

@@ -67,7 +67,10 @@ class RegressionChartsTest {
         try (ComputePool pool = new ComputePool(1)) {
             Trainer t = new Trainer(CompiledNetwork.compile(g, 1), train, val, withTest ? sine(50, 3) : null, cfg);
             int before = onFx(() -> dashboard.store().runs().size());
-            t.addListener(dashboard.newRun(RunInfo.of(Map.of("loss", loss)), t, train, val));
+            var recorder = dashboard.newRun(RunInfo.of(Map.of("loss", loss)));
+            var probes = org.layerlab.compute.train.probe.StandardProbes.attach(t, train, val, null, pool.executor(),
+                    org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT, recorder);
+            t.addListener(probes.endingAfterProbes(recorder));
             t.start(pool.executor(), false).get(60, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.drained()
                     && dashboard.store().runs().size() == before + 1 && !dashboard.store().runs().get(before).live()));

@@ -65,6 +65,10 @@ public final class MainWindow extends BorderPane {
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         session.usePreparedData(dataLoads::preparedFor);
         session.useDataFolder(document::dataFolder);
+        session.useProbeSettings(() -> new org.layerlab.compute.train.probe.StandardProbes.Settings(charts.statsEvery(),
+                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.planeHz(),
+                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.decisionResolution(),
+                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.neuronResolution()));
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         // "Cannot train: …" stays only while the edited project still fails the run's checks (an Undo may have fixed it).
         editor.analysisProperty().addListener((o, a, b) -> session.documentChanged());
@@ -320,7 +324,7 @@ public final class MainWindow extends BorderPane {
             properties.setId("properties-tab");
             Tab settings = new Tab(TrainingSession.TEXT.get("tab.training"), training);
             settings.setId("training-tab");
-            sideTabs = new TabPane(lessonTab, properties, settings);
+            sideTabs = new TabPane(lessonTab, properties, settings, insideTab());
             sideTabs.setId("side-tabs");
             sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             sideTabs.getStyleClass().add("side-tabs");
@@ -334,6 +338,32 @@ public final class MainWindow extends BorderPane {
         java.io.File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         return f == null ? null : f.toPath();
     }
+
+    /**
+     * "See inside": the decision view over the plane and the per-neuron maps, beside the canvas so they stay in view
+     * while the charts below show the curves. A run that starts on a 2-D data set brings the tab to the front.
+     */
+    private Tab insideTab() {
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, charts.decision(), charts.neuronMaps());
+        box.getStyleClass().add("inside-panel");
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inside-scroll");
+        Tab inside = new Tab(INSIDE_TEXT.get("tab.inside"), scroll);
+        inside.setId("inside-tab");
+        session.statusProperty().addListener((o, was, now) -> {
+            boolean started = now == Status.RUNNING && (was == Status.IDLE || was == Status.FINISHED);
+            var t = session.trainer();
+            if (started && t != null && org.layerlab.compute.train.probe.PlaneGrid.applies(t.network().inputShape())) {
+                sideTabs.getSelectionModel().select(inside);
+            }
+        });
+        return inside;
+    }
+
+    private static final org.layerlab.compute.text.Messages INSIDE_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.inside", TrainingDashboard.class);
 
     public TrainingPanel trainingPanel() { sidePanel(); return training; }
     public TabPane sideTabs() { return sidePanel(); }

@@ -56,6 +56,13 @@ public final class ScreenshotMode {
                 if (runs.isEmpty() || runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
                 stop();
                 window.charts().flush();
+                if (tab.equals("inside")) { // the view a teacher shows after training the spirals, one neuron enlarged
+                    window.sideTabs().getSelectionModel().select(2);
+                    window.charts().neuronMaps().lookupAll(".neuron-map").stream()
+                            .filter(n -> "neuron-1-3".equals(n.getId())).findFirst()
+                            .ifPresent(n -> n.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
+                                    javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, false, null)));
+                }
                 // Two more pulses so the last points are drawn before the snapshot.
                 Platform.runLater(() -> Platform.runLater(() -> save(scene.snapshot(null), target)));
             }

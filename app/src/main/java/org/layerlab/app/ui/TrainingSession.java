@@ -34,6 +34,8 @@ import org.layerlab.compute.train.TrainingEvents.RunEnded;
 import org.layerlab.compute.train.TrainingConfig;
 import org.layerlab.compute.train.TrainingListener;
 import org.layerlab.compute.train.TrainingSettings;
+import org.layerlab.compute.train.probe.ProbeHub;
+import org.layerlab.compute.train.probe.StandardProbes;
 import org.layerlab.compute.layers.OutputLayer;
 import org.layerlab.compute.text.Messages;
 
@@ -64,10 +66,13 @@ public final class TrainingSession {
         public boolean regression() { return !Double.isNaN(rmse); }
     }
 
-    /** Makes the listener that records one new run (the charts' run recorder); called on the FX thread. */
+    /**
+     * Makes the recorder of one new run (the charts'): the trainer's listener and where the run's probes deliver;
+     * called on the FX thread.
+     */
     @FunctionalInterface
     public interface RunListeners {
-        RunRecorder newRun(RunInfo info, Trainer trainer, Dataset train, Dataset validation);
+        RunRecorder newRun(RunInfo info);
     }
 
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.training", TrainingSession.class);
@@ -95,6 +100,8 @@ public final class TrainingSession {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(TEXT.get("ready"));
     private final ReadOnlyObjectWrapper<ModelGraph> trainedGraph = new ReadOnlyObjectWrapper<>();
     private Trainer trainer;
+    private ProbeHub probes;
+    private Supplier<StandardProbes.Settings> probeSettings = () -> StandardProbes.Settings.DEFAULT;
     private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
     /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
     private Object projectToken = new Object();
@@ -151,6 +158,12 @@ public final class TrainingSession {
 
     /** The number of the run whose events are shown (tests). */
     long currentRun() { return currentRun; }
+
+    /** The probes of the current or last run (null before the first), for tests and inspection. */
+    public ProbeHub probes() { return probes; }
+
+    /** How much analysis the next runs get (the window reads the charts' sampling interval). */
+    public void useProbeSettings(Supplier<StandardProbes.Settings> settings) { probeSettings = settings; }
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
@@ -273,6 +286,7 @@ public final class TrainingSession {
         Project p = project.get();
         CompiledNetwork net;
         Dataset.Split split;
+        Dataset testPart;
         try {
             // The project's own split (saved with it); the test part waits for the end of the run.
             Splits parts = prepared.apply(p.dataset());
@@ -295,6 +309,7 @@ public final class TrainingSession {
                 }
             }
             split = new Dataset.Split(parts.train(), parts.validation());
+            testPart = parts.test();
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
         } catch (GraphException | IllegalArgumentException | DataException e) {
             refuse(e.getMessage());
@@ -306,8 +321,11 @@ public final class TrainingSession {
         refused = false;
         RunInfo info = runInfo(p);
         if (parentRunId != null) info = new RunInfo(info.name(), info.settings(), parentRunId, forkStep);
-        RunRecorder recorder = runListeners.newRun(info, trainer, split.train(), split.validation());
-        trainer.addListener(recorder);
+        RunRecorder recorder = runListeners.newRun(info);
+        // Analysis (confusion matrix, weight statistics, decision grid, neuron maps) runs on the pool from snapshots;
+        // the recorder hears of the run's end once the probes have delivered their last results.
+        probes = StandardProbes.attach(trainer, split.train(), split.validation(), testPart, pool.executor(), probeSettings.get(), recorder);
+        trainer.addListener(probes.endingAfterProbes(recorder));
         trainer.addListener(keepWeights(trainer, recorder.runId(), split.train().classNames()));
         trainer.addListener(new ProgressListener(run, p.training().epochs(), p.training().batchSize()));
         trainedGraph.set(p.graph());

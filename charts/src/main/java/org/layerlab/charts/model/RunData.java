@@ -5,6 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.layerlab.compute.train.probe.ConfusionMatrix;
+import org.layerlab.compute.train.probe.DecisionProbe;
+import org.layerlab.compute.train.probe.NeuronMapProbe;
+import org.layerlab.compute.train.probe.ParameterStats;
+import org.layerlab.compute.train.probe.PlanePoints;
 
 /**
  * Everything recorded about one run: its record (name, settings, parent and fork step), every scalar point by
@@ -27,6 +32,9 @@ public final class RunData {
     private int confusionEpoch;
     private String confusionSource = "";
     private final Map<String, List<ParameterStats>> parameters = new LinkedHashMap<>();
+    private DecisionProbe.Result decision;
+    private NeuronMapProbe.Result neuronMaps;
+    private PlanePoints planePoints;
 
     public RunData(int id, RunInfo info, int colorIndex) {
         this.id = id;
@@ -111,4 +119,16 @@ public final class RunData {
 
     /** Sampled statistics per parameter name ("nodeId/kernel"), oldest first. */
     public Map<String, List<ParameterStats>> parameterStats() { return Collections.unmodifiableMap(parameters); }
+
+    /** The latest decision grid (live runs of a 2-D data set), or null. */
+    public DecisionProbe.Result decision() { return decision; }
+    public void setDecision(DecisionProbe.Result d) { decision = d; }
+
+    /** The latest neuron maps, or null. */
+    public NeuronMapProbe.Result neuronMaps() { return neuronMaps; }
+    public void setNeuronMaps(NeuronMapProbe.Result m) { neuronMaps = m; }
+
+    /** The 2-D data the run trained on, or null. */
+    public PlanePoints planePoints() { return planePoints; }
+    public void setPlanePoints(PlanePoints p) { planePoints = p; }
 }

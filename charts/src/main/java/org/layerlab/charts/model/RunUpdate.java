@@ -7,6 +7,11 @@ import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
 import org.layerlab.compute.train.TrainingEvents.RunStarted;
+import org.layerlab.compute.train.probe.ConfusionMatrix;
+import org.layerlab.compute.train.probe.DecisionProbe;
+import org.layerlab.compute.train.probe.NeuronMapProbe;
+import org.layerlab.compute.train.probe.ParameterStats;
+import org.layerlab.compute.train.probe.PlanePoints;
 
 /**
  * An immutable change to the {@link RunStore}, made on a training thread and applied on the UI thread.
@@ -110,6 +115,30 @@ public sealed interface RunUpdate {
         @Override public void apply(RunStore store) {
             RunData r = store.find(runId);
             if (r != null) r.addParameterStats(stats);
+        }
+    }
+
+    /** The network's output over the input plane at one step (a newer one replaces it). */
+    record Decision(int runId, DecisionProbe.Result grid) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setDecision(grid);
+        }
+    }
+
+    /** Every mapped Dense layer's activations over the plane at one step (a newer one replaces it). */
+    record Neurons(int runId, NeuronMapProbe.Result maps) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setNeuronMaps(maps);
+        }
+    }
+
+    /** The run's 2-D data, drawn under its decision grid. */
+    record Points(int runId, PlanePoints points) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setPlanePoints(points);
         }
     }
 }

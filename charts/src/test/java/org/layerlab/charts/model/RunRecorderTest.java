@@ -2,22 +2,27 @@ package org.layerlab.charts.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.layerlab.compute.data.Dataset;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.project.ProjectFiles;
+import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingListener;
+import org.layerlab.compute.train.probe.ParameterStats;
+import org.layerlab.compute.train.probe.StandardProbes;
 
-/** The recorder on a real trainer: what it measures on the trainer thread and hands over as updates. */
+/** The recorder on a real trainer with the window's probes: what reaches the charts as updates, and in which order. */
 class RunRecorderTest {
     private static final String PROJECT = """
             { "format": "layerlab-project", "version": 1, "name": "tiny spirals", "description": "",
@@ -32,7 +37,7 @@ class RunRecorderTest {
             """;
 
     @Test
-    void recordsScalarsConfusionMatricesAndParameterStatisticsOfARealRun() throws Exception {
+    void recordsScalarsAndTheProbesResultsOfARealRunAndEndsAfterTheLastResult() throws Exception {
         Project p = ProjectFiles.parse(PROJECT, "test");
         CompiledNetwork net = CompiledNetwork.compile(p.graph(), p.training().seed());
         var parts = p.dataset().prepare(org.layerlab.compute.data.DataContext.of(null)).splits();
@@ -40,7 +45,7 @@ class RunRecorderTest {
         Trainer trainer = new Trainer(net, split.train(), split.validation(), p.training());
 
         // an independent witness: the weights after every step, to check the update ratios
-        Map<Long, Map<String, float[]>> weightsAfter = new HashMap<>();
+        Map<Long, Map<String, float[]>> weightsAfter = new java.util.concurrent.ConcurrentHashMap<>();
         trainer.addListener(new TrainingListener() {
             @Override public void batchEnded(BatchEnd e) {
                 Map<String, float[]> m = new HashMap<>();
@@ -48,24 +53,32 @@ class RunRecorderTest {
                 weightsAfter.put(e.step(), m);
             }
         });
-        weightsAfter.put(0L, new HashMap<>());
-        net.namedParameters().forEach((k, v) -> weightsAfter.get(0L).put(k, v.value().data().clone()));
-        List<RunUpdate> updates = new ArrayList<>();
+        List<RunUpdate> updates = new CopyOnWriteArrayList<>();
         int every = 5;
-        trainer.addListener(new RunRecorder(9, updates::add, net, trainer.loss(), split.train(), split.validation(), every));
-        trainer.start(Runnable::run, false).get();
+        RunRecorder recorder = new RunRecorder(9, updates::add);
+        try (ComputePool pool = new ComputePool(1)) {
+            var probes = StandardProbes.attach(trainer, split.train(), split.validation(), null, pool.executor(),
+                    new StandardProbes.Settings(every, 20, 30, 10), recorder);
+            trainer.addListener(probes.endingAfterProbes(recorder));
+            trainer.start(Runnable::run, false).get(30, TimeUnit.SECONDS);
+            java.util.concurrent.CountDownLatch idle = new java.util.concurrent.CountDownLatch(1);
+            probes.whenIdle(idle::countDown);
+            assertTrue(idle.await(30, TimeUnit.SECONDS));
+        }
 
-        assertInstanceOf(RunUpdate.Started.class, updates.get(0));
-        assertInstanceOf(RunUpdate.Ended.class, updates.get(updates.size() - 1));
+        assertInstanceOf(RunUpdate.Points.class, updates.get(0), "the plane's points come before the run starts");
+        assertInstanceOf(RunUpdate.Ended.class, updates.get(updates.size() - 1), "the end after every probe's last result");
         int steps = 3 * ((split.train().size() + 15) / 16);
         assertEquals(steps, updates.stream().filter(u -> u instanceof RunUpdate.Batch).count());
         List<RunUpdate.Confusion> confusions = updates.stream().filter(u -> u instanceof RunUpdate.Confusion).map(u -> (RunUpdate.Confusion) u).toList();
-        assertEquals(3, confusions.size(), "one confusion matrix per epoch");
-        assertEquals(split.validation().size(), confusions.get(2).matrix().total(), "measured on the validation set");
-        assertTrue(confusions.get(2).source().startsWith("validation set"));
+        assertTrue(!confusions.isEmpty() && confusions.size() <= 3, "at most one matrix per epoch: " + confusions.size());
+        RunUpdate.Confusion last = confusions.get(confusions.size() - 1);
+        assertEquals(3, last.epoch(), "the last epoch's matrix is never dropped (it is the newest)");
+        assertEquals(split.validation().size(), last.matrix().total(), "measured on the validation set");
+        assertTrue(last.source().startsWith("validation set"), last.source());
 
         List<RunUpdate.Parameters> params = updates.stream().filter(u -> u instanceof RunUpdate.Parameters).map(u -> (RunUpdate.Parameters) u).toList();
-        assertEquals(steps / every + 1, params.size(), "sampled at step 0 and every " + every + " steps");
+        assertEquals(0, params.get(0).step(), "the starting weights");
         assertEquals(net.namedParameters().keySet(), params.get(0).stats().stream().map(ParameterStats::name).collect(java.util.stream.Collectors.toSet()));
         for (RunUpdate.Parameters u : params.subList(1, params.size())) {
             assertEquals(0, u.step() % every);
@@ -84,5 +97,11 @@ class RunRecorderTest {
         assertEquals(3, run.find("epoch/val_loss").size());
         assertEquals(RunData.Status.COMPLETED, run.status());
         assertEquals(3, run.confusionEpoch());
+        assertNotNull(run.decision(), "a decision grid for the 2-D data");
+        assertEquals(steps, run.decision().step(), "the last grid shows the final weights");
+        assertEquals(30 * 30 * 2, run.decision().values().length);
+        assertEquals(List.of("hidden"), run.neuronMaps().layers().stream().map(l -> l.nodeId()).toList(),
+                "the hidden Dense layer (the file's last Dense is read as the Output head)");
+        assertEquals(split.train().size(), run.planePoints().part(org.layerlab.compute.train.probe.PlanePoints.Role.TRAIN).size());
     }
 }

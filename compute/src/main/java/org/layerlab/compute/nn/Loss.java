@@ -21,6 +21,14 @@ public interface Loss extends CatalogEntry {
         throw new UnsupportedOperationException(id() + " is not a classification loss");
     }
 
+    /**
+     * How sure the network is of each class, row by row ({@code classes} values per row, summing to 1), read from the
+     * raw output as this loss reads it; only for classification losses.
+     */
+    default float[] classProbabilities(Tensor output) {
+        throw new UnsupportedOperationException(id() + " is not a classification loss");
+    }
+
     @Override default List<ParamSpec> params() { return List.of(); }
 
     @Override default Loss configured(Params settings) { return this; }

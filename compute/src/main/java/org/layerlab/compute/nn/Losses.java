@@ -18,6 +18,7 @@ public final class Losses {
         public Var compute(Var output, Batch b) { return Ops.softmaxCrossEntropy(output, requireLabels(b, id())); }
         public boolean classification() { return true; }
         public int[] predictClasses(Tensor output) { return argmaxRows(output); }
+        public float[] classProbabilities(Tensor output) { return softmaxRows(output); }
         public String id() { return "softmax-cross-entropy"; }
         public String displayName() { return "Softmax cross-entropy"; }
         public String description() {
@@ -37,6 +38,17 @@ public final class Losses {
             int[] c = new int[output.dim(0)];
             for (int i = 0; i < c.length; i++) c[i] = output.get(i) > 0 ? 1 : 0;
             return c;
+        }
+        /** Two values per row: 1 − σ(score) for class 0, σ(score) for class 1. */
+        public float[] classProbabilities(Tensor output) {
+            int n = output.dim(0);
+            float[] p = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                float one = (float) (1 / (1 + Math.exp(-output.get(i))));
+                p[2 * i] = 1 - one;
+                p[2 * i + 1] = one;
+            }
+            return p;
         }
         public String id() { return "binary-cross-entropy"; }
         public String displayName() { return "Binary cross-entropy"; }
@@ -96,6 +108,20 @@ public final class Losses {
             out[i] = best;
         }
         return out;
+    }
+
+    /** Row-wise softmax of raw scores, shifted by each row's maximum so large scores do not overflow. */
+    static float[] softmaxRows(Tensor output) {
+        int n = output.dim(0), c = output.size() / n;
+        float[] d = output.data(), p = new float[d.length];
+        for (int i = 0; i < n; i++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, d[i * c + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += p[i * c + j] = (float) Math.exp(d[i * c + j] - max);
+            for (int j = 0; j < c; j++) p[i * c + j] /= (float) sum;
+        }
+        return p;
     }
 
     private static float[] requireTargets(Batch b, String loss) {

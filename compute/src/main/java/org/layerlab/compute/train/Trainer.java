@@ -25,6 +25,7 @@ import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.EpochEnd;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
 import org.layerlab.compute.train.TrainingEvents.RunStarted;
+import org.layerlab.compute.train.probe.WeightSnapshot;
 
 /**
  * Trains a compiled network on a background executor with play/pause/step/stop control. All control methods
@@ -51,6 +52,7 @@ public final class Trainer {
     private boolean stopRequested;
     private volatile Thread worker;
     private volatile Optimizer optimizer;
+    private volatile SnapshotSink snapshots;
     /** At most this many spaced checkpoints besides the latest and the best (see {@link CheckpointRetention}). */
     public static final int SPACED_CHECKPOINTS = org.layerlab.compute.graph.MemoryEstimate.CHECKPOINT_COPIES - 2;
     private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
@@ -77,6 +79,15 @@ public final class Trainer {
     }
 
     public void addListener(TrainingListener l) { listeners.add(l); }
+
+    /**
+     * Where this run publishes weight snapshots (before it starts; null for none). Without one, training copies
+     * nothing; with one, it copies only the steps the sink finds due (see {@link SnapshotSink}).
+     */
+    public void setSnapshotSink(SnapshotSink sink) {
+        if (state() != State.READY) throw new IllegalStateException("set the snapshot sink before the run starts");
+        this.snapshots = sink;
+    }
 
     public CompiledNetwork network() { return network; }
     public TrainingConfig config() { return config; }
@@ -126,14 +137,18 @@ public final class Trainer {
      * Blocks the training thread while paused; false when the run should stop. Tells listeners when it really
      * pauses and when it goes on again (outside the lock: listeners never hold up the control methods).
      */
-    private boolean awaitPermission(long step) throws InterruptedException {
+    private boolean awaitPermission(long step, int epoch) throws InterruptedException {
         boolean paused;
         lock.lock();
         try {
             paused = mustWait();
             if (paused) state = State.PAUSED;
         } finally { lock.unlock(); }
-        if (paused) for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
+        if (paused) {
+            SnapshotSink sink = snapshots;
+            if (sink != null) publish(sink, WeightSnapshot.Kind.PAUSE, step, epoch, false, null, null); // what a paused view shows
+            for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
+        }
         boolean go;
         lock.lock();
         try {
@@ -161,6 +176,7 @@ public final class Trainer {
         }
         lock.lock();
         try { state = State.FINISHED; } finally { lock.unlock(); }
+        publishEnd(end);
         for (TrainingListener l : listeners) l.runEnded(end);
         worker = null;
         completion.complete(end);
@@ -201,6 +217,8 @@ public final class Trainer {
             l.runStarted(new RunStarted(config.epochs(), stepsPerEpoch, n, validation == null ? 0 : validation.size(), start));
         }
         long step = 0;
+        SnapshotSink sink = snapshots;
+        if (sink != null) publish(sink, WeightSnapshot.Kind.START, 0, 0, false, null, null);
         Map<String, Double> last = Map.of();
         String monitor = validation != null ? "val_loss" : "loss";
         double best = Double.POSITIVE_INFINITY;
@@ -212,7 +230,7 @@ public final class Trainer {
             int seen = 0;
             Metrics.RegressionSums regression = new Metrics.RegressionSums();
             for (int b = 0; b < stepsPerEpoch; b++) {
-                if (!awaitPermission(step)) {
+                if (!awaitPermission(step, epoch)) {
                     RunEnded broken = nonFinite(step, epoch, last);
                     return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 }
@@ -242,10 +260,16 @@ public final class Trainer {
                                     + "'s " + e.getValue().name() + " became NaN or infinite");
                         }
                     }
+                    boolean endsEpoch = b == stepsPerEpoch - 1;
+                    // A due step keeps the loss's own gradients: clipping and the optimizer's penalties change them next.
+                    boolean publishing = sink != null && sink.due(step + 1, endsEpoch, System.nanoTime());
+                    Map<String, float[]> gradients = publishing ? WeightSnapshot.copyGradients(network) : null;
+                    Map<String, float[]> before = publishing ? WeightSnapshot.copyWeights(network) : null;
                     if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
                     optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
                     optimizer.step(params);
                     step++;
+                    if (publishing) publish(sink, WeightSnapshot.Kind.STEP, step, epoch, endsEpoch, gradients, before);
                     size = batch.size();
                     batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
                     if (!loss.classification()) regression.add(out.value().data(), batch.targets());
@@ -295,6 +319,26 @@ public final class Trainer {
         Map<String, Double> m = new LinkedHashMap<>(last);
         m.putAll(Evaluation.evaluate(network, loss, test, TEST_PREFIX));
         return Map.copyOf(m);
+    }
+
+    private void publish(SnapshotSink sink, WeightSnapshot.Kind kind, long step, int epoch, boolean endsEpoch,
+                         Map<String, float[]> gradients, Map<String, float[]> before) {
+        sink.publish(new WeightSnapshot(kind, step, epoch, endsEpoch, System.nanoTime(), WeightSnapshot.copyWeights(network),
+                gradients, before, WeightSnapshot.copyBuffers(network)));
+    }
+
+    /**
+     * The weights a run ends with (the sink passes them to whoever has not seen this step). A diverged or failed run's
+     * weights are not worth analysing: its last good snapshot stays the last one.
+     */
+    private void publishEnd(RunEnded end) {
+        SnapshotSink sink = snapshots;
+        if (sink == null || end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) return;
+        try {
+            publish(sink, WeightSnapshot.Kind.END, end.step(), end.epoch(), false, null, null);
+        } catch (RuntimeException e) {
+            // the run's end is reported whatever happens to its last snapshot
+        }
     }
 
     /** Prefix of the metrics measured on the test set at the end of a run. */

@@ -1,11 +1,11 @@
-package org.layerlab.charts.model;
+package org.layerlab.compute.train.probe;
 
 import java.util.Arrays;
 
 /**
  * Summary numbers of one parameter tensor at one step: percentiles of its values and of its gradient, and the
  * update-to-parameter ratio log10(mean |update| / mean |weight|) of the step that produced it (NaN when not
- * measured). Computed on the trainer thread from a copy; only these numbers cross to the UI.
+ * measured). Computed by a probe from a weight snapshot; only these numbers cross to the UI.
  */
 public record ParameterStats(String name, long step, double[] weightPercentiles, double[] gradPercentiles, double updateRatioLog10) {
     /** TensorBoard's distribution bands: the percentiles drawn, in order (0, 6.68, 15.87, 30.85, 50, ...). */

@@ -1,4 +1,4 @@
-package org.layerlab.charts.model;
+package org.layerlab.compute.train.probe;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.layerlab.charts.model;
+package org.layerlab.compute.train.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,199 @@
+package org.layerlab.compute.train.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.layerlab.compute.graph.CompiledNetwork;
+import org.layerlab.compute.graph.ModelGraph;
+import org.layerlab.compute.train.SnapshotSink;
+import org.layerlab.compute.train.Trainer;
+import org.layerlab.compute.train.TrainingEvents;
+import org.layerlab.compute.train.TrainingListener;
+
+/**
+ * The one mechanism for analysing a run while it trains. The trainer publishes weight snapshots here at the cadence its
+ * probes ask for; each probe runs on the executor (the compute pool) from the latest snapshot meant for it. A probe
+ * still busy when newer snapshots arrive skips the ones in between: only the newest waits, older ones are dropped, so
+ * analysis can never fall behind or pile up memory, and training never waits for it. Results go to each probe's
+ * consumer on the pool thread; consumers only queue them for the UI.
+ */
+public final class ProbeHub implements SnapshotSink {
+    private final ModelGraph graph;
+    private final long seed;
+    private final Executor executor;
+    private final List<Slot<?>> slots = new CopyOnWriteArrayList<>();
+    private boolean[] dueNow = new boolean[0];
+    private final AtomicLong dropped = new AtomicLong(), failures = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final Object settleLock = new Object();
+    private final List<Runnable> whenSettled = new ArrayList<>();
+
+    /** @param graph and {@code seed}: what the probes' own copies of the network are compiled from (the trained graph) */
+    public ProbeHub(ModelGraph graph, long seed, Executor executor) {
+        this.graph = graph;
+        this.seed = seed;
+        this.executor = executor;
+    }
+
+    /** A hub for {@code trainer}'s network that the trainer publishes to. */
+    public static ProbeHub attach(Trainer trainer, Executor executor) {
+        ProbeHub hub = new ProbeHub(trainer.network().graph(), trainer.config().seed(), executor);
+        trainer.setSnapshotSink(hub);
+        return hub;
+    }
+
+    /** Adds a probe (before the run starts); its results go to {@code results}. */
+    public <R> ProbeHub add(Probe<R> probe, Consumer<? super R> results) {
+        slots.add(new Slot<>(probe, results));
+        dueNow = new boolean[slots.size()];
+        return this;
+    }
+
+    public int probeCount() { return slots.size(); }
+
+    /** Snapshots that were replaced by a newer one before their probe got to them (over all probes). */
+    public long dropped() { return dropped.get(); }
+
+    /** Probe runs that threw; their runs delivered nothing. */
+    public long failures() { return failures.get(); }
+
+    /** The last probe failure's message, or null. */
+    public String lastFailure() { return lastFailure.get(); }
+
+    @Override public boolean due(long step, boolean endsEpoch, long nanos) {
+        boolean any = false;
+        for (int i = 0; i < slots.size(); i++) {
+            Slot<?> s = slots.get(i);
+            dueNow[i] = s.probe.cadence().due(step, endsEpoch, nanos - s.lastOfferNanos);
+            any |= dueNow[i];
+        }
+        return any;
+    }
+
+    /**
+     * A step's snapshot goes to the probes that found it due; the start's to every probe; a pause's or the end's to the
+     * probes that have not been offered that step yet, so every view ends up showing the weights the run stands at.
+     * Trainer thread.
+     */
+    @Override public void publish(WeightSnapshot snapshot) {
+        for (int i = 0; i < slots.size(); i++) {
+            Slot<?> s = slots.get(i);
+            boolean wanted = switch (snapshot.kind()) {
+                case START -> true;
+                case STEP -> dueNow[i];
+                case PAUSE, END -> s.lastOfferStep < snapshot.step();
+            };
+            if (wanted) s.offer(snapshot);
+        }
+    }
+
+    /**
+     * A listener that passes every event on to {@code delegate} at once except the run's end, which it passes on once
+     * every probe has handled the last snapshot: a view that shows "completed" has the run's final analysis too.
+     */
+    public TrainingListener endingAfterProbes(TrainingListener delegate) {
+        return new TrainingListener() {
+            @Override public void runStarted(TrainingEvents.RunStarted e) { delegate.runStarted(e); }
+            @Override public void batchEnded(TrainingEvents.BatchEnd e) { delegate.batchEnded(e); }
+            @Override public void epochEnded(TrainingEvents.EpochEnd e) { delegate.epochEnded(e); }
+            @Override public void runPaused(TrainingEvents.RunPaused e) { delegate.runPaused(e); }
+            @Override public void runResumed(TrainingEvents.RunResumed e) { delegate.runResumed(e); }
+            @Override public void checkpointSaved(TrainingEvents.CheckpointSaved e) { delegate.checkpointSaved(e); }
+            @Override public void runEnded(TrainingEvents.RunEnded e) { whenIdle(() -> delegate.runEnded(e)); }
+        };
+    }
+
+    /**
+     * Runs {@code then} once no probe has work left (no snapshot waiting, none being analysed); at once when that is so
+     * already. Called when the run has ended, that is once every result of the run has been delivered. It runs on
+     * whichever thread finishes last, so it must be as quick as a listener.
+     */
+    public void whenIdle(Runnable then) {
+        synchronized (settleLock) {
+            whenSettled.add(then);
+        }
+        settle();
+    }
+
+    private void settle() {
+        List<Runnable> go;
+        synchronized (settleLock) {
+            if (whenSettled.isEmpty()) return;
+            for (Slot<?> s : slots) if (!s.idle()) return;
+            go = new ArrayList<>(whenSettled);
+            whenSettled.clear();
+        }
+        go.forEach(Runnable::run);
+    }
+
+    /** A probe with the newest snapshot waiting for it and whether a pool task is working on it. */
+    private final class Slot<R> {
+        final Probe<R> probe;
+        final Consumer<? super R> results;
+        final AtomicReference<WeightSnapshot> latest = new AtomicReference<>();
+        final AtomicBoolean running = new AtomicBoolean();
+        volatile long lastOfferNanos = Long.MIN_VALUE / 2;
+        /** The step of the last snapshot offered (trainer thread). */
+        long lastOfferStep = -1;
+        /** Only the pool task that holds {@link #running} touches it. */
+        CompiledNetwork copy;
+
+        Slot(Probe<R> probe, Consumer<? super R> results) {
+            this.probe = probe;
+            this.results = results;
+        }
+
+        void offer(WeightSnapshot s) {
+            lastOfferNanos = s.nanos();
+            lastOfferStep = s.step();
+            if (latest.getAndSet(s) != null) dropped.incrementAndGet();
+            schedule();
+        }
+
+        boolean idle() { return !running.get() && latest.get() == null; }
+
+        void schedule() {
+            if (latest.get() != null && running.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RuntimeException rejected) { // the pool is shutting down: nothing more will run
+                    latest.set(null);
+                    running.set(false);
+                }
+            }
+        }
+
+        void drain() {
+            try {
+                WeightSnapshot s;
+                while ((s = latest.getAndSet(null)) != null) runOn(s);
+            } finally {
+                running.set(false);
+            }
+            if (latest.get() != null) schedule(); // offered between the last poll and the flag
+            else settle();
+        }
+
+        private void runOn(WeightSnapshot s) {
+            if (!probe.accepts(s)) return;
+            try {
+                CompiledNetwork net = null;
+                if (probe.needsNetwork()) {
+                    if (copy == null) copy = CompiledNetwork.compile(graph, seed);
+                    s.loadInto(copy);
+                    net = copy;
+                }
+                R r = probe.run(s, net);
+                if (r != null) results.accept(r);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                lastFailure.set(probe.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

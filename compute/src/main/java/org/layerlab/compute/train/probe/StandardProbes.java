@@ -1,0 +1,63 @@
+package org.layerlab.compute.train.probe;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.layerlab.compute.data.Dataset;
+import org.layerlab.compute.text.Messages;
+import org.layerlab.compute.train.Trainer;
+
+/**
+ * The probes a run in the window gets: the confusion matrix (classification), parameter statistics, and for a 2-D
+ * data set the decision grid and the neuron maps. One place wires them, for the window, its tests and the benchmark.
+ */
+public final class StandardProbes {
+    private StandardProbes() {}
+
+    private static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.probes", StandardProbes.class);
+
+    /** Where the results go (each method must only queue). */
+    public interface Results {
+        void confusion(ConfusionProbe.Result r);
+        void parameters(ParameterStatsProbe.Result r);
+        void decision(DecisionProbe.Result r);
+        void neurons(NeuronMapProbe.Result r);
+        /** The data drawn under the decision grid, once, before the run starts. */
+        void points(PlanePoints p);
+    }
+
+    /**
+     * How much analysis: parameter statistics every {@code statsEvery} steps; the plane probes at most
+     * {@code planeHz} times a second on grids of {@code decisionResolution}² and {@code neuronResolution}² cells.
+     */
+    public record Settings(int statsEvery, double planeHz, int decisionResolution, int neuronResolution) {
+        public static final Settings DEFAULT = new Settings(20, 20, 100, 40);
+    }
+
+    /** Attaches a hub with the probes that apply to this run to {@code trainer} (before it starts) and returns it. */
+    public static ProbeHub attach(Trainer trainer, Dataset train, Dataset validation, Dataset test, Executor executor,
+                                  Settings settings, Results out) {
+        ProbeHub hub = ProbeHub.attach(trainer, executor);
+        hub.add(new ParameterStatsProbe(settings.statsEvery()), out::parameters);
+        boolean hasValidation = validation != null && validation.size() > 0;
+        Dataset measured = hasValidation ? validation : train;
+        if (ConfusionProbe.applies(trainer.loss(), measured)) {
+            int n = Math.min(measured.size(), ConfusionProbe.MAX_SAMPLES);
+            hub.add(new ConfusionProbe(trainer.loss(), measured, TEXT.get(hasValidation ? "source.validation" : "source.training", n)),
+                    out::confusion);
+        }
+        if (PlaneGrid.applies(trainer.network().inputShape())) {
+            PlanePoints points = PlanePoints.of(train, validation, test);
+            float[][] xy = points.parts().stream().map(PlanePoints.Part::xy).toArray(float[][]::new);
+            out.points(points);
+            List<String> classes = train.classNames();
+            hub.add(new DecisionProbe(PlaneGrid.around(settings.decisionResolution(), xy), trainer.loss(), classes, settings.planeHz()),
+                    out::decision);
+            List<String> layers = NeuronMapProbe.mappedLayers(trainer.network().graph());
+            if (!layers.isEmpty()) {
+                hub.add(new NeuronMapProbe(PlaneGrid.around(settings.neuronResolution(), xy), trainer.network().graph(), layers,
+                        settings.planeHz()), out::neurons);
+            }
+        }
+        return hub;
+    }
+}
