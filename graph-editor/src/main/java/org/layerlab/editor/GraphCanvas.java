@@ -41,6 +41,7 @@ public final class GraphCanvas extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
+        getStylesheets().add(GraphCanvas.class.getResource("canvas.css").toExternalForm());
 
         view = new ModelViewSync(editor, skins, orientation, this);
         viewport = new CanvasViewport(this, view::boxes, () -> toolbar == null ? 0 : toolbar.prefHeight(-1) + 8);
@@ -48,14 +49,14 @@ public final class GraphCanvas extends Pane {
         SelectGesture select = new SelectGesture(editor, this, viewport, view);
         MoveGesture move = new MoveGesture(editor, this, world, view, select);
         ConnectGesture connect = new ConnectGesture(editor, this, world, view, overlays, orientation);
-        drop = new PaletteDrop(editor, this, viewport);
+        drop = new PaletteDrop(editor, this, viewport, view);
         view.onNewCard(card -> { move.install(card); connect.install(card); });
         view.onNewWire(move::install);
 
         Group content = new Group(world);
         content.getTransforms().setAll(viewport.pan(), viewport.zoom());
         world.getChildren().addAll(view.wireLayer(), view.cardLayer(), view.labelLayer(), connect.pendingWire());
-        getChildren().addAll(content, select.band(), overlays.banner(), overlays.message());
+        getChildren().addAll(content, select.band(), overlays.banner(), overlays.notice(), overlays.message());
         view.sync();
     }
 
@@ -73,6 +74,7 @@ public final class GraphCanvas extends Pane {
             toolbar.autosize();
             toolbar.relocate(getWidth() - toolbar.getWidth() - 8, 8);
         }
+        view.placeLabels();
         overlays.layout();
         viewport.layout();
     }
@@ -126,6 +128,11 @@ public final class GraphCanvas extends Pane {
     void flash(String text, double x, double y) { overlays.flash(text, x, y); }
 
     Label message() { return overlays.message(); }
+
+    /** Says what an edit did on the user's behalf, with a button that takes it back another way. */
+    void offer(String text, String action, String tip, Runnable onAction) { overlays.offer(text, action, tip, onAction); }
+
+    void hideNotice() { overlays.hideNotice(); }
 
     /** Adds a layer of the given type in the middle of the visible area. */
     public void addLayerAtCentre(LayerType type) { drop.addAtCentre(type); }

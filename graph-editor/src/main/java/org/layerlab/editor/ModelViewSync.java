@@ -19,6 +19,7 @@ import org.layerlab.compute.graph.GraphAnalysis;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.NodeInfo;
+import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.editor.model.Box;
 import org.layerlab.editor.model.Orientation;
 import org.layerlab.editor.model.Ports;
@@ -39,7 +40,7 @@ final class ModelViewSync {
     private final Runnable pulseSync = this::syncIfDirty;
     private Consumer<NodeCard> onNewCard = c -> {};
     private Consumer<WireView> onNewWire = w -> {};
-    private boolean dirty = true;
+    private boolean dirty = true, labelsDirty = true;
 
     ModelViewSync(GraphEditor editor, NodeSkinFactory skins, ObservableValue<Orientation> orientation, Region pane) {
         this.editor = editor;
@@ -139,15 +140,38 @@ final class ModelViewSync {
             w.to.attached.add(w);
             w.update();
         }
-        pane.requestLayout();
+        labelsMoved();
     }
 
     /** A new card's wires follow it when it moves or grows; the gestures add their handlers. */
     private void install(NodeCard card) {
-        card.layoutXProperty().addListener((o, a, b) -> card.attached.forEach(WireView::update));
-        card.layoutYProperty().addListener((o, a, b) -> card.attached.forEach(WireView::update));
-        card.heightProperty().addListener((o, a, b) -> card.attached.forEach(WireView::update));
+        card.layoutXProperty().addListener((o, a, b) -> cardMoved(card));
+        card.layoutYProperty().addListener((o, a, b) -> cardMoved(card));
+        card.heightProperty().addListener((o, a, b) -> cardMoved(card));
         onNewCard.accept(card);
+    }
+
+    /** A card's wires follow it at once; every label is placed again at the next layout, since any may now cover it. */
+    private void cardMoved(NodeCard card) {
+        card.attached.forEach(WireView::update);
+        labelsMoved();
+    }
+
+    private void labelsMoved() {
+        labelsDirty = true;
+        pane.requestLayout();
+    }
+
+    /** Called from the pane's layout: puts each wire's label where it covers no card's title. */
+    void placeLabels() {
+        if (!labelsDirty) return;
+        labelsDirty = false;
+        java.util.List<Box> boxes = new java.util.ArrayList<>(), titles = new java.util.ArrayList<>();
+        for (NodeCard c : cards.values()) {
+            boxes.add(c.box());
+            titles.add(c.titleBox());
+        }
+        for (WireView w : wires.values()) w.placeLabel(boxes, titles);
     }
 
     NodeCard card(String id) { return cards.get(id); }
@@ -165,6 +189,34 @@ final class ModelViewSync {
             if (c != null) m.put(n.id(), c.box());
         }
         return m;
+    }
+
+    /** The wire within {@code reach} of a graph point, the nearest one, unless a card is there; null when none. */
+    WireView wireAt(Point2D p, double reach) {
+        if (cardAt(p, null) != null) return null;
+        WireView best = null;
+        double bestD = reach;
+        for (WireView w : wires.values()) {
+            double d = w.distance(p.getX(), p.getY());
+            if (d <= bestD) { best = w; bestD = d; }
+        }
+        return best;
+    }
+
+    /**
+     * The height the card of layer {@code n} would have in graph {@code g} (before it is added): built off-screen
+     * in the card layer, styled and measured, then taken away.
+     */
+    double heightOf(ModelGraph g, Node n) {
+        NodeCard c = skins.create(n, g.typeOf(n.id()), ShapeInference.analyze(g).info(n.id()), Ports.inputCount(g, n.id()), orientation.getValue());
+        c.setVisible(false);
+        cardLayer.getChildren().add(c);
+        try {
+            c.applyCss();
+            return c.prefHeight(NodeCard.WIDTH);
+        } finally {
+            cardLayer.getChildren().remove(c);
+        }
     }
 
     /** The card under a graph point (with a margin around it, so ports count), ignoring {@code except}; the topmost wins. */

@@ -1,71 +1,133 @@
 package org.layerlab.editor;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Region;
-import org.layerlab.compute.graph.Node;
+import org.layerlab.compute.graph.Edge;
+import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.layers.LayerType;
 import org.layerlab.compute.layers.LayerTypes;
+import org.layerlab.editor.command.AddNode;
+import org.layerlab.editor.command.ChainEdits;
+import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.GraphCommands;
+import org.layerlab.editor.model.Box;
+import org.layerlab.editor.model.FreeSpot;
+import org.layerlab.editor.model.Point;
 
-/** Adding layers from the palette: a drag dropped on the canvas, or a double-click (Enter) that adds in the middle. */
+/**
+ * Adding layers from the palette: a drag dropped on the canvas, or a double-click (Enter) that adds in the middle of
+ * the view. Dropped on a wire, the layer is inserted there (the wire under the pointer is marked while dragging);
+ * either way the new card goes to the nearest spot where it covers no other card.
+ */
 final class PaletteDrop {
     static final String DRAG_PREFIX = "layerlab-layer:";
+    /** How near (in screen pixels) the pointer must be to a wire to drop on it. */
+    private static final double WIRE_REACH = 12;
+    /** The space kept free around a new card. */
+    private static final double GAP = GraphCanvas.GRID / 2;
 
     private final GraphEditor editor;
     private final Region pane;
     private final CanvasViewport viewport;
+    private final ModelViewSync view;
+    private WireView target;
 
-    PaletteDrop(GraphEditor editor, Region pane, CanvasViewport viewport) {
+    PaletteDrop(GraphEditor editor, Region pane, CanvasViewport viewport, ModelViewSync view) {
         this.editor = editor;
         this.pane = pane;
         this.viewport = viewport;
+        this.view = view;
         pane.setOnDragOver(this::dragOver);
+        pane.setOnDragExited(e -> mark(null));
         pane.setOnDragDropped(this::dragDropped);
     }
 
-    private static boolean carriesLayer(DragEvent e) {
-        return e.getDragboard().hasString() && e.getDragboard().getString().startsWith(DRAG_PREFIX);
+    private static LayerType carried(DragEvent e) {
+        if (!e.getDragboard().hasString() || !e.getDragboard().getString().startsWith(DRAG_PREFIX)) return null;
+        return LayerTypes.CATALOG.find(e.getDragboard().getString().substring(DRAG_PREFIX.length())).orElse(null);
+    }
+
+    private Point2D graphPoint(DragEvent e) {
+        Point2D local = pane.sceneToLocal(e.getSceneX(), e.getSceneY());
+        return viewport.toGraph(local.getX(), local.getY());
+    }
+
+    /** The wire a layer of {@code type} dropped at {@code p} would be inserted on, or null. */
+    private WireView wireFor(LayerType type, Point2D p) {
+        if (type.arity().max() < 1) return null;
+        return view.wireAt(p, WIRE_REACH / viewport.zoom().getX());
     }
 
     private void dragOver(DragEvent e) {
-        if (carriesLayer(e)) e.acceptTransferModes(TransferMode.COPY);
+        LayerType type = carried(e);
+        if (type != null) {
+            e.acceptTransferModes(TransferMode.COPY);
+            mark(wireFor(type, graphPoint(e)));
+        }
         e.consume();
+    }
+
+    private void mark(WireView w) {
+        if (target == w) return;
+        if (target != null) target.setDropTarget(false);
+        target = w;
+        if (w != null) w.setDropTarget(true);
     }
 
     private void dragDropped(DragEvent e) {
-        boolean done = false;
-        if (carriesLayer(e)) {
-            LayerType type = LayerTypes.CATALOG.find(e.getDragboard().getString().substring(DRAG_PREFIX.length())).orElse(null);
-            if (type != null) {
-                Point2D local = pane.sceneToLocal(e.getSceneX(), e.getSceneY());
-                Point2D p = viewport.toGraph(local.getX(), local.getY());
-                addAt(type, p.getX() - NodeCard.WIDTH / 2, p.getY() - 20);
-                done = true;
-            }
+        LayerType type = carried(e);
+        mark(null);
+        if (type != null) {
+            Point2D p = graphPoint(e);
+            WireView wire = wireFor(type, p);
+            double x = p.getX() - NodeCard.WIDTH / 2, y = p.getY() - 20;
+            if (wire == null || !insert(type, wire.edge, x, y)) add(type, x, y);
         }
-        e.setDropCompleted(done);
+        e.setDropCompleted(type != null);
         e.consume();
     }
 
-    /** Adds a layer of the given type in the middle of the visible area. */
+    /** Adds a layer of the given type in the middle of the visible area (or the nearest free spot). */
     void addAtCentre(LayerType type) {
         Point2D c = viewport.visibleCentre();
-        double x = c.getX() - NodeCard.WIDTH / 2, y = c.getY() - 40;
-        // Avoid stacking several new layers exactly on top of each other.
-        Set<String> taken = new HashSet<>();
-        for (Node n : editor.getGraph().nodes()) taken.add(snap(n.x()) + "," + snap(n.y()));
-        while (taken.contains(snap(x) + "," + snap(y))) { x += GraphCanvas.GRID * 2; y += GraphCanvas.GRID * 2; }
-        addAt(type, x, y);
+        add(type, c.getX() - NodeCard.WIDTH / 2, c.getY() - 40);
     }
 
-    private void addAt(LayerType type, double x, double y) {
-        var cmd = GraphCommands.add(editor.getGraph(), type, snap(Math.max(0, x)), snap(Math.max(0, y)));
-        editor.execute(cmd);
-        editor.selectOnly(cmd.node().id());
+    private void add(LayerType type, double x, double y) {
+        ModelGraph g = editor.getGraph();
+        Point at = freeSpot(GraphCommands.add(g, type, 0, 0), x, y, List.of());
+        AddNode add = GraphCommands.add(g, type, at.x(), at.y());
+        finish(add, add.node().id());
+    }
+
+    /** Puts the layer on the wire; false when it cannot sit there (the caller then just adds it). */
+    private boolean insert(LayerType type, Edge wire, double x, double y) {
+        ModelGraph g = editor.getGraph();
+        if (ChainEdits.insertOnWire(g, type, wire, 0, 0) == null) return false;
+        Point at = freeSpot(GraphCommands.add(g, type, 0, 0), x, y, List.of(wire));
+        ChainEdits.Insertion insert = ChainEdits.insertOnWire(g, type, wire, at.x(), at.y());
+        if (insert == null) return false;
+        finish(insert.command(), insert.nodeId());
+        return true;
+    }
+
+    /** The nearest spot to (x, y), on the grid, where the new layer's card covers no other card. */
+    private Point freeSpot(AddNode add, double x, double y, List<Edge> wires) {
+        ModelGraph with = add.execute(editor.getGraph());
+        for (Edge w : wires) with = with.withoutEdge(w).withEdge(new Edge(w.from(), add.node().id(), 0));
+        double height = view.heightOf(with, add.node());
+        List<Box> taken = new ArrayList<>(view.boxes().values());
+        Box wanted = new Box(snap(Math.max(0, x)), snap(Math.max(0, y)), NodeCard.WIDTH, height);
+        return FreeSpot.near(wanted, taken, editor.isSnapToGrid() ? GraphCanvas.GRID : GraphCanvas.GRID / 2, GAP);
+    }
+
+    private void finish(Command cmd, String id) {
+        if (!editor.execute(cmd)) return;
+        editor.selectOnly(id);
         pane.requestFocus();
     }
 
