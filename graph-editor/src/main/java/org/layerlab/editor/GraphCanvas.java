@@ -49,7 +49,7 @@ public final class GraphCanvas extends Pane {
         SelectGesture select = new SelectGesture(editor, this, viewport, view);
         MoveGesture move = new MoveGesture(editor, this, world, view, select);
         ConnectGesture connect = new ConnectGesture(editor, this, world, view, overlays, orientation);
-        drop = new PaletteDrop(editor, this, viewport, view);
+        drop = new PaletteDrop(editor, this, viewport, view, orientation);
         view.onNewCard(card -> { move.install(card); connect.install(card); });
         view.onNewWire(move::install);
 

@@ -2,6 +2,8 @@ package org.layerlab.editor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -16,6 +18,8 @@ import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.GraphCommands;
 import org.layerlab.editor.model.Box;
 import org.layerlab.editor.model.FreeSpot;
+import org.layerlab.editor.model.InsertRoom;
+import org.layerlab.editor.model.Orientation;
 import org.layerlab.editor.model.Point;
 
 /**
@@ -34,10 +38,12 @@ final class PaletteDrop {
     private final Region pane;
     private final CanvasViewport viewport;
     private final ModelViewSync view;
+    private final ObservableValue<Orientation> orientation;
     private WireView target;
 
-    PaletteDrop(GraphEditor editor, Region pane, CanvasViewport viewport, ModelViewSync view) {
+    PaletteDrop(GraphEditor editor, Region pane, CanvasViewport viewport, ModelViewSync view, ObservableValue<Orientation> orientation) {
         this.editor = editor;
+        this.orientation = orientation;
         this.pane = pane;
         this.viewport = viewport;
         this.view = view;
@@ -85,7 +91,7 @@ final class PaletteDrop {
             Point2D p = graphPoint(e);
             WireView wire = wireFor(type, p);
             double x = p.getX() - NodeCard.WIDTH / 2, y = p.getY() - 20;
-            if (wire == null || !insert(type, wire.edge, x, y)) add(type, x, y);
+            if (wire == null || !insert(type, wire.edge)) add(type, x, y);
         }
         e.setDropCompleted(type != null);
         e.consume();
@@ -99,27 +105,39 @@ final class PaletteDrop {
 
     private void add(LayerType type, double x, double y) {
         ModelGraph g = editor.getGraph();
-        Point at = freeSpot(GraphCommands.add(g, type, 0, 0), x, y, List.of());
+        Point at = freeSpot(GraphCommands.add(g, type, 0, 0), x, y);
         AddNode add = GraphCommands.add(g, type, at.x(), at.y());
         finish(add, add.node().id());
     }
 
-    /** Puts the layer on the wire; false when it cannot sit there (the caller then just adds it). */
-    private boolean insert(LayerType type, Edge wire, double x, double y) {
+    /**
+     * Puts the layer on the wire, between its two cards, moving the layers downstream along when the gap is too
+     * narrow; false when it cannot sit there (the caller then just adds it).
+     */
+    private boolean insert(LayerType type, Edge wire) {
         ModelGraph g = editor.getGraph();
         if (ChainEdits.insertOnWire(g, type, wire, 0, 0) == null) return false;
-        Point at = freeSpot(GraphCommands.add(g, type, 0, 0), x, y, List.of(wire));
-        ChainEdits.Insertion insert = ChainEdits.insertOnWire(g, type, wire, at.x(), at.y());
+        AddNode probe = GraphCommands.add(g, type, 0, 0);
+        ModelGraph with = probe.execute(g).withoutEdge(wire).withEdge(new Edge(wire.from(), probe.node().id(), 0));
+        double height = view.heightOf(with, probe.node());
+        Map<String, Box> boxes = view.boxes();
+        InsertRoom.Plan plan = InsertRoom.plan(g, wire, boxes, orientation.getValue(), NodeCard.WIDTH, height, GraphCanvas.GRID);
+        // Whatever the plan leaves in the way (a side branch) still never ends up under the new card.
+        List<Box> taken = new ArrayList<>();
+        boxes.forEach((id, b) -> {
+            Point moved = plan.moves().get(id);
+            taken.add(moved == null ? b : new Box(moved.x(), moved.y(), b.width(), b.height()));
+        });
+        Point at = FreeSpot.near(new Box(plan.at().x(), plan.at().y(), NodeCard.WIDTH, height), taken, GraphCanvas.GRID, GAP);
+        ChainEdits.Insertion insert = ChainEdits.insertOnWire(g, type, wire, at.x(), at.y(), plan.moves());
         if (insert == null) return false;
         finish(insert.command(), insert.nodeId());
         return true;
     }
 
     /** The nearest spot to (x, y), on the grid, where the new layer's card covers no other card. */
-    private Point freeSpot(AddNode add, double x, double y, List<Edge> wires) {
-        ModelGraph with = add.execute(editor.getGraph());
-        for (Edge w : wires) with = with.withoutEdge(w).withEdge(new Edge(w.from(), add.node().id(), 0));
-        double height = view.heightOf(with, add.node());
+    private Point freeSpot(AddNode add, double x, double y) {
+        double height = view.heightOf(add.execute(editor.getGraph()), add.node());
         List<Box> taken = new ArrayList<>(view.boxes().values());
         Box wanted = new Box(snap(Math.max(0, x)), snap(Math.max(0, y)), NodeCard.WIDTH, height);
         return FreeSpot.near(wanted, taken, editor.isSnapToGrid() ? GraphCanvas.GRID : GraphCanvas.GRID / 2, GAP);

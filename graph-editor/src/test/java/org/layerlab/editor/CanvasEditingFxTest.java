@@ -126,6 +126,7 @@ class CanvasEditingFxTest {
         for (int i = 0; i < 4; i++) {
             robot.doubleClickOn("#palette-dense");
             WaitForAsyncUtils.waitForFxEvents();
+            robot.moveTo("#palette-search"); // so the next double-click counts afresh, not as clicks 3 and 4
         }
         assertEquals(8, graph().nodes().size());
         assertNoCardsOverlap();

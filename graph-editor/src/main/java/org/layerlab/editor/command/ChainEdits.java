@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.layerlab.compute.graph.Edge;
 import org.layerlab.compute.graph.GraphException;
@@ -13,6 +14,7 @@ import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.layers.LayerType;
 import org.layerlab.compute.text.Messages;
 import org.layerlab.editor.model.NodeText;
+import org.layerlab.editor.model.Point;
 
 /**
  * Edits that keep a chain of layers whole: putting a new layer on a wire, and deleting layers from the middle of a
@@ -29,11 +31,19 @@ public final class ChainEdits {
      * an Input layer, or a wire would be refused).
      */
     public static Insertion insertOnWire(ModelGraph g, LayerType type, Edge wire, double x, double y) {
+        return insertOnWire(g, type, wire, x, y, Map.of());
+    }
+
+    /** As {@link #insertOnWire(ModelGraph, LayerType, Edge, double, double)}, moving layers to make room in the same step. */
+    public static Insertion insertOnWire(ModelGraph g, LayerType type, Edge wire, double x, double y, Map<String, Point> moves) {
         if (!g.edges().contains(wire)) return null;
         AddNode add = GraphCommands.add(g, type, x, y);
         String id = add.node().id();
-        List<Command> parts = List.of(add, new RemoveEdge(wire, "Disconnect"),
-                new AddEdge(new Edge(wire.from(), id, 0), "Connect"), new AddEdge(new Edge(id, wire.to(), wire.port()), "Connect"));
+        List<Command> parts = new ArrayList<>();
+        MoveNodes move = GraphCommands.move(g, moves, false);
+        if (move != null) parts.add(move);
+        parts.addAll(List.of(add, new RemoveEdge(wire, "Disconnect"),
+                new AddEdge(new Edge(wire.from(), id, 0), "Connect"), new AddEdge(new Edge(id, wire.to(), wire.port()), "Connect")));
         if (!applies(g, parts)) return null;
         return new Insertion(new CompoundCommand(TEXT.get("insert.label", add.node().name(), g.node(wire.from()).name(), g.node(wire.to()).name()), parts), id);
     }
