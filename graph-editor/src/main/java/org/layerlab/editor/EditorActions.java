@@ -30,6 +30,8 @@ import org.layerlab.editor.model.Orientation;
  * small toolbar (zoom, layout, export). Graph shortcuts leave text fields alone, so Delete in a field edits text.
  */
 public final class EditorActions {
+    private static final org.layerlab.compute.text.Messages CANVAS_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.canvas", EditorActions.class);
     private final GraphEditor editor;
     /** Shortcuts that have no menu item of their own (a second key for the same command). */
     private final Map<KeyCombination, Runnable> extraKeys = new LinkedHashMap<>();
@@ -83,6 +85,7 @@ public final class EditorActions {
         MenuItem paste = item("menu-paste", "Paste", "Shortcut+V", guarded(editor::paste));
         MenuItem duplicate = item("menu-duplicate", "Duplicate", "Shortcut+D", guarded(editor::duplicate));
         MenuItem delete = item("menu-delete", "Delete", "Delete", guarded(editor::deleteSelection));
+        MenuItem deleteApart = item("menu-delete-apart", CANVAS_TEXT.get("menu.deleteWithoutJoining"), "Shift+Delete", guarded(editor::deleteSelectionWithoutJoining));
         MenuItem all = item("menu-select-all", "Select All", "Shortcut+A", guarded(editor::selectAll));
         MenuItem connect = item("menu-connect", "Connect Selected Layers", "Shortcut+E", guarded(editor::connectSelected));
         MenuItem disconnect = item("menu-disconnect", "Disconnect Selected Layers", "Shortcut+Shift+E", guarded(editor::disconnectSelected));
@@ -91,7 +94,8 @@ public final class EditorActions {
         for (MenuItem m : List.of(cut, copy, duplicate, delete, connect, disconnect)) m.disableProperty().bind(Bindings.createBooleanBinding(none::get, none));
         delete.disableProperty().unbind();
         delete.disableProperty().bind(editor.hasSelectionProperty().not());
-        Menu menu = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete, new SeparatorMenuItem(),
+        deleteApart.disableProperty().bind(editor.hasSelectionProperty().not());
+        Menu menu = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete, deleteApart, new SeparatorMenuItem(),
                 all, connect, disconnect, new SeparatorMenuItem(), layoutLr, layoutTd);
         menu.setId("menu-edit");
         menu.setOnShowing(e -> paste.setDisable(!editor.canPaste()));

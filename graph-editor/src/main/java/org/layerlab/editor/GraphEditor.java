@@ -39,6 +39,8 @@ import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.Node;
 import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.compute.layers.LayerType;
+import org.layerlab.compute.text.Messages;
+import org.layerlab.editor.command.ChainEdits;
 import org.layerlab.editor.command.Command;
 import org.layerlab.editor.command.CommandStack;
 import org.layerlab.editor.command.CompoundCommand;
@@ -58,6 +60,7 @@ import org.layerlab.editor.model.Point;
  * undo history and the clipboard, and the views over them. Every edit goes through {@link #execute} as a command.
  */
 public final class GraphEditor {
+    private static final Messages CANVAS_TEXT = Messages.of("org.layerlab.editor.i18n.canvas", GraphEditor.class);
     private final ObjectProperty<ModelGraph> graph = new SimpleObjectProperty<>(this, "graph", ModelGraph.empty());
     private final ReadOnlyObjectWrapper<GraphAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
@@ -259,8 +262,33 @@ public final class GraphEditor {
 
     // ---------------------------------------------------------------- edit commands
 
-    /** Deletes the selected layers with their wires, and the selected wires, in one step. */
+    /**
+     * Deletes the selected layers with their wires, and the selected wires, in one step. Layers taken from the middle
+     * of a chain leave no gap: their neighbours are joined in the same step, and the canvas offers to leave them
+     * unjoined instead (as node editors such as Nuke and Houdini reconnect on delete).
+     */
     public void deleteSelection() {
+        if (selection.isEmpty() && selectedEdges.isEmpty()) return;
+        if (!selectedEdges.isEmpty()) { deleteSelectionWithoutJoining(); return; }
+        ModelGraph before = getGraph();
+        List<String> ids = List.copyOf(selection);
+        ChainEdits.Deletion d = ChainEdits.deleteJoining(before, ids);
+        if (!execute(d.command()) || d.joins().isEmpty()) return;
+        ModelGraph joined = getGraph();
+        Edge first = d.joins().get(0);
+        String text = d.joins().size() == 1
+                ? CANVAS_TEXT.get("joined.notice", joined.node(first.from()).name(), joined.node(first.to()).name())
+                : CANVAS_TEXT.get("joinedMany.notice", d.joins().size());
+        canvas.offer(text, CANVAS_TEXT.get("joined.keepApart"), CANVAS_TEXT.get("joined.keepApartTip"), () -> {
+            // Only while nothing else changed since: then the join is the last step, and undoing it is safe.
+            if (!getGraph().equals(joined)) return;
+            undo();
+            execute(GraphCommands.delete(getGraph(), ids, List.of()));
+        });
+    }
+
+    /** Deletes the selected layers with their wires, and the selected wires, in one step; neighbours stay apart. */
+    public void deleteSelectionWithoutJoining() {
         if (selection.isEmpty() && selectedEdges.isEmpty()) return;
         execute(GraphCommands.delete(getGraph(), List.copyOf(selection), List.copyOf(selectedEdges)));
     }

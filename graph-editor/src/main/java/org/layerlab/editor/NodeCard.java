@@ -37,6 +37,7 @@ public class NodeCard extends Region {
     private final VBox body = new VBox(1);
     private final List<Circle> inputs = new ArrayList<>();
     private final Circle output;
+    private final HBox head;
     final List<WireView> attached = new ArrayList<>();
     private boolean selected;
 
@@ -61,7 +62,7 @@ public class NodeCard extends Region {
         badge.setStyle("-fx-font-size: 9px; -fx-font-weight: bold; -fx-text-fill: white; -fx-background-color: " + accent
                 + "; -fx-background-radius: 3; -fx-padding: 0 4 0 4;");
         badge.setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(4, title, spring);
+        head = new HBox(4, title, spring);
         head.setAlignment(Pos.CENTER_LEFT);
         boolean valid = info != null && info.valid();
         if (!valid) {
@@ -170,6 +171,12 @@ public class NodeCard extends Region {
     public Box box() {
         double h = getHeight() > 0 ? getHeight() : prefHeight(WIDTH);
         return new Box(getLayoutX(), getLayoutY(), WIDTH, h);
+    }
+
+    /** The strip with the layer's name, in canvas coordinates: what a wire's label must never cover. */
+    Box titleBox() {
+        double h = head.getHeight() > 0 ? head.getHeight() : head.prefHeight(WIDTH - 18);
+        return new Box(getLayoutX(), getLayoutY(), WIDTH, 6 + h + 2);
     }
 
     Point inputPoint(int port) { return Ports.input(orientation, box(), port, Math.max(inputCount, port + 1)); }

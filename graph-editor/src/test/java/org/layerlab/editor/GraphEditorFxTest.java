@@ -230,7 +230,7 @@ class GraphEditorFxTest {
     void deleteRemovesALayerWithItsWiresAndOneUndoBringsBothBack(FxRobot robot) throws Exception {
         ModelGraph before = graph();
         robot.clickOn("#node-hidden-1");
-        robot.type(KeyCode.DELETE);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DELETE).release(KeyCode.SHIFT); // Delete Without Joining (Delete joins: CanvasEditingFxTest)
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(graph().find("hidden-1").isEmpty());
@@ -422,7 +422,7 @@ class GraphEditorFxTest {
     void theModelSummaryFollowsEdits(FxRobot robot) throws Exception {
         Label totals = robot.lookup("#model-summary-totals").queryAs(Label.class);
         assertTrue(totals.getText().startsWith("Total params: 722"), totals.getText());
-        onFx(() -> { editor.selectOnly("hidden-2"); editor.deleteSelection(); return null; });
+        onFx(() -> { editor.selectOnly("hidden-2"); editor.deleteSelectionWithoutJoining(); return null; });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, onFx(() -> editor.summary().table().getItems().size()));
         assertTrue(totals.getText().contains("with errors"), totals.getText());

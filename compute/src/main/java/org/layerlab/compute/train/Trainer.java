@@ -50,6 +50,10 @@ public final class Trainer {
     private boolean pauseRequested;
     private int stepsGranted;
     private boolean stopRequested;
+    /** How fast the run goes; read and waited on only under {@link #lock}, by the trainer's thread. */
+    private Pace pace = new Pace();
+    private boolean stepped;
+    private long lastStepAt;
     private volatile Thread worker;
     private volatile Optimizer optimizer;
     private volatile SnapshotSink snapshots;
@@ -115,6 +119,18 @@ public final class Trainer {
         return completion;
     }
 
+    /**
+     * Trains at this pace (shared by a session's runs, changeable while one trains); the default is full speed. Set
+     * before {@link #start}.
+     */
+    public void setPace(Pace p) {
+        lock.lock();
+        try {
+            if (state != State.READY) throw new IllegalStateException("set the pace before the run starts");
+            pace = p;
+        } finally { lock.unlock(); }
+    }
+
     public void pause() { control(() -> pauseRequested = true); }
 
     public void resume() { control(() -> { pauseRequested = false; stepsGranted = 0; }); }
@@ -134,31 +150,55 @@ public final class Trainer {
     }
 
     /**
-     * Blocks the training thread while paused; false when the run should stop. Tells listeners when it really
-     * pauses and when it goes on again (outside the lock: listeners never hold up the control methods).
+     * Blocks the training thread while paused, and between steps as long as the pace asks; false when the run should
+     * stop. A step granted while paused goes at once, whatever the pace. Tells listeners when it really pauses and
+     * when it goes on again (outside the lock: listeners never hold up the control methods).
      */
     private boolean awaitPermission(long step, int epoch) throws InterruptedException {
-        boolean paused;
-        lock.lock();
-        try {
-            paused = mustWait();
-            if (paused) state = State.PAUSED;
-        } finally { lock.unlock(); }
-        if (paused) {
-            SnapshotSink sink = snapshots;
-            if (sink != null) publish(sink, WeightSnapshot.Kind.PAUSE, step, epoch, false, null, null); // what a paused view shows
-            for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
+        boolean told = false;
+        while (true) {
+            boolean paused;
+            lock.lock();
+            try {
+                paused = mustWait();
+                if (paused) state = State.PAUSED;
+            } finally { lock.unlock(); }
+            if (paused && !told) {
+                SnapshotSink sink = snapshots;
+                if (sink != null) publish(sink, WeightSnapshot.Kind.PAUSE, step, epoch, false, null, null); // what a paused view shows
+                for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
+                told = true;
+            }
+            boolean go, turn;
+            lock.lock();
+            try {
+                while (mustWait()) changed.await();
+                go = !stopRequested;
+                turn = go && (pauseRequested || awaitPace());
+                if (turn) {
+                    if (pauseRequested) stepsGranted--;
+                    state = State.RUNNING;
+                    stepped = true;
+                    lastStepAt = pace.clock().nanoTime();
+                }
+            } finally { lock.unlock(); }
+            if (!go) return false;
+            if (turn) {
+                if (told) for (TrainingListener l : listeners) l.runResumed(new TrainingEvents.RunResumed(step));
+                return true;
+            }
+            // A pause or stop came while waiting for the pace: handle it as at the top.
         }
-        boolean go;
-        lock.lock();
-        try {
-            while (mustWait()) changed.await();
-            go = !stopRequested;
-            if (go && pauseRequested) stepsGranted--;
-            if (go) state = State.RUNNING;
-        } finally { lock.unlock(); }
-        if (paused && go) for (TrainingListener l : listeners) l.runResumed(new TrainingEvents.RunResumed(step));
-        return go;
+    }
+
+    /** Waits (lock held) until the pace lets the next step start; false when a pause or stop came meanwhile. */
+    private boolean awaitPace() throws InterruptedException {
+        while (true) {
+            if (stopRequested || pauseRequested) return false;
+            long interval = pace.intervalNanos(), now = pace.clock().nanoTime();
+            if (interval == 0 || !stepped || now - lastStepAt >= interval) return true;
+            pace.clock().await(changed, lastStepAt + interval - now);
+        }
     }
 
     private boolean mustWait() { return !stopRequested && pauseRequested && stepsGranted == 0; }
@@ -166,6 +206,7 @@ public final class Trainer {
     private void run() {
         worker = Thread.currentThread();
         RunEnded end;
+        Runnable unwatch = pace.watch(() -> control(() -> {}));
         try {
             end = loop();
         } catch (InterruptedException e) {
@@ -173,6 +214,8 @@ public final class Trainer {
             end = new RunEnded(EndReason.STOPPED, "interrupted", 0, 0, Map.of());
         } catch (RuntimeException | Error e) {
             end = new RunEnded(EndReason.FAILED, String.valueOf(e.getMessage() == null ? e : e.getMessage()), 0, 0, Map.of());
+        } finally {
+            unwatch.run();
         }
         lock.lock();
         try { state = State.FINISHED; } finally { lock.unlock(); }
