@@ -124,6 +124,18 @@ public final class TrainingDashboard extends TabPane {
     /** Shows the runs of a project just opened instead of the current ones. FX thread. */
     public void openRuns(List<RunHistory> runs) { replaceRuns(RunHistories.toRuns(runs)); }
 
+    /**
+     * Adds runs read from other project files after the current ones (a class's runs to compare), numbered from the
+     * next free id with parent links kept within each file; returns how many. FX thread.
+     */
+    public int importRuns(List<org.layerlab.compute.project.RunImport.Imported> runs) {
+        List<RunHistory> numbered = org.layerlab.compute.project.RunImport.renumber(runs, nextRunId.get());
+        for (RunData r : RunHistories.toRuns(numbered)) store.add(r);
+        nextRunId.addAndGet(numbered.size());
+        requestRedraw();
+        return numbered.size();
+    }
+
     /** Parameter statistics are sampled every this many steps (the window's probes read it when a run starts). */
     public int statsEvery() { return statsEvery; }
     public void setStatsEvery(int n) { statsEvery = Math.max(1, n); }

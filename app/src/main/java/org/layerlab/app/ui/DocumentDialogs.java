@@ -15,6 +15,9 @@ public interface DocumentDialogs {
     /** A project or model file to open, or null when the user cancels. */
     Path chooseOpen(Path initialDir);
 
+    /** Project files whose runs to import (File → Import runs…); empty when the user cancels. */
+    default java.util.List<Path> chooseMany(Path initialDir) { return java.util.List.of(); }
+
     /** Where to save the project, or null when the user cancels. */
     Path chooseSave(Path initialDir, String suggestedName);
 

@@ -34,9 +34,10 @@ final class FileMenu {
         MenuItem save = item("file-save", t.get("menuSave"), "Shortcut+S", doc::save);
         MenuItem saveAs = item("file-save-as", t.get("menuSaveAs"), "Shortcut+Shift+S", doc::saveAs);
         MenuItem export = item("file-export", t.get("menuExport"), "Shortcut+Shift+E", exportModel);
+        MenuItem importRuns = item("file-import-runs", t.get("menuImportRuns"), "Shortcut+Shift+I", doc::importRunsChosen);
         MenuItem quitItem = item("file-quit", t.get("menuQuit"), "Shortcut+Q", quit);
         Menu file = new Menu(t.get("menuFile"), null, newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quitItem);
+                new SeparatorMenuItem(), importRuns, export, new SeparatorMenuItem(), quitItem);
         file.setId("file-menu");
         return file;
     }

@@ -46,6 +46,13 @@ final class FxDocumentDialogs implements DocumentDialogs {
         return f == null ? null : f.toPath();
     }
 
+    @Override public List<Path> chooseMany(Path initialDir) {
+        FileChooser fc = chooser(initialDir);
+        fc.setTitle(TEXT.get("importRunsTitle"));
+        List<File> files = fc.showOpenMultipleDialog(owner.get());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
     @Override public Path chooseSave(Path initialDir, String suggestedName) {
         FileChooser fc = chooser(initialDir);
         fc.setInitialFileName(suggestedName);

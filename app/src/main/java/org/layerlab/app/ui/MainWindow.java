@@ -77,6 +77,7 @@ public final class MainWindow extends BorderPane {
         document.useRuns(new ProjectDocumentModel.Runs() {
             @Override public List<RunHistory> snapshot() { return charts.runHistory(); }
             @Override public void replace(List<RunHistory> runs) { charts.openRuns(runs); }
+            @Override public int add(List<org.layerlab.compute.project.RunImport.Imported> runs) { return charts.importRuns(runs); }
         });
 
         SplitPane centre = new SplitPane(editor.canvas(), charts);

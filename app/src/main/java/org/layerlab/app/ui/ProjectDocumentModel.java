@@ -53,6 +53,9 @@ public final class ProjectDocumentModel {
 
         /** Replaces the run list with a project's runs. */
         void replace(List<RunHistory> runs);
+
+        /** Adds runs from other files after the current ones, renumbered to fit; returns how many were added. */
+        default int add(List<org.layerlab.compute.project.RunImport.Imported> runs) { return 0; }
     }
 
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
@@ -255,6 +258,30 @@ public final class ProjectDocumentModel {
             if (!ok) return;
             Path f = dialogs.chooseOpen(file.get() == null ? null : file.get().getParent());
             if (f != null) open(f);
+        });
+    }
+
+    /** File → Import runs…: the chosen project files' runs join the run list (see {@link #importRuns(List)}). */
+    void importRunsChosen() {
+        List<Path> files = dialogs.chooseMany(file.get() == null ? null : file.get().getParent());
+        if (!files.isEmpty()) importRuns(files);
+    }
+
+    /**
+     * Collects a class: reads the runs of {@code files} off the FX thread and adds them to the run list, each named
+     * after its file; the status bar says how many came in and names any file that could not be read.
+     */
+    CompletableFuture<Void> importRuns(List<Path> files) {
+        return inBackground(() -> org.layerlab.compute.project.RunImport.read(files), TEXT.get("importRunsFailed"), r -> {
+            int added = runs.add(r.runs());
+            if (added > 0) markEdited();
+            String summary = TEXT.get("importedRuns", added, r.files());
+            if (!r.problems().isEmpty()) {
+                status.set(summary + " " + TEXT.get("importedProblems", r.problems().size()));
+                dialogs.showError(TEXT.get("importRunsSome"), String.join("\n", r.problems()));
+            } else {
+                status.set(summary);
+            }
         });
     }
 

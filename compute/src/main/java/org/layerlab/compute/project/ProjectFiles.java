@@ -57,7 +57,7 @@ public final class ProjectFiles {
     public static final int VERSION = 3;
     public static final String EXTENSION = ".layerlab";
 
-    private static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.filerules", ProjectFiles.class);
+    static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.filerules", ProjectFiles.class);
 
     // Strict: a duplicated key, a fraction or an out-of-range number in an integer field, a null in a number column
     // and text standing in for a number are errors, never silently coerced ("batchSize": 16.9 is not 16).
