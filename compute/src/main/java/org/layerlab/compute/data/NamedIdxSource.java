@@ -41,6 +41,12 @@ public final class NamedIdxSource implements DataSource {
      * (empty: none; e.g. for tests that must download).
      */
     public static final String SYSTEM_DIRS_PROPERTY = "layerlab.datasets.systemDirs";
+    /**
+     * A file in {@code sha256sum} format whose checksums replace the declared ones for the files it names (a mirror
+     * of re-compressed copies, such as Debian's, has checksums of its own). Names may carry the set's id as a folder:
+     * {@code fashion-mnist/train-images-idx3-ubyte.gz}.
+     */
+    public static final String CHECKSUMS_PROPERTY = "layerlab.download.sha256sums";
     public static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
@@ -135,9 +141,10 @@ public final class NamedIdxSource implements DataSource {
             throw new DataException(dir.toString(), null, DataText.get("file.cannotWrite", e.getMessage()));
         }
         URI base = downloadBase();
+        Map<String, String> expected = checksums();
         for (String f : FILES) {
             Path target = dir.resolve(f);
-            if (!Files.isReadable(target)) fetch(base.resolve(f), target, sha256.get(f), ctx);
+            if (!Files.isReadable(target)) fetch(base.resolve(f), target, expected.get(f), ctx);
         }
         return dir;
     }
@@ -147,6 +154,35 @@ public final class NamedIdxSource implements DataSource {
         String mirror = System.getProperty(MIRROR_PROPERTY);
         if (mirror == null || mirror.isBlank()) return baseUrl;
         return URI.create(mirror.endsWith("/") ? mirror : mirror + "/").resolve(id + "/");
+    }
+
+    /** The declared checksums, with those of {@value #CHECKSUMS_PROPERTY}'s file in their place where it names a file. */
+    Map<String, String> checksums() throws DataException {
+        String prop = System.getProperty(CHECKSUMS_PROPERTY);
+        if (prop == null || prop.isBlank()) return sha256;
+        Path sums = Path.of(prop);
+        Map<String, String> out = new java.util.HashMap<>(sha256);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(sums);
+        } catch (IOException e) {
+            throw new DataException(sums.toString(), null, DataText.get("file.cannotRead", String.valueOf(e.getMessage())));
+        }
+        var line = java.util.regex.Pattern.compile("([0-9a-fA-F]{64})\\s+\\*?(\\S.*)");
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            var m = line.matcher(l);
+            if (!m.matches()) throw new DataException(sums.toString(), DataText.get("csv.line", i + 1), DataText.get("download.sumsLine"));
+            String name = m.group(2).strip(), folder = null;
+            int slash = name.lastIndexOf('/');
+            if (slash >= 0) {
+                folder = name.substring(0, slash);
+                name = name.substring(slash + 1);
+            }
+            if ((folder == null || folder.equals(id) || folder.endsWith("/" + id)) && FILES.contains(name)) out.put(name, m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** A timeout in milliseconds from a system property, or the default when it is unset or not a positive number. */
