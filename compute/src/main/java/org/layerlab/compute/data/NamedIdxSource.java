@@ -75,16 +75,16 @@ public final class NamedIdxSource implements DataSource {
         this.sha256 = Map.copyOf(sha256);
     }
 
-    public static final NamedIdxSource FASHION_MNIST = new NamedIdxSource("fashion-mnist", "Fashion-MNIST",
-            "70,000 grey 28×28 pictures of clothes in 10 classes (Zalando Research, MIT licence).", IdxFiles.FASHION_CLASSES,
+    public static final NamedIdxSource FASHION_MNIST = new NamedIdxSource("fashion-mnist", SourceText.name("fashion-mnist"),
+            SourceText.about("fashion-mnist"), IdxFiles.FASHION_CLASSES,
             URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"), null, List.of(IdxFiles.FASHION_MNIST_DIR),
             Map.of("train-images-idx3-ubyte.gz", "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
                     "train-labels-idx1-ubyte.gz", "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
                     "t10k-images-idx3-ubyte.gz", "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
                     "t10k-labels-idx1-ubyte.gz", "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"));
 
-    public static final NamedIdxSource MNIST = new NamedIdxSource("mnist", "MNIST digits",
-            "70,000 grey 28×28 handwritten digits 0–9 (LeCun, Cortes and Burges).", IdxFiles.DIGIT_CLASSES,
+    public static final NamedIdxSource MNIST = new NamedIdxSource("mnist", SourceText.name("mnist"),
+            SourceText.about("mnist"), IdxFiles.DIGIT_CLASSES,
             URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/"), null, List.of(Path.of("/usr/share/datasets/mnist")),
             Map.of("train-images-idx3-ubyte.gz", "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
                     "train-labels-idx1-ubyte.gz", "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
