@@ -31,6 +31,14 @@ class SampleProjectsTest {
 
     @ParameterizedTest
     @MethodSource("samples")
+    void keepsTheValidationShareInTheDataSetsSplitOnly(SampleProjects.Sample s) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(s.json());
+        assertTrue(json.path("dataset").has("split"), s.fileName() + ": the split is saved with the data set");
+        assertTrue(!json.path("training").has("validationSplit"), s.fileName() + ": no validation share among the run settings");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
     void trainsToItsStatedResultWithItsOwnSettings(SampleProjects.Sample s) throws Exception {
         if (s.needsFilesOf() != null) {
             var source = (org.layerlab.compute.data.NamedIdxSource) org.layerlab.compute.data.DataSources.CATALOG.get(s.needsFilesOf());

@@ -13,9 +13,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.layerlab.compute.catalog.InvalidParamException;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.DataContext;
 import org.layerlab.compute.data.DataException;
 import org.layerlab.compute.data.DataFiles;
+import org.layerlab.compute.data.DataSplit;
 import org.layerlab.compute.data.InputShapes;
 import org.layerlab.compute.data.Splits;
 import org.layerlab.compute.graph.CompiledNetwork;
@@ -58,7 +60,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Change one run setting for this run, e.g. --set learningRate=0.003 --set optimizer=sgd --set momentum=0.9 "
-                    + "(names as in the project file's training section; a chosen optimizer's or schedule's setting by its own name). "
+                    + "(names as in the project file's training section; a chosen optimizer's or schedule's setting by its own name), "
+                    + "or the data set's split: --set split.validation=0.2 (also split.test, split.seed, split.stratified). "
                     + "Applied in order.")
     List<String> set = new ArrayList<>();
 
@@ -83,6 +86,12 @@ final class TrainCommand implements Callable<Integer> {
             + " (a .layerlab file; it may be the project itself).")
     Path outFile;
 
+    /** {@code --set split.validation=0.2}: a setting of the data set's split rather than of the run. */
+    private static final String SPLIT_PREFIX = "split.";
+    /** The validation share's old name, from when it was a run setting. */
+    private static final String OLD_VALIDATION_SPLIT = "validationSplit";
+    private static final org.layerlab.compute.text.Messages DATA_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.datacli", TrainCommand.class);
     private static final org.layerlab.compute.text.Messages TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.cli", TrainCommand.class);
 
@@ -106,15 +115,24 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) cfg = cfg.withSeed(seed);
         // A best checkpoint is only kept for --out when early stopping looks for one.
         cfg = cfg.withCheckpoints(keepCheckpoints || outFile != null && cfg.patience() > 0);
+        Params split0 = project.dataset().split();
         for (String assignment : set) {
             int eq = assignment.indexOf('=');
             if (eq <= 0) return badInput(err, "--set " + assignment + ": expected NAME=VALUE");
+            String name = assignment.substring(0, eq).trim(), value = assignment.substring(eq + 1).trim();
+            if (name.equals(OLD_VALIDATION_SPLIT)) {
+                // The validation share has one home, the data set's split; the old name still works, with a note.
+                err.println("layerlab: " + DATA_TEXT.get("set.validationSplitDeprecated", value));
+                name = SPLIT_PREFIX + "validation";
+            }
             try {
-                cfg = cfg.with(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
-            } catch (InvalidParamException e) {
+                if (name.startsWith(SPLIT_PREFIX)) split0 = DataSplit.check(split0.with(name.substring(SPLIT_PREFIX.length()), value));
+                else cfg = cfg.with(name, value);
+            } catch (InvalidParamException | IllegalArgumentException e) {
                 return badInput(err, "--set " + assignment + ": " + e.getMessage());
             }
         }
+        project = project.withDataset(project.dataset().withSplit(split0));
         project = project.withTraining(cfg);
 
         CompiledNetwork net;

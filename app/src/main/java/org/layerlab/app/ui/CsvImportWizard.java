@@ -1,6 +1,5 @@
 package org.layerlab.app.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.Params;
@@ -94,7 +92,7 @@ final class CsvImportWizard extends BorderPane {
      * @param initial the CSV settings to start from (a CSV source already chosen), or null
      * @param onImport receives the settings when the user presses Import
      */
-    CsvImportWizard(Executor executor, Path baseDir, Params initial, Consumer<Params> onImport, Runnable onClose) {
+    CsvImportWizard(Executor executor, Path baseDir, Params initial, FilePicker picker, Consumer<Params> onImport, Runnable onClose) {
         this.executor = executor;
         this.baseDir = baseDir;
         this.onImport = onImport;
@@ -113,10 +111,9 @@ final class CsvImportWizard extends BorderPane {
         Button choose = new Button(TEXT.get("csv.choose"));
         choose.setId("csv-choose");
         choose.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(TEXT.get("csv.filter"), "*.csv", "*.tsv", "*.txt"));
-            File f = fc.showOpenDialog(getScene().getWindow());
-            if (f != null) { file.setText(f.getPath()); set("file", f.getPath(), true); }
+            Path f = picker.choose(getScene().getWindow(), false, TEXT.get("csv.choose"),
+                    List.of(new FilePicker.Filter(TEXT.get("csv.filter"), List.of("*.csv", "*.tsv", "*.txt"))));
+            if (f != null) { file.setText(f.toString()); set("file", f.toString(), true); }
         });
         HBox fileRow = new HBox(6, new Label(TEXT.get("csv.file")), file, choose);
         fileRow.setAlignment(Pos.CENTER_LEFT);

@@ -1,6 +1,5 @@
 package org.layerlab.app.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.layerlab.charts.data.ClassBalanceView;
 import org.layerlab.charts.data.ColumnStatsView;
 import org.layerlab.charts.data.ImageGridView;
@@ -60,6 +57,7 @@ final class DataPanel extends BorderPane {
     private final DataSetModel model;
     private final DataLoads loads;
     private final Supplier<Path> baseDir;
+    private final FilePicker picker;
     private final ListView<DataSource> sources = new ListView<>();
     private final Label sourceDescription = new Label();
     private final ParamSheet settings = new ParamSheet();
@@ -86,7 +84,8 @@ final class DataPanel extends BorderPane {
     private DataLoads.Loaded shown;
     private Runnable csvImport = () -> {};
 
-    DataPanel(DataSetModel model, DataLoads loads, Supplier<Path> baseDir) {
+    DataPanel(DataSetModel model, DataLoads loads, Supplier<Path> baseDir, FilePicker picker) {
+        this.picker = picker;
         this.model = model;
         this.loads = loads;
         this.baseDir = baseDir;
@@ -257,7 +256,8 @@ final class DataPanel extends BorderPane {
     private void loaded(DataLoads.Loaded l) {
         shown = l;
         PreviewData p = l.preview();
-        scatter.setData(p);
+        // Images are previewed in the grid: their 784 pixel columns in the scatter's column choosers would cost seconds.
+        scatter.setData(p.images() ? null : p);
         images.setData(p);
         stats.show(l.stats());
         var sp = l.splits();
@@ -335,13 +335,12 @@ final class DataPanel extends BorderPane {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setTooltip(new Tooltip(p.description()));
             b.setOnAction(e -> {
-                File f;
-                if (folder) f = new DirectoryChooser().showDialog(getScene().getWindow());
-                else f = new FileChooser().showOpenDialog(getScene().getWindow());
+                Path f = picker.choose(getScene().getWindow(), folder, p.label(), List.of());
                 if (f == null) return;
                 try {
-                    String name = org.layerlab.compute.data.DataContext.nameFor(f.toPath(), baseDir.get());
-                    model.change(DataSetModel.setLabel(p.label(), f.getName()), model.spec().withParams(model.spec().params().with(p.name(), name)));
+                    String name = org.layerlab.compute.data.DataContext.nameFor(f, baseDir.get());
+                    model.change(DataSetModel.setLabel(p.label(), f.getFileName().toString()),
+                            model.spec().withParams(model.spec().params().with(p.name(), name)));
                 } catch (InvalidParamException x) {
                     status.setText(x.getMessage());
                 }

@@ -44,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private DataPanel dataPanel;
     private javafx.stage.Stage dataWindow;
     private CsvImportWizard csvWizard;
+    private FilePicker filePicker = FilePicker.SYSTEM;
 
     private final Runnable quit;
     private StudentMode student;
@@ -123,7 +124,7 @@ public final class MainWindow extends BorderPane {
      */
     public void openDataPanel() {
         if (dataWindow == null) {
-            dataPanel = new DataPanel(data, dataLoads, document::dataFolder);
+            dataPanel = new DataPanel(data, dataLoads, document::dataFolder, this::pickFile);
             dataPanel.setCsvImport(this::openCsvWizard);
             var st = session.statusProperty();
             dataPanel.showNextRunNoteWhile(st.isEqualTo(Status.RUNNING).or(st.isEqualTo(Status.PAUSED)));
@@ -149,7 +150,7 @@ public final class MainWindow extends BorderPane {
         stage.initOwner(dataWindow);
         stage.initModality(javafx.stage.Modality.WINDOW_MODAL);
         java.nio.file.Path folder = document.dataFolder();
-        csvWizard = new CsvImportWizard(dataLoads.executor(), folder, initial, params -> {
+        csvWizard = new CsvImportWizard(dataLoads.executor(), folder, initial, this::pickFile, params -> {
             String file = java.nio.file.Path.of(params.getString("file")).getFileName().toString();
             data.change(DATA_TEXT.get("edit.importCsv", file), data.spec().withSource(DataPanel.CSV, withFileNamedFor(params, folder)));
         }, stage::close);
@@ -170,6 +171,14 @@ public final class MainWindow extends BorderPane {
             return params;
         }
     }
+
+    /** Asks for a data file or folder with the picker in use (the system's dialogs unless a test set another). */
+    private java.nio.file.Path pickFile(javafx.stage.Window owner, boolean folder, String title, List<FilePicker.Filter> filters) {
+        return filePicker.choose(owner, folder, title, filters);
+    }
+
+    /** Makes the Data panel and the CSV wizard ask {@code picker} for files (tests give a fixed answer). */
+    void useFilePicker(FilePicker picker) { filePicker = java.util.Objects.requireNonNull(picker); }
 
     /** The CSV wizard last opened, else null (tests). */
     CsvImportWizard csvWizard() { return csvWizard; }

@@ -155,4 +155,25 @@ class TrainCommandTest {
         assertTrue(out.contains("epochs") && out.contains("accuracy"), out);
         assertTrue(Files.exists(project));
     }
+
+    @Test
+    void theValidationShareIsSetOnTheDataSetsSplitAndTheOldNameStillWorksWithANote() throws IOException {
+        Path project = dir.resolve("spirals.layerlab");
+        Files.writeString(project, SampleProjects.defaultSample().json());
+
+        Result r = cli("train", project.toString(), "--epochs", "2", "--set", "split.validation=0.25", "--no-progress");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.metrics().containsKey("val_loss"), "a validation part: " + r.out());
+        assertTrue(!r.err().contains("deprecated"), r.err());
+
+        Result old = cli("train", project.toString(), "--epochs", "2", "--set", "validationSplit=0.25", "--no-progress");
+        assertEquals(0, old.exit(), old.err());
+        assertTrue(old.err().contains("--set validationSplit is deprecated: the validation share is part of the data set's split; use --set split.validation=0.25"),
+                old.err());
+        assertEquals(r.metrics().get("val_loss"), old.metrics().get("val_loss"), "the same split either way");
+
+        Result bad = cli("train", project.toString(), "--set", "split.validation=0.95");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--set split.validation=0.95: "), bad.err());
+    }
 }

@@ -38,14 +38,11 @@ public final class BundledSource implements DataSource {
         this.image = image;
     }
 
-    public static final BundledSource IRIS = new BundledSource("iris", "Iris flowers",
-            "150 flowers of 3 species, 4 measurements each (Fisher, 1936; UCI, CC BY 4.0).", "iris.csv",
-            List.of(ParamSpec.choice("normalize", "Normalise", Normalization.STANDARDIZE, Normalization.METHODS,
-                    "Rescale each measurement with statistics of the training part only.").withChoiceLabels(List.of("None", "Standardise", "Min-max"))),
+    public static final BundledSource IRIS = new BundledSource("iris", SourceText.name("iris"), SourceText.about("iris"), "iris.csv",
+            List.of(SourceText.choice("iris", "normalize", Normalization.STANDARDIZE, Normalization.METHODS)),
             Map.of("label", "species", "header", "yes", "delimiter", "comma"), null);
 
-    public static final BundledSource DIGITS = new BundledSource("digits", "8×8 digits",
-            "1,797 handwritten digits 0–9 as 8×8 grey images (Alpaydin and Kaynak; UCI, CC BY 4.0).", "digits.csv.gz",
+    public static final BundledSource DIGITS = new BundledSource("digits", SourceText.name("digits"), SourceText.about("digits"), "digits.csv.gz",
             List.of(IdxSource.LAYOUT), Map.of("label", "65", "header", "no", "delimiter", "comma", "problem", "classification"), Shape.of(1, 8, 8));
 
     @Override public String id() { return id; }

@@ -22,26 +22,19 @@ public final class CsvSource implements DataSource {
     static final int AUTO_MAX_CLASSES = 20;
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.text("file", "File", "", "The CSV or TSV file (relative to the project's folder, or absolute)."),
-            ParamSpec.choice("delimiter", "Delimiter", "auto", List.of("auto", "comma", "tab", "semicolon", "pipe"),
-                    "What separates the fields; auto detects it from the first lines."),
-            ParamSpec.choice("header", "Header row", "auto", List.of("auto", "yes", "no"),
-                    "Whether the first row names the columns; auto decides from what it holds."),
-            ParamSpec.text("label", "Label column", "", "The column to predict, by name or number (empty: the last column)."),
-            ParamSpec.text("features", "Feature columns", "", "Columns the network sees, by name or number, separated by commas (empty: all but the label)."),
-            ParamSpec.choice("problem", "Problem", "auto", List.of("auto", "classification", "regression"),
-                    "Classes or a number to predict; auto: text labels or a few whole numbers are classes, other numbers regression."),
-            ParamSpec.text("oneHot", "One-hot columns", "", "Text feature columns to encode as one 0/1 feature per value, separated by commas."),
-            ParamSpec.choice("normalize", "Normalise", Normalization.NONE, Normalization.METHODS,
-                    "Rescale each feature with statistics of the training part only: standardise (mean 0, deviation 1) or min-max (0 to 1).")
-                    .withChoiceLabels(List.of("None", "Standardise", "Min-max")),
-            ParamSpec.choice("missing", "Missing values", "error", List.of("error", "drop", "impute"),
-                    "What to do with empty, NA or NaN values: refuse the file (naming the place), drop those rows, or fill in the column's mean.")
-                    .withChoiceLabels(List.of("Report as an error", "Drop the rows", "Fill in the mean")));
+            SourceText.text("csv", "file", ""),
+            SourceText.choice("csv", "delimiter", "auto", List.of("auto", "comma", "tab", "semicolon", "pipe")),
+            SourceText.choice("csv", "header", "auto", List.of("auto", "yes", "no")),
+            SourceText.text("csv", "label", ""),
+            SourceText.text("csv", "features", ""),
+            SourceText.choice("csv", "problem", "auto", List.of("auto", "classification", "regression")),
+            SourceText.text("csv", "oneHot", ""),
+            SourceText.choice("csv", "normalize", Normalization.NONE, Normalization.METHODS),
+            SourceText.choice("csv", "missing", "error", List.of("error", "drop", "impute")));
 
     @Override public String id() { return ID; }
-    @Override public String displayName() { return "CSV / TSV file"; }
-    @Override public String description() { return "A table with one sample per row: choose the feature columns and the label column."; }
+    @Override public String displayName() { return SourceText.name(ID); }
+    @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
     @Override public Group group() { return Group.FILE; }
     @Override public boolean regression(Params p) { return "regression".equals(p.getString("problem")); }

@@ -18,10 +18,10 @@ public final class DataSplit {
     private DataSplit() {}
 
     public static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.real("validation", "Validation", 0.2, 0.0, 0.9, "Share of the samples kept aside to watch the network during training (not trained on)."),
-            ParamSpec.real("test", "Test", 0.0, 0.0, 0.9, "Share of the samples kept for the end, to measure the finished network once (ignored when the data set has its own test files)."),
-            ParamSpec.integer("seed", "Split seed", 1, 0, Integer.MAX_VALUE, "Fixes which samples go to which part."),
-            ParamSpec.bool("stratified", "Stratified", true, "Every class keeps its share in each part (classification only)."));
+            SourceText.real("split", "validation", 0.2, 0.0, 0.9),
+            SourceText.real("split", "test", 0.0, 0.0, 0.9),
+            SourceText.integer("split", "seed", 1, 0, Integer.MAX_VALUE),
+            SourceText.bool("split", "stratified", true));
 
     public static Params defaults() { return Params.defaults(PARAMS); }
 

@@ -18,15 +18,14 @@ public final class DatasetGenerators {
     private static final double RADIUS = 5;
 
     private static final List<ParamSpec> COMMON = List.of(
-            ParamSpec.integer("samples", "Samples", 400, 10, 100_000, "How many points to generate."),
-            ParamSpec.real("noise", "Noise", 0.0, 0.0, 2.0, "Standard deviation of the jitter added to each point (the points span about −5…5)."),
-            ParamSpec.integer("seed", "Seed", 1, 0, Integer.MAX_VALUE, "Fixes the random points, so the set is the same each time."));
+            SourceText.integer("generator", "samples", 400, 10, 100_000),
+            SourceText.real("generator", "noise", 0.0, 0.0, 2.0),
+            SourceText.integer("generator", "seed", 1, 0, Integer.MAX_VALUE));
 
     /** Fills one point for sample i of n, class label given; returns nothing, writes xy[0], xy[1]. */
     private interface PointRule { int point(int i, int n, SplittableRandom rng, double[] xy); }
 
-    public static final DatasetGenerator TWO_SPIRALS = generator("two-spirals", "Two spirals",
-            "Two interleaved spiral arms, one per class: the classic hard case that needs several hidden layers.",
+    public static final DatasetGenerator TWO_SPIRALS = generator("two-spirals",
             (i, n, rng, xy) -> {
                 int label = i % 2;
                 double f = (double) (i / 2) / (n / 2.0);
@@ -36,8 +35,7 @@ public final class DatasetGenerators {
                 return label;
             });
 
-    public static final DatasetGenerator CIRCLES = generator("circles", "Circle",
-            "A disc of one class inside a ring of the other: not separable by a straight line.",
+    public static final DatasetGenerator CIRCLES = generator("circles",
             (i, n, rng, xy) -> {
                 int label = i % 2;
                 double r = label == 0 ? rng.nextDouble() * 0.5 * RADIUS : (0.7 + rng.nextDouble() * 0.3) * RADIUS;
@@ -47,8 +45,7 @@ public final class DatasetGenerators {
                 return label;
             });
 
-    public static final DatasetGenerator XOR = generator("xor", "Exclusive or",
-            "Points in four quadrants; opposite corners share a class, so one line cannot split them.",
+    public static final DatasetGenerator XOR = generator("xor",
             (i, n, rng, xy) -> {
                 double x = (rng.nextDouble() * 2 - 1) * RADIUS, y = (rng.nextDouble() * 2 - 1) * RADIUS;
                 double pad = 0.3; // keep points off the axes so the classes are clean
@@ -57,8 +54,7 @@ public final class DatasetGenerators {
                 return x * y >= 0 ? 0 : 1;
             });
 
-    public static final DatasetGenerator GAUSSIANS = generator("gaussians", "Two clusters",
-            "Two round clouds of points, one per class: separable by a straight line.",
+    public static final DatasetGenerator GAUSSIANS = generator("gaussians",
             (i, n, rng, xy) -> {
                 int label = i % 2;
                 double c = label == 0 ? -2 : 2;
@@ -67,8 +63,7 @@ public final class DatasetGenerators {
                 return label;
             });
 
-    public static final DatasetGenerator MOONS = generator("moons", "Two moons",
-            "Two interlocking half circles, one per class: a gentle curve a single hidden layer can follow.",
+    public static final DatasetGenerator MOONS = generator("moons",
             (i, n, rng, xy) -> {
                 int label = i % 2;
                 double t = rng.nextDouble() * Math.PI;
@@ -83,15 +78,13 @@ public final class DatasetGenerators {
     /** A target rule for the regression sets: the value at a clean point. */
     private interface TargetRule { double value(double x, double y); }
 
-    public static final DatasetGenerator PLANE = regression("plane", "Plane",
-            "Points whose value rises evenly from one corner to the other: a single linear unit fits it.",
+    public static final DatasetGenerator PLANE = regression("plane",
             (x, y) -> (x + y) / (2 * RADIUS));
 
     /** Centres and signs of the multi-Gaussian's bumps (as in TensorFlow Playground). */
     private static final double[][] BUMPS = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
 
-    public static final DatasetGenerator MULTI_GAUSSIAN = regression("multi-gaussian", "Multi-Gaussian",
-            "Six round hills and valleys: the value is high near some centres and low near others.",
+    public static final DatasetGenerator MULTI_GAUSSIAN = regression("multi-gaussian",
             (x, y) -> {
                 double v = 0;
                 for (double[] b : BUMPS) {
@@ -106,11 +99,11 @@ public final class DatasetGenerators {
     public static final Catalog<DatasetGenerator> CATALOG = new Catalog<>("data set generator",
             TWO_SPIRALS, CIRCLES, XOR, GAUSSIANS, MOONS, PLANE, MULTI_GAUSSIAN, SINE);
 
-    private static DatasetGenerator generator(String id, String name, String description, PointRule rule) {
+    private static DatasetGenerator generator(String id, PointRule rule) {
         return new DatasetGenerator() {
             public String id() { return id; }
-            public String displayName() { return name; }
-            public String description() { return description; }
+            public String displayName() { return SourceText.name(id); }
+            public String description() { return SourceText.about(id); }
             public List<ParamSpec> params() { return COMMON; }
             public Group group() { return Group.TEACHING; }
             public Shape sampleShape(Params p) { return Shape.of(2); }
@@ -126,17 +119,17 @@ public final class DatasetGenerators {
                     x[2 * i] = (float) (xy[0] + noise * gaussian(rng));
                     x[2 * i + 1] = (float) (xy[1] + noise * gaussian(rng));
                 }
-                return new Dataset(name, Tensor.of(x, n, 2), labels, null, List.of("A", "B"), List.of("x", "y"));
+                return new Dataset(SourceText.name(id), Tensor.of(x, n, 2), labels, null, List.of("A", "B"), List.of("x", "y"));
             }
         };
     }
 
     /** A 2-D regression set: points uniform in the square, the target from the clean point, the noise on the point. */
-    private static DatasetGenerator regression(String id, String name, String description, TargetRule rule) {
+    private static DatasetGenerator regression(String id, TargetRule rule) {
         return new DatasetGenerator() {
             public String id() { return id; }
-            public String displayName() { return name; }
-            public String description() { return description; }
+            public String displayName() { return SourceText.name(id); }
+            public String description() { return SourceText.about(id); }
             public List<ParamSpec> params() { return COMMON; }
             public Group group() { return Group.REGRESSION; }
             public Shape sampleShape(Params p) { return Shape.of(2); }
@@ -152,7 +145,7 @@ public final class DatasetGenerators {
                     x[2 * i] = (float) (px + noise * gaussian(rng));
                     x[2 * i + 1] = (float) (py + noise * gaussian(rng));
                 }
-                return new Dataset(name, Tensor.of(x, n, 2), null, t, List.of(), List.of("x", "y"));
+                return new Dataset(SourceText.name(id), Tensor.of(x, n, 2), null, t, List.of(), List.of("x", "y"));
             }
         };
     }
@@ -161,8 +154,8 @@ public final class DatasetGenerators {
     private static DatasetGenerator sine() {
         return new DatasetGenerator() {
             public String id() { return "sine"; }
-            public String displayName() { return "Sine curve"; }
-            public String description() { return "One input and one value, y = sin(x): fit a wavy curve through noisy points."; }
+            public String displayName() { return SourceText.name("sine"); }
+            public String description() { return SourceText.about("sine"); }
             public List<ParamSpec> params() { return COMMON; }
             public Group group() { return Group.REGRESSION; }
             public Shape sampleShape(Params p) { return Shape.of(1); }
@@ -177,7 +170,7 @@ public final class DatasetGenerators {
                     x[i] = (float) px;
                     t[i] = (float) (Math.sin(px) + noise * gaussian(rng));
                 }
-                return new Dataset("Sine curve", Tensor.of(x, n, 1), null, t, List.of(), List.of("x"));
+                return new Dataset(SourceText.name("sine"), Tensor.of(x, n, 1), null, t, List.of(), List.of("x"));
             }
         };
     }

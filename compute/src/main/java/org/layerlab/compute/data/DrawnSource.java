@@ -17,14 +17,12 @@ public final class DrawnSource implements DataSource {
     public static final int MAX_POINTS = 100_000;
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.choice("problem", "Problem", "classification", List.of("classification", "regression"),
-                    "Classes: each point belongs to class A, B, …; regression: each point carries a number to learn.")
-                    .withChoiceLabels(List.of("Classes", "Values (regression)")),
-            ParamSpec.integer("classes", "Classes", 2, 2, MAX_CLASSES, "How many classes the points may have (classification)."));
+            SourceText.choice("drawn", "problem", "classification", List.of("classification", "regression")),
+            SourceText.integer("drawn", "classes", 2, 2, MAX_CLASSES));
 
     @Override public String id() { return ID; }
-    @Override public String displayName() { return "Draw your own"; }
-    @Override public String description() { return "Points you place on a 2-D canvas, one class or value each; saved in the project."; }
+    @Override public String displayName() { return SourceText.name(ID); }
+    @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
     @Override public Group group() { return Group.DRAWN; }
     @Override public Shape sampleShape(Params p) { return Shape.of(2); }

@@ -10,23 +10,20 @@ import org.layerlab.compute.catalog.Params;
 public final class IdxSource implements DataSource {
     public static final String ID = "idx";
 
-    static final ParamSpec LAYOUT = ParamSpec.choice("layout", "Samples as", "image", List.of("image", "flat"),
-                    "Images (1×height×width, for convolutions) or flat vectors (height·width values, for dense layers).")
-            .withChoiceLabels(List.of("Images", "Flat vectors"));
-    static final ParamSpec LIMIT = ParamSpec.integer("limit", "At most", 1_000_000, 1, 100_000_000,
-            "Use only the first this many training samples (fewer trains faster).");
+    static final ParamSpec LAYOUT = SourceText.choice("idx", "layout", "image", List.of("image", "flat"));
+    static final ParamSpec LIMIT = SourceText.integer("idx", "limit", 1_000_000, 1, 100_000_000);
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.text("images", "Images file", "", "IDX image file (…-images-idx3-ubyte, raw or .gz)."),
-            ParamSpec.text("labels", "Labels file", "", "IDX label file (…-labels-idx1-ubyte, raw or .gz)."),
-            ParamSpec.text("testImages", "Test images", "", "Optional: the set's own test images; they become the test split."),
-            ParamSpec.text("testLabels", "Test labels", "", "The labels of the test images."),
-            ParamSpec.text("classes", "Class names", "", "Optional class names separated by commas (default: the label numbers)."),
+            SourceText.text("idx", "images", ""),
+            SourceText.text("idx", "labels", ""),
+            SourceText.text("idx", "testImages", ""),
+            SourceText.text("idx", "testLabels", ""),
+            SourceText.text("idx", "classes", ""),
             LAYOUT, LIMIT);
 
     @Override public String id() { return ID; }
-    @Override public String displayName() { return "IDX files"; }
-    @Override public String description() { return "An image file and a label file in the IDX format of MNIST, Fashion-MNIST and KMNIST."; }
+    @Override public String displayName() { return SourceText.name(ID); }
+    @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
     @Override public Group group() { return Group.FILE; }
 

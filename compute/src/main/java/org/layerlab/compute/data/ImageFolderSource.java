@@ -27,15 +27,14 @@ public final class ImageFolderSource implements DataSource {
     public static final String ID = "image-folder";
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.text("folder", "Folder", "", "A folder with one sub-folder of pictures per class (the sub-folder's name is the class)."),
-            ParamSpec.integer("width", "Width", 28, 1, 1024, "Pictures are resized to this width in pixels."),
-            ParamSpec.integer("height", "Height", 28, 1, 1024, "Pictures are resized to this height in pixels."),
-            ParamSpec.choice("color", "Colour", "grayscale", List.of("grayscale", "rgb"),
-                    "Grey (one channel) or colour (three channels: red, green, blue).").withChoiceLabels(List.of("Grey", "Colour (RGB)")));
+            SourceText.text("folder", "folder", ""),
+            SourceText.integer("folder", "width", 28, 1, 1024),
+            SourceText.integer("folder", "height", 28, 1, 1024),
+            SourceText.choice("folder", "color", "grayscale", List.of("grayscale", "rgb")));
 
     @Override public String id() { return ID; }
-    @Override public String displayName() { return "Image folder"; }
-    @Override public String description() { return "Pictures sorted into one sub-folder per class (PNG or JPEG)."; }
+    @Override public String displayName() { return SourceText.name(ID); }
+    @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
     @Override public Group group() { return Group.FILE; }
     @Override public Shape sampleShape(Params p) { return Shape.of(channels(p), p.getInt("height"), p.getInt("width")); }

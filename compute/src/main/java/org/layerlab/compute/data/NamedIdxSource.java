@@ -41,6 +41,12 @@ public final class NamedIdxSource implements DataSource {
      * (empty: none; e.g. for tests that must download).
      */
     public static final String SYSTEM_DIRS_PROPERTY = "layerlab.datasets.systemDirs";
+    /**
+     * A file in {@code sha256sum} format whose checksums replace the declared ones for the files it names (a mirror
+     * of re-compressed copies, such as Debian's, has checksums of its own). Names may carry the set's id as a folder:
+     * {@code fashion-mnist/train-images-idx3-ubyte.gz}.
+     */
+    public static final String CHECKSUMS_PROPERTY = "layerlab.download.sha256sums";
     public static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
 
@@ -69,16 +75,16 @@ public final class NamedIdxSource implements DataSource {
         this.sha256 = Map.copyOf(sha256);
     }
 
-    public static final NamedIdxSource FASHION_MNIST = new NamedIdxSource("fashion-mnist", "Fashion-MNIST",
-            "70,000 grey 28×28 pictures of clothes in 10 classes (Zalando Research, MIT licence).", IdxFiles.FASHION_CLASSES,
+    public static final NamedIdxSource FASHION_MNIST = new NamedIdxSource("fashion-mnist", SourceText.name("fashion-mnist"),
+            SourceText.about("fashion-mnist"), IdxFiles.FASHION_CLASSES,
             URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"), null, List.of(IdxFiles.FASHION_MNIST_DIR),
             Map.of("train-images-idx3-ubyte.gz", "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84",
                     "train-labels-idx1-ubyte.gz", "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845",
                     "t10k-images-idx3-ubyte.gz", "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073",
                     "t10k-labels-idx1-ubyte.gz", "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"));
 
-    public static final NamedIdxSource MNIST = new NamedIdxSource("mnist", "MNIST digits",
-            "70,000 grey 28×28 handwritten digits 0–9 (LeCun, Cortes and Burges).", IdxFiles.DIGIT_CLASSES,
+    public static final NamedIdxSource MNIST = new NamedIdxSource("mnist", SourceText.name("mnist"),
+            SourceText.about("mnist"), IdxFiles.DIGIT_CLASSES,
             URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/"), null, List.of(Path.of("/usr/share/datasets/mnist")),
             Map.of("train-images-idx3-ubyte.gz", "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
                     "train-labels-idx1-ubyte.gz", "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
@@ -135,9 +141,10 @@ public final class NamedIdxSource implements DataSource {
             throw new DataException(dir.toString(), null, DataText.get("file.cannotWrite", e.getMessage()));
         }
         URI base = downloadBase();
+        Map<String, String> expected = checksums();
         for (String f : FILES) {
             Path target = dir.resolve(f);
-            if (!Files.isReadable(target)) fetch(base.resolve(f), target, sha256.get(f), ctx);
+            if (!Files.isReadable(target)) fetch(base.resolve(f), target, expected.get(f), ctx);
         }
         return dir;
     }
@@ -147,6 +154,35 @@ public final class NamedIdxSource implements DataSource {
         String mirror = System.getProperty(MIRROR_PROPERTY);
         if (mirror == null || mirror.isBlank()) return baseUrl;
         return URI.create(mirror.endsWith("/") ? mirror : mirror + "/").resolve(id + "/");
+    }
+
+    /** The declared checksums, with those of {@value #CHECKSUMS_PROPERTY}'s file in their place where it names a file. */
+    Map<String, String> checksums() throws DataException {
+        String prop = System.getProperty(CHECKSUMS_PROPERTY);
+        if (prop == null || prop.isBlank()) return sha256;
+        Path sums = Path.of(prop);
+        Map<String, String> out = new java.util.HashMap<>(sha256);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(sums);
+        } catch (IOException e) {
+            throw new DataException(sums.toString(), null, DataText.get("file.cannotRead", String.valueOf(e.getMessage())));
+        }
+        var line = java.util.regex.Pattern.compile("([0-9a-fA-F]{64})\\s+\\*?(\\S.*)");
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            var m = line.matcher(l);
+            if (!m.matches()) throw new DataException(sums.toString(), DataText.get("csv.line", i + 1), DataText.get("download.sumsLine"));
+            String name = m.group(2).strip(), folder = null;
+            int slash = name.lastIndexOf('/');
+            if (slash >= 0) {
+                folder = name.substring(0, slash);
+                name = name.substring(slash + 1);
+            }
+            if ((folder == null || folder.equals(id) || folder.endsWith("/" + id)) && FILES.contains(name)) out.put(name, m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** A timeout in milliseconds from a system property, or the default when it is unset or not a positive number. */

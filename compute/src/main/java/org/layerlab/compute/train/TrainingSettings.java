@@ -16,7 +16,7 @@ import org.layerlab.compute.text.Messages;
 /**
  * The run settings, declared once as a table of {@link ParamSpec}s like a layer's parameters: the optimizer with each
  * optimizer's own settings (shown only while it is chosen), the learning-rate schedule with its settings, batch size,
- * epochs, validation split, seed, gradient clipping, early stopping and checkpoints. The Training panel, the project
+ * epochs, seed, gradient clipping, early stopping and checkpoints. The Training panel, the project
  * file's {@code training} section, the CLI's {@code --set} and the run list read this declaration and check values
  * through it. The loss is not here: it belongs to the network's Output head;
  * nor is the validation share, which is part of the data set's split.

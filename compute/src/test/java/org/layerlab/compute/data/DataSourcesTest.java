@@ -19,6 +19,35 @@ import org.layerlab.compute.graph.ReferenceNetworks;
 import org.layerlab.compute.tensor.Shape;
 
 class DataSourcesTest {
+    /** Every text of a bundle of the data-source catalog, as shown (quotes resolved). */
+    private static java.util.Set<String> bundleTexts(java.util.Locale locale) {
+        var b = java.util.ResourceBundle.getBundle("org.layerlab.compute.i18n.datasources", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String k : b.keySet()) out.add(new java.text.MessageFormat(b.getString(k)).format(new Object[0]));
+        return out;
+    }
+
+    @Test void sourceNamesDescriptionsAndSettingLabelsComeFromTheBundlesInBothLanguages() {
+        var english = bundleTexts(java.util.Locale.ROOT);
+        var chinese = java.util.ResourceBundle.getBundle("org.layerlab.compute.i18n.datasources", java.util.Locale.SIMPLIFIED_CHINESE,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        List<org.layerlab.compute.catalog.ParamSpec> settings = new java.util.ArrayList<>(DataSplit.PARAMS);
+        for (DataSource s : DataSources.CATALOG.all()) {
+            assertTrue(english.contains(s.displayName()), s.id() + ": " + s.displayName());
+            assertTrue(english.contains(s.description()), s.id() + ": " + s.description());
+            assertTrue(chinese.containsKey("source." + s.id()) && chinese.containsKey("source." + s.id() + ".about"), s.id());
+            settings.addAll(s.params());
+        }
+        for (var p : settings) {
+            assertTrue(english.contains(p.label()), p.name() + ": " + p.label());
+            assertTrue(english.contains(p.description()), p.name() + ": " + p.description());
+            for (String c : p.choices()) assertTrue(english.contains(p.choiceLabel(c)), p.name() + "." + c + ": " + p.choiceLabel(c));
+        }
+        assertEquals("The CSV or TSV file (relative to the project's folder, or absolute).",
+                DataSources.CSV.params().get(0).description(), "a quote in the bundle reads as one");
+        assertEquals("双螺旋", chinese.getString("source.two-spirals"));
+    }
     static Iterable<DatasetGenerator> generators() { return DatasetGenerators.CATALOG.all(); }
 
     @ParameterizedTest @MethodSource("generators")

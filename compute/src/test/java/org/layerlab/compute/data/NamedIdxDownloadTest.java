@@ -87,6 +87,7 @@ class NamedIdxDownloadTest {
     @AfterEach void stop() {
         stalled.countDown();
         System.clearProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY);
+        System.clearProperty(NamedIdxSource.CHECKSUMS_PROPERTY);
         server.stop(0);
     }
 
@@ -138,6 +139,22 @@ class NamedIdxDownloadTest {
                 + half + " of " + files.get(NamedIdxSource.FILES.get(0)).length + " bytes"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))), "no partial file is kept");
         assertTrue(leftovers().isEmpty(), leftovers().toString());
+    }
+
+    @Test void aMirrorsOwnChecksumsFileReplacesTheDeclaredChecksums() throws Exception {
+        Map<String, String> declared = new HashMap<>();
+        for (String f : NamedIdxSource.FILES) declared.put(f, "00".repeat(32)); // as for a mirror of re-compressed copies
+        StringBuilder sums = new StringBuilder("# the mirror's copies\n");
+        for (String f : NamedIdxSource.FILES) sums.append(sha.get(f)).append("  tiny/").append(f).append('\n');
+        sums.append("ab".repeat(32)).append("  other-set/").append(NamedIdxSource.FILES.get(0)).append('\n');
+        Path file = Files.writeString(dir.resolve("SHA256SUMS"), sums);
+        System.setProperty(NamedIdxSource.CHECKSUMS_PROPERTY, file.toString());
+        NamedIdxSource s = source(declared);
+        assertEquals(12, s.load(s.defaultParams(), DataContext.of(null)).data().size(), "checked against the mirror's checksums");
+
+        Files.writeString(file, sums + "not a checksum line\n");
+        DataException e = assertThrows(DataException.class, s::checksums);
+        assertEquals(file + ": line 7: expected a SHA-256 checksum (64 hex digits), spaces and a file name, as sha256sum writes them", e.getMessage());
     }
 
     @Test void timeoutsComeFromTheirPropertiesWithSafeDefaults() {

@@ -50,6 +50,19 @@ class ProjectFilesDatasetTest {
         assertEquals(p, ProjectFiles.parse(written, "again"));
     }
 
+    @Test void aValidationShareAmongTheRunSettingsMovesToTheSplitAndIsNotWrittenBack() throws Exception {
+        String sourced = OLD.replace("\"generator\": \"xor\"", "\"source\": \"xor\"");
+        Project p = ProjectFiles.parse(sourced, "old.layerlab");
+        assertEquals(0.25, p.dataset().split().getDouble("validation"), "found in the data set's split");
+        String written = ProjectFiles.toJson(p);
+        assertTrue(!written.contains("validationSplit") && written.contains("\"validation\" : 0.25"), written);
+        assertTrue(!p.training().settings().asMap().containsKey("validationSplit"), "not a run setting");
+
+        // A file with both (edited by hand): the data set's split is the one home, the old value gives way to it.
+        String both = sourced.replace("\"params\": { \"samples\"", "\"split\": { \"validation\": 0.1 }, \"params\": { \"samples\"");
+        assertEquals(0.1, ProjectFiles.parse(both, "both.layerlab").dataset().split().getDouble("validation"));
+    }
+
     @Test void drawnPointsSplitAndNormalisationAreSavedWithTheProject() throws Exception {
         Params split = DataSplit.of(0.3, 0.1, 9);
         DatasetSpec spec = new DatasetSpec(DataSources.DRAWN.id(), DataSources.DRAWN.defaultParams().with("classes", 3), split,
