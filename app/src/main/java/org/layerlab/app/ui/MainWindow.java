@@ -66,10 +66,7 @@ public final class MainWindow extends BorderPane {
         session = new TrainingSession(pool, () -> document.project().withGraph(editor.getGraph()), charts::newRun);
         session.usePreparedData(dataLoads::preparedFor);
         session.useDataFolder(document::dataFolder);
-        session.useProbeSettings(() -> new org.layerlab.compute.train.probe.StandardProbes.Settings(charts.statsEvery(),
-                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.planeHz(),
-                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.decisionResolution(),
-                org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.neuronResolution()));
+        session.useProbeSettings(() -> org.layerlab.compute.train.probe.StandardProbes.Settings.DEFAULT.withStatsEvery(charts.statsEvery()));
         editor.graphProperty().addListener((o, a, g) -> document.markEdited());
         // "Cannot train: …" stays only while the edited project still fails the run's checks (an Undo may have fixed it).
         editor.analysisProperty().addListener((o, a, b) -> session.documentChanged());

@@ -58,7 +58,7 @@ class RunRecorderTest {
         RunRecorder recorder = new RunRecorder(9, updates::add);
         try (ComputePool pool = new ComputePool(1)) {
             var probes = StandardProbes.attach(trainer, split.train(), split.validation(), null, pool.executor(),
-                    new StandardProbes.Settings(every, 20, 30, 10), recorder);
+                    new StandardProbes.Settings(every, 20, 20, 30, 10), recorder);
             trainer.addListener(probes.endingAfterProbes(recorder));
             trainer.start(Runnable::run, false).get(30, TimeUnit.SECONDS);
             java.util.concurrent.CountDownLatch idle = new java.util.concurrent.CountDownLatch(1);

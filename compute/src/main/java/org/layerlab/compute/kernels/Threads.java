@@ -19,6 +19,23 @@ public final class Threads {
 
     public static int parallelism() { return parallelism; }
 
+    /** Set on a thread whose kernels must stay on it (see {@link #serially}). */
+    private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * Runs {@code body} with every kernel it calls on this thread alone: background analysis (probes) must not spread
+     * onto the cores training uses.
+     */
+    public static <T> T serially(java.util.function.Supplier<T> body) {
+        boolean was = SERIAL.get();
+        SERIAL.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            SERIAL.set(was);
+        }
+    }
+
     /** Sets how many threads kernels may use (benchmarks match PyTorch's thread count with this). */
     public static synchronized void setParallelism(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
@@ -57,7 +74,7 @@ public final class Threads {
      */
     public static void parallelFor(int count, long work, Range body) {
         int threads = Math.min(parallelism, count);
-        if (threads <= 1 || work < 1_000_000L) { body.run(0, count); return; }
+        if (threads <= 1 || work < 1_000_000L || SERIAL.get()) { body.run(0, count); return; }
         ForkJoinPool p = pool();
         if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == p) { body.run(0, count); return; }
         List<ForkJoinTask<?>> tasks = new ArrayList<>(threads);

@@ -378,7 +378,9 @@ public final class Trainer {
         SnapshotSink sink = snapshots;
         if (sink == null || end.reason() == EndReason.DIVERGED || end.reason() == EndReason.FAILED) return;
         try {
-            publish(sink, WeightSnapshot.Kind.END, end.step(), end.epoch(), false, null, null);
+            // A completed run (early stops too) ends at an epoch's end: its last epoch is measured even when it came too
+            // soon after the previous one for a probe's minimum gap.
+            publish(sink, WeightSnapshot.Kind.END, end.step(), end.epoch(), end.reason() == EndReason.COMPLETED, null, null);
         } catch (RuntimeException e) {
             // the run's end is reported whatever happens to its last snapshot
         }

@@ -28,7 +28,8 @@ public final class ProbeHub implements SnapshotSink {
     private final Executor executor;
     private final List<Slot<?>> slots = new CopyOnWriteArrayList<>();
     private boolean[] dueNow = new boolean[0];
-    private final AtomicLong dropped = new AtomicLong(), failures = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong(), failures = new AtomicLong(), cpuNanos = new AtomicLong(), runs = new AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final Object settleLock = new Object();
     private final List<Runnable> whenSettled = new ArrayList<>();
@@ -58,6 +59,12 @@ public final class ProbeHub implements SnapshotSink {
 
     /** Snapshots that were replaced by a newer one before their probe got to them (over all probes). */
     public long dropped() { return dropped.get(); }
+
+    /** CPU time the probes have used so far, over all their runs (what analysis costs besides training). */
+    public long cpuNanos() { return cpuNanos.get(); }
+
+    /** Probe runs so far. */
+    public long runs() { return runs.get(); }
 
     /** Probe runs that threw; their runs delivered nothing. */
     public long failures() { return failures.get(); }
@@ -181,6 +188,8 @@ public final class ProbeHub implements SnapshotSink {
 
         private void runOn(WeightSnapshot s) {
             if (!probe.accepts(s)) return;
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            runs.incrementAndGet();
             try {
                 CompiledNetwork net = null;
                 if (probe.needsNetwork()) {
@@ -188,11 +197,14 @@ public final class ProbeHub implements SnapshotSink {
                     s.loadInto(copy);
                     net = copy;
                 }
-                R r = probe.run(s, net);
+                CompiledNetwork network = net;
+                R r = org.layerlab.compute.kernels.Threads.serially(() -> probe.run(s, network)); // one pool thread, not training's
                 if (r != null) results.accept(r);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 lastFailure.set(probe.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                cpuNanos.addAndGet(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu0));
             }
         }
     }

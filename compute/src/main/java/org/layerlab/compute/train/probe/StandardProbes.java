@@ -26,11 +26,16 @@ public final class StandardProbes {
     }
 
     /**
-     * How much analysis: parameter statistics every {@code statsEvery} steps; the plane probes at most
-     * {@code planeHz} times a second on grids of {@code decisionResolution}² and {@code neuronResolution}² cells.
+     * How much analysis: parameter statistics every {@code statsEvery} steps; the decision grid at most
+     * {@code decisionHz} times a second on {@code decisionResolution}² cells, the neuron maps at most {@code neuronHz}
+     * on {@code neuronResolution}². The defaults keep the decision view above 10 refreshes a second and the whole
+     * analysis within a tenth of the trainer's work on the default sample (see benchmarks/README.md).
      */
-    public record Settings(int statsEvery, double planeHz, int decisionResolution, int neuronResolution) {
-        public static final Settings DEFAULT = new Settings(20, 20, 100, 40);
+    public record Settings(int statsEvery, double decisionHz, double neuronHz, int decisionResolution, int neuronResolution) {
+        public static final Settings DEFAULT = new Settings(20, 12, 5, 100, 40);
+
+        /** The defaults with statistics every {@code n} steps. */
+        public Settings withStatsEvery(int n) { return new Settings(n, decisionHz, neuronHz, decisionResolution, neuronResolution); }
     }
 
     /** Attaches a hub with the probes that apply to this run to {@code trainer} (before it starts) and returns it. */
@@ -50,12 +55,12 @@ public final class StandardProbes {
             float[][] xy = points.parts().stream().map(PlanePoints.Part::xy).toArray(float[][]::new);
             out.points(points);
             List<String> classes = train.classNames();
-            hub.add(new DecisionProbe(PlaneGrid.around(settings.decisionResolution(), xy), trainer.loss(), classes, settings.planeHz()),
+            hub.add(new DecisionProbe(PlaneGrid.around(settings.decisionResolution(), xy), trainer.loss(), classes, settings.decisionHz()),
                     out::decision);
             List<String> layers = NeuronMapProbe.mappedLayers(trainer.network().graph());
             if (!layers.isEmpty()) {
                 hub.add(new NeuronMapProbe(PlaneGrid.around(settings.neuronResolution(), xy), trainer.network().graph(), layers,
-                        settings.planeHz()), out::neurons);
+                        settings.neuronHz()), out::neurons);
             }
         }
         return hub;

@@ -26,7 +26,7 @@ class ProbeHubTest {
     private static final class SlowProbe implements Probe<Long> {
         final CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
         final List<Long> ran = new CopyOnWriteArrayList<>();
-        @Override public Cadence cadence() { return Cadence.steps(1); }
+        @Override public Cadence cadence() { return Cadence.steps(1).withMinGap(0); }
         @Override public boolean needsNetwork() { return false; }
         @Override public Long run(WeightSnapshot s, CompiledNetwork unused) {
             started.countDown();
@@ -74,8 +74,8 @@ class ProbeHubTest {
     void onlyProbesThatFindAStepDueGetItButStartAndEndGoToAll() throws Exception {
         ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
         List<Long> everyThird = new CopyOnWriteArrayList<>(), epochs = new CopyOnWriteArrayList<>();
-        hub.add(recorder(Cadence.steps(3)), everyThird::add);
-        hub.add(recorder(Cadence.epochs()), epochs::add);
+        hub.add(recorder(Cadence.steps(3).withMinGap(0)), everyThird::add);
+        hub.add(recorder(Cadence.epochs().withMinGap(0)), epochs::add);
         hub.publish(new WeightSnapshot(WeightSnapshot.Kind.START, 0, 0, false, 0, Map.of(), null, null, null));
         for (long step = 1; step <= 7; step++) {
             boolean endsEpoch = step % 4 == 0;
@@ -105,5 +105,15 @@ class ProbeHubTest {
         CountDownLatch idle = new CountDownLatch(1);
         hub.whenIdle(idle::countDown);
         assertTrue(idle.await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aFastRunIsSampledNoMoreOftenThanTheMinimumGap() {
+        Cadence everyStep = Cadence.steps(1); // with the default gap
+        assertTrue(everyStep.due(1, false, Cadence.DEFAULT_MIN_GAP_NANOS));
+        assertFalse(everyStep.due(2, false, Cadence.DEFAULT_MIN_GAP_NANOS - 1), "too soon after the last one");
+        assertFalse(Cadence.epochs().due(5, true, 1_000_000), "an epoch end a millisecond after the last");
+        assertTrue(Cadence.perSecond(20).due(9, false, 50_000_000));
+        assertFalse(Cadence.perSecond(20).due(9, false, 49_000_000));
     }
 }
