@@ -308,7 +308,8 @@ public final class MainWindow extends BorderPane {
         title.setGraphic(new FontIcon("mdi2d-database-edit"));
         title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
         title.setOnAction(e -> openDataPanel());
-        return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
+        return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, new Separator(Orientation.VERTICAL),
+                new PaceControl(session.pace()), stale, spring, title);
     }
 
     private static Button button(String id, String text, String icon, String tip) {
