@@ -412,7 +412,8 @@ public final class MainWindow extends BorderPane {
         title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
         title.setOnAction(e -> openDataPanel());
         title.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.DATA));
-        return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, stale, spring, title);
+        return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, new Separator(Orientation.VERTICAL),
+                new PaceControl(session.pace()), stale, spring, title);
     }
 
     private static Button button(String id, String text, String icon, String tip) {

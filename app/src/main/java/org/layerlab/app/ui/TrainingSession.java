@@ -26,6 +26,7 @@ import org.layerlab.compute.graph.ShapeInference;
 import org.layerlab.compute.project.Project;
 import org.layerlab.compute.train.ComputePool;
 import org.layerlab.compute.train.Evaluation;
+import org.layerlab.compute.train.Pace;
 import org.layerlab.compute.train.Trainer;
 import org.layerlab.compute.train.TrainingEvents.BatchEnd;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
@@ -102,6 +103,8 @@ public final class TrainingSession {
     private Trainer trainer;
     private ProbeHub probes;
     private Supplier<StandardProbes.Settings> probeSettings = () -> StandardProbes.Settings.DEFAULT;
+    /** How fast every run of this session trains (the toolbar's speed control); the trainer does the waiting. */
+    private final Pace pace = new Pace();
     private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
     /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
     private Object projectToken = new Object();
@@ -167,6 +170,9 @@ public final class TrainingSession {
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
+
+    /** The pace runs train at; changing it takes effect at once, also in a run that is training. */
+    public Pace pace() { return pace; }
 
     /** Where a run's weights go when it ends (FX thread): the document keeps them with the run. */
     public void onWeightsKept(java.util.function.BiConsumer<Integer, RunWeights> sink) { weightsKept = sink; }
@@ -311,6 +317,7 @@ public final class TrainingSession {
             split = new Dataset.Split(parts.train(), parts.validation());
             testPart = parts.test();
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
+            trainer.setPace(pace);
         } catch (GraphException | IllegalArgumentException | DataException e) {
             refuse(e.getMessage());
             return false;

@@ -131,6 +131,12 @@ public final class Trainer {
         } finally { lock.unlock(); }
     }
 
+    /** The pace this run trains at. */
+    public Pace pace() {
+        lock.lock();
+        try { return pace; } finally { lock.unlock(); }
+    }
+
     public void pause() { control(() -> pauseRequested = true); }
 
     public void resume() { control(() -> { pauseRequested = false; stepsGranted = 0; }); }
