@@ -90,7 +90,7 @@ public final class MainWindow extends BorderPane {
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
         editor.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
-        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), editor.viewMenu());
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), editor.viewMenu(), helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
@@ -312,6 +312,50 @@ public final class MainWindow extends BorderPane {
         };
         document.projectProperty().addListener((o, a, p) -> showLesson.run());
         showLesson.run();
+    }
+
+    private HelpWindow help;
+
+    /** Help → LayerLab Help (F1, on the selected layer's page) and Help → About LayerLab. */
+    private javafx.scene.control.Menu helpMenu() {
+        var t = HelpWindow.TEXT;
+        javafx.scene.control.MenuItem helpItem = new javafx.scene.control.MenuItem(t.get("menuHelp"));
+        helpItem.setId("help-open");
+        helpItem.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("F1"));
+        helpItem.setOnAction(e -> openHelp());
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem(t.get("menuAbout"));
+        about.setId("help-about");
+        about.setOnAction(e -> showAbout());
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(t.get("menu"), null, helpItem, about);
+        menu.setId("help-menu");
+        return menu;
+    }
+
+    /** Opens the Help panel on the selected layer's page, if a layer is selected. */
+    public void openHelp() {
+        if (help == null) help = new HelpWindow(getScene().getWindow(), getScene().getStylesheets());
+        String selected = editor.selectedNodeProperty().get();
+        var node = selected == null ? null : editor.getGraph().find(selected).orElse(null);
+        help.show(node == null ? null : "layer/" + node.type());
+    }
+
+    HelpWindow helpWindow() { return help; }
+
+    private void showAbout() {
+        var t = HelpWindow.TEXT;
+        var a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.setTitle(t.get("aboutTitle"));
+        a.setHeaderText(t.get("aboutHeader", org.layerlab.compute.export.LayerLabVersion.get()));
+        a.setContentText(t.get("aboutText", System.getProperty("java.version"), System.getProperty("javafx.runtime.version", "?")));
+        javafx.scene.control.TextArea licences = new javafx.scene.control.TextArea(t.get("aboutLicences"));
+        licences.setEditable(false);
+        licences.setWrapText(true);
+        licences.setPrefRowCount(14);
+        a.getDialogPane().setExpandableContent(licences);
+        a.getDialogPane().setExpanded(true);
+        a.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        a.initOwner(getScene().getWindow());
+        a.show();
     }
 
     /** Student mode's switch (View → Student mode). */
