@@ -56,17 +56,33 @@ public final class ScreenshotMode {
                 if (runs.isEmpty() || runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
                 stop();
                 window.charts().flush();
-                if (tab.equals("inside")) { // the view a teacher shows after training the spirals, one neuron enlarged
-                    window.sideTabs().getSelectionModel().select(2);
-                    window.charts().neuronMaps().lookupAll(".neuron-map").stream()
-                            .filter(n -> "neuron-1-3".equals(n.getId())).findFirst()
-                            .ifPresent(n -> n.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1,
-                                    javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, false, null)));
-                }
+                if (tab.equals("inside")) window.sideTabs().getSelectionModel().select(2);
                 // Two more pulses so the last points are drawn before the snapshot.
-                Platform.runLater(() -> Platform.runLater(() -> save(scene.snapshot(null), target)));
+                Platform.runLater(() -> Platform.runLater(() -> {
+                    WritableImage whole = scene.snapshot(null);
+                    if (tab.equals("inside")) savePanel(window, target);
+                    save(whole, target);
+                }));
             }
         }.start();
+    }
+
+    /** The Inside tab's whole content (beyond its scroll view) with one neuron of Hidden 2 enlarged, as NAME-panel.png. */
+    private static void savePanel(MainWindow window, Path target) {
+        window.charts().neuronMaps().enlarge(1, 3);
+        javafx.scene.Node panel = window.charts().neuronMaps().getParent();
+        String name = target.getFileName().toString().replaceFirst("\\.png$", "");
+        saveOnly(panel.snapshot(null, null), target.resolveSibling(name + "-panel.png"));
+    }
+
+    /** Writes a PNG and keeps the application open. */
+    private static void saveOnly(WritableImage image, Path target) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile());
+            System.out.println("screenshot written to " + target);
+        } catch (IOException e) {
+            System.err.println("cannot write " + target + ": " + e.getMessage());
+        }
     }
 
     private static void save(WritableImage image, Path target) {

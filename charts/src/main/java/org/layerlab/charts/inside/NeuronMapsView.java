@@ -136,6 +136,11 @@ public final class NeuronMapsView extends VBox {
         }
     }
 
+    /** Enlarges neuron {@code unit} of the {@code layer}-th mapped layer, as a click on its map does. */
+    public void enlarge(int layer, int unit) {
+        tiles.stream().filter(t -> t.layer == layer && t.unit == unit).findFirst().ifPresent(t -> { if (t != open) toggle(t); });
+    }
+
     private void toggle(Tile t) {
         if (t == null || t == open) { close(); return; }
         open = t;

@@ -12,7 +12,7 @@ import org.layerlab.charts.data.Palette;
 final class PlaneColors {
     private PlaneColors() {}
 
-    private static final Color NEGATIVE = Color.web("#2166AC"), MIDDLE = Color.web("#F7F7F7"), POSITIVE = Color.web("#D6604D");
+    private static final Color NEGATIVE = Color.web("#2166AC"), MIDDLE = Color.web("#F7F7F7"), POSITIVE = Color.web("#E66101");
     /** How far a fully sure cell goes from white towards its class colour (1 would hide the points). */
     private static final double MAX_STRENGTH = 0.48, MIN_STRENGTH = 0.06;
     /** Discretised values fall into this many bands. */

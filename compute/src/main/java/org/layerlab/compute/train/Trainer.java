@@ -158,7 +158,8 @@ public final class Trainer {
     /**
      * Blocks the training thread while paused, and between steps as long as the pace asks; false when the run should
      * stop. A step granted while paused goes at once, whatever the pace. Tells listeners when it really pauses and
-     * when it goes on again (outside the lock: listeners never hold up the control methods).
+     * when it goes on again (outside the lock: listeners never hold up the control methods); a pause publishes the
+     * weights to the snapshot sink, with {@code epoch} the epoch of the last step done.
      */
     private boolean awaitPermission(long step, int epoch) throws InterruptedException {
         boolean told = false;
@@ -279,7 +280,7 @@ public final class Trainer {
             int seen = 0;
             Metrics.RegressionSums regression = new Metrics.RegressionSums();
             for (int b = 0; b < stepsPerEpoch; b++) {
-                if (!awaitPermission(step, epoch)) {
+                if (!awaitPermission(step, b == 0 ? epoch - 1 : epoch)) { // the epoch of the last step done
                     RunEnded broken = nonFinite(step, epoch, last);
                     return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 }

@@ -175,14 +175,19 @@ public final class ProbeHub implements SnapshotSink {
             }
         }
 
+        /**
+         * Runs the probe on the newest snapshot, once: a newer one that came meanwhile is scheduled as a new task, behind
+         * the other probes' tasks, so a slow probe on a busy machine takes turns with the others instead of keeping the
+         * pool thread to itself.
+         */
         void drain() {
             try {
-                WeightSnapshot s;
-                while ((s = latest.getAndSet(null)) != null) runOn(s);
+                WeightSnapshot s = latest.getAndSet(null);
+                if (s != null) runOn(s);
             } finally {
                 running.set(false);
             }
-            if (latest.get() != null) schedule(); // offered between the last poll and the flag
+            if (latest.get() != null) schedule();
             else settle();
         }
 

@@ -42,7 +42,7 @@ class TrainerSnapshotsTest {
     }
 
     /** Keeps every snapshot; due on the steps it names. */
-    static final class Keeper implements SnapshotSink {
+    static class Keeper implements SnapshotSink {
         final List<WeightSnapshot> kept = new CopyOnWriteArrayList<>();
         final java.util.function.LongPredicate dueSteps;
         Keeper(java.util.function.LongPredicate dueSteps) { this.dueSteps = dueSteps; }
@@ -114,6 +114,34 @@ class TrainerSnapshotsTest {
             assertArrayEquals(weightsAfter.get(4).get(k), six.previous().get(k), k + " before step 6");
         }
         assertArrayEquals(weightsAfter.get(7).get("dense-1/kernel"), keeper.kept.get(3).weights().get("dense-1/kernel"), "the end");
+    }
+
+    @Test
+    void aPauseAfterAStepPublishesTheWeightsTheRunStandsAt() throws Exception {
+        java.util.concurrent.CountDownLatch stepped = new java.util.concurrent.CountDownLatch(1);
+        Keeper keeper = new Keeper(s -> false) {
+            @Override public void publish(WeightSnapshot s) {
+                super.publish(s);
+                if (s.kind() == WeightSnapshot.Kind.PAUSE && s.step() == 1) stepped.countDown();
+            }
+        };
+        CompiledNetwork net = CompiledNetwork.compile(net(), 4);
+        Trainer t = new Trainer(net, data(), null, sgd(0, 0, 3));
+        t.setSnapshotSink(keeper);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            t.start(ex, true);
+            t.step();
+            assertTrue(stepped.await(30, TimeUnit.SECONDS), "Step runs one batch, then the pause publishes");
+            WeightSnapshot paused = keeper.kept.stream().filter(s -> s.kind() == WeightSnapshot.Kind.PAUSE && s.step() == 1).findFirst().orElseThrow();
+            assertEquals(1, paused.epoch());
+            assertFalse(paused.hasGradients());
+            for (var e : net.namedParameters().entrySet()) assertArrayEquals(e.getValue().value().data(), paused.weights().get(e.getKey()), e.getKey());
+            t.stop();
+            t.completion().get(30, TimeUnit.SECONDS);
+        } finally {
+            ex.shutdownNow();
+        }
     }
 
     private static WeightSnapshot step(Keeper k, long step) {
