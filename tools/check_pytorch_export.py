@@ -21,8 +21,13 @@ import tempfile
 PY = "/usr/bin/python3"
 
 
-def run(cmd, cwd=None):
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800)
+def run(cmd, cwd=None, timeout=600):
+    """Runs a step; one that hangs (seen once with torchrun on a heavily loaded machine) fails after `timeout` s."""
+    try:
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return 124, out + "\n(timed out after %d s)" % timeout
     return p.returncode, p.stdout
 
 
@@ -51,7 +56,7 @@ def main():
     out_dir = args.dir or tempfile.mkdtemp(prefix="layerlab-pytorch-")
     if not args.dir:
         code, out = run(["mvn", "-B", "-q", "-pl", "sample-projects", "-am", "test", "-Dtest=SampleExportTest",
-                         "-Dsurefire.failIfNoSpecifiedTests=false", "-Dlayerlab.exportDir=" + out_dir], cwd=root)
+                         "-Dsurefire.failIfNoSpecifiedTests=false", "-Dlayerlab.exportDir=" + out_dir], cwd=root, timeout=1800)
         if code != 0:
             print(out[-4000:])
             sys.exit("the Maven export step failed")
