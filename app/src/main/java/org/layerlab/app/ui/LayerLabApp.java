@@ -51,10 +51,23 @@ public final class LayerLabApp extends Application {
         if (dataShots != null) {
             DataScreenshotMode.run(window, java.nio.file.Path.of(dataShots));
         } else if (shot != null) {
+            openSample(document, named.get("screenshot-sample"));
             int epochs = Integer.parseInt(named.getOrDefault("screenshot-epochs", "60"));
             ScreenshotMode.run(scene, window, java.nio.file.Path.of(shot), epochs, named.getOrDefault("screenshot-tab", "properties"));
         } else {
             startAutosave(document, Autosave.directory());
+        }
+    }
+
+    /** Opens the bundled sample with this file name ("circle-features.layerlab") for a screenshot; none when null. */
+    private static void openSample(ProjectDocumentModel document, String fileName) {
+        if (fileName == null || fileName.isEmpty()) return;
+        var sample = org.layerlab.samples.SampleProjects.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no bundled sample " + fileName));
+        try {
+            document.open(org.layerlab.compute.project.ProjectFiles.parse(sample.json(), sample.fileName()));
+        } catch (org.layerlab.compute.project.ProjectFileException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

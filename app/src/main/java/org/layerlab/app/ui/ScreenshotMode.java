@@ -29,7 +29,8 @@ public final class ScreenshotMode {
         }
         java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("--screenshot=" + args[0],
                 "--screenshot-epochs=" + (args.length > 1 ? args[1] : "60"), "--screenshot-tab=" + (args.length > 2 ? args[2] : "properties")));
-        if (args.length > 3) params.add("--screenshot-size=" + args[3]);
+        if (args.length > 3 && !args[3].isEmpty()) params.add("--screenshot-size=" + args[3]);
+        if (args.length > 4) params.add("--screenshot-sample=" + args[4]); // a bundled sample instead of the default
         javafx.application.Application.launch(LayerLabApp.class, params.toArray(String[]::new));
     }
 
