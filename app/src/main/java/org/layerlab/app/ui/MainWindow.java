@@ -432,7 +432,8 @@ public final class MainWindow extends BorderPane {
         session.statusProperty().addListener((o, was, now) -> {
             boolean started = now == Status.RUNNING && (was == Status.IDLE || was == Status.FINISHED);
             var t = session.trainer();
-            if (started && t != null && org.layerlab.compute.train.probe.PlaneGrid.applies(t.network().inputShape())) {
+            boolean reading = "lesson-tab".equals(sideTabs.getSelectionModel().getSelectedItem().getId()); // a student keeps the lesson
+            if (started && !reading && t != null && org.layerlab.compute.train.probe.PlaneGrid.applies(t.network().inputShape())) {
                 sideTabs.getSelectionModel().select(inside);
             }
         });
