@@ -286,7 +286,8 @@ final class ScalarChart {
             RunData parent = null;
             for (RunData r : runs) if (r.id() == run.info().parentRunId()) parent = r;
             ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
-            m.setLabel("fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
+            // The branch's own name says what changed ("Run 1 ⑂ learning rate 0.003"); the marker says where it forked.
+            m.setLabel(run.name() + ": fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
             m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
             m.setLabelFont(ChartStyle.TICK_FONT);
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));

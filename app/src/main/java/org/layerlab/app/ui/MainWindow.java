@@ -204,7 +204,33 @@ public final class MainWindow extends BorderPane {
         charts.store().setActions(List.of(
                 new org.layerlab.charts.model.RunStore.RunAction(t.get("runContinue"), kept, this::continueFrom),
                 new org.layerlab.charts.model.RunStore.RunAction(t.get("runEvaluate"), kept, this::evaluate),
-                new org.layerlab.charts.model.RunStore.RunAction(t.get("runExport"), kept, id -> exportModel(id))));
+                new org.layerlab.charts.model.RunStore.RunAction(t.get("runExport"), kept, id -> exportModel(id)),
+                new org.layerlab.charts.model.RunStore.RunAction(TrainingSession.BRANCH_TEXT.get("action"),
+                        id -> !session.branchPoints(id).isEmpty(), this::branch)));
+    }
+
+    /**
+     * Asks which epoch of run {@code id} to branch from (its kept checkpoints), then branches it with the run settings
+     * as they are now.
+     */
+    public void branch(int id) {
+        var run = charts.store().find(id);
+        String name = run == null ? "Run " + id : run.name();
+        var points = session.branchPoints(id);
+        var text = TrainingSession.BRANCH_TEXT;
+        if (points.isEmpty()) {
+            session.messageFor(text.get("noneToBranch", name));
+            return;
+        }
+        java.util.Map<String, Integer> byLabel = new java.util.LinkedHashMap<>();
+        for (var p : points) byLabel.put(text.get("pickEpoch", p.epoch(), p.step(), String.format(Locale.ROOT, "%.4f", p.loss())), p.epoch());
+        var labels = new java.util.ArrayList<>(byLabel.keySet());
+        var dialog = new javafx.scene.control.ChoiceDialog<>(labels.get(labels.size() - 1), labels);
+        dialog.setTitle(text.get("pickTitle", name));
+        dialog.setHeaderText(text.get("pickHeader", name));
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        dialog.showAndWait().ifPresent(label -> session.branchFrom(id, name, byLabel.get(label)));
     }
 
     /** Starts a new run from the weights run {@code id} kept. */

@@ -105,6 +105,16 @@ public final class TrainingSession {
     private Supplier<StandardProbes.Settings> probeSettings = () -> StandardProbes.Settings.DEFAULT;
     /** How fast every run of this session trains (the toolbar's speed control); the trainer does the waiting. */
     private final Pace pace = new Pace();
+    /** What a finished run can be branched from: its network, settings and kept checkpoints, for the last few runs. */
+    private final Map<Integer, Branchable> branchable = new LinkedHashMap<>() {
+        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Branchable> e) { return size() > BRANCHABLE_RUNS; }
+    };
+    /** Runs whose checkpoints stay in memory for branching (each keeps at most a handful, see Trainer.SPACED_CHECKPOINTS). */
+    static final int BRANCHABLE_RUNS = 6;
+
+    /** A run's network and settings, and its trainer (which holds the checkpoints). */
+    private record Branchable(org.layerlab.compute.graph.ModelGraph graph, org.layerlab.compute.train.TrainingConfig settings,
+                              Trainer trainer) {}
     private java.util.function.BiConsumer<Integer, RunWeights> weightsKept = (id, w) -> {};
     /** Renewed when another project replaces this one: a run still ending then must not hand its weights to it. */
     private Object projectToken = new Object();
@@ -194,6 +204,71 @@ public final class TrainingSession {
         }
         if (startRun(false, from, parentRunId, forkStep)) status.set(Status.RUNNING);
     }
+
+    /**
+     * The points of run {@code runId} it can be branched from (its kept checkpoints: the latest, the best and a spaced
+     * selection), oldest first; empty when the run is not one of the last few of this session or is still going.
+     */
+    public java.util.List<BranchPoint> branchPoints(int runId) {
+        Branchable b = branchable.get(runId);
+        if (b == null || b.trainer().state() != Trainer.State.FINISHED) return java.util.List.of();
+        return b.trainer().checkpoints().stream()
+                .map(c -> new BranchPoint(c.epoch(), c.step(), c.metrics().getOrDefault("loss", Double.NaN))).toList();
+    }
+
+    /** Shows {@code text} in the status bar (FX thread). */
+    void messageFor(String text) { message.set(text); }
+
+    /** A point a run can be branched from: the end of an epoch, its step, and the epoch's training loss. */
+    public record BranchPoint(int epoch, long step, double loss) {}
+
+    /**
+     * Branches run {@code runId} at the end of epoch {@code epoch}: a new run with that run's network and the run
+     * settings as they are now (change the learning rate, optimizer, batch size or regularisation first), continuing
+     * from the checkpoint's weights and optimizer state. It starts at the fork step, linked to its parent, and its name
+     * says what changed ("Run 1 ⑂ learning rate 0.003"). With unchanged settings it repeats the parent's losses exactly.
+     */
+    public boolean branchFrom(int runId, String parentName, int epoch) {
+        if (trainer != null && trainer.state() != Trainer.State.FINISHED) {
+            message.set(FILE_TEXT.get("stopFirst"));
+            return false;
+        }
+        Branchable b = branchable.get(runId);
+        var c = b == null ? null : b.trainer().checkpoints().stream().filter(k -> k.epoch() == epoch).findFirst().orElse(null);
+        if (c == null) {
+            message.set(BRANCH_TEXT.get("noCheckpoint", parentName, epoch));
+            return false;
+        }
+        var now = project.get().training();
+        if (now.epochs() <= epoch) {
+            message.set(BRANCH_TEXT.get("pastEnd", parentName, epoch, now.epochs()));
+            return false;
+        }
+        String change = changes(b.settings(), now);
+        String name = change.isEmpty() ? BRANCH_TEXT.get("nameSame", parentName, epoch) : BRANCH_TEXT.get("name", parentName, change);
+        if (startRun(false, null, runId, c.step(), c, b.graph(), name, BRANCH_TEXT.get("from", parentName, epoch, change.isEmpty()
+                ? BRANCH_TEXT.get("unchanged") : change))) {
+            status.set(Status.RUNNING);
+            return true;
+        }
+        return false;
+    }
+
+    /** "learning rate 0.003, batch size 64": the run settings that differ, with their new values. */
+    static String changes(org.layerlab.compute.train.TrainingConfig before, org.layerlab.compute.train.TrainingConfig after) {
+        Map<String, String> a = TrainingSettings.describe(before.settings()), b = TrainingSettings.describe(after.settings());
+        java.util.List<String> out = new java.util.ArrayList<>();
+        b.forEach((k, v) -> {
+            if (!v.equals(a.get(k)) && !k.equals(TrainingSettings.spec(TrainingSettings.EPOCHS).label())) {
+                out.add(k.length() > 1 && Character.isUpperCase(k.charAt(0)) && Character.isLowerCase(k.charAt(1))
+                        ? k.substring(0, 1).toLowerCase(Locale.ROOT) + k.substring(1) + " " + v : k + " " + v);
+            }
+        });
+        return String.join(", ", out);
+    }
+
+    static final org.layerlab.compute.text.Messages BRANCH_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.branch", TrainingSession.class);
 
     /**
      * Measures kept weights on the project's data (loss and metrics on the training and validation sets) on the
@@ -289,7 +364,17 @@ public final class TrainingSession {
     private boolean startRun(boolean paused) { return startRun(paused, null, null, null); }
 
     private boolean startRun(boolean paused, TrainedModel from, Integer parentRunId, Long forkStep) {
-        Project p = project.get();
+        return startRun(paused, from, parentRunId, forkStep, null, null, null, null);
+    }
+
+    /**
+     * Starts a run of the project (with {@code graph} instead of its own when given, as a branch does), from fresh
+     * weights, from {@code from}'s weights, or from checkpoint {@code resume}; {@code name} and {@code branch} (a line
+     * for the run's settings) name a branch.
+     */
+    private boolean startRun(boolean paused, TrainedModel from, Integer parentRunId, Long forkStep,
+                             org.layerlab.compute.train.Checkpoint resume, org.layerlab.compute.graph.ModelGraph graph, String name, String branch) {
+        Project p = graph == null ? project.get() : project.get().withGraph(graph);
         CompiledNetwork net;
         Dataset.Split split;
         Dataset testPart;
@@ -318,6 +403,7 @@ public final class TrainingSession {
             testPart = parts.test();
             trainer = new Trainer(net, split.train(), split.validation(), parts.test(), p.training());
             trainer.setPace(pace);
+            if (resume != null) trainer.resumeFrom(resume);
         } catch (GraphException | IllegalArgumentException | DataException e) {
             refuse(e.getMessage());
             return false;
@@ -327,8 +413,15 @@ public final class TrainingSession {
         ended.set(null);
         refused = false;
         RunInfo info = runInfo(p);
-        if (parentRunId != null) info = new RunInfo(info.name(), info.settings(), parentRunId, forkStep);
+        if (branch != null) {
+            Map<String, String> s = new LinkedHashMap<>();
+            s.put(BRANCH_TEXT.get("setting"), branch);
+            s.putAll(info.settings());
+            info = RunInfo.of(s);
+        }
+        if (parentRunId != null) info = new RunInfo(name != null ? name : info.name(), info.settings(), parentRunId, forkStep);
         RunRecorder recorder = runListeners.newRun(info);
+        branchable.put(recorder.runId(), new Branchable(p.graph(), p.training(), trainer));
         // Analysis (confusion matrix, weight statistics, decision grid, neuron maps) runs on the pool from snapshots;
         // the recorder hears of the run's end once the probes have delivered their last results.
         probes = StandardProbes.attach(trainer, split.train(), split.validation(), testPart, pool.executor(), probeSettings.get(), recorder);

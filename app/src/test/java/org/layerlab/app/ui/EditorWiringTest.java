@@ -28,7 +28,7 @@ class EditorWiringTest extends MainWindowFixture {
     @Test
     void theMenuBarHasEditAndViewMenusAndTheUndoItemNamesTheStep(FxRobot robot) throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        assertEquals(List.of("File", "Edit", "View"), bar.getMenus().stream().map(Menu::getText).toList());
+        assertEquals(List.of("File", "Edit", "View", "Help"), bar.getMenus().stream().map(Menu::getText).toList());
         robot.clickOn("#node-hidden-1");
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();

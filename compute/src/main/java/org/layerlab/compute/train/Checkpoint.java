@@ -9,22 +9,29 @@ import org.layerlab.compute.nn.Optimizer;
 import org.layerlab.compute.tensor.Tensor;
 
 /**
- * A copy of everything training changes, taken at the end of an epoch: weights and buffers keyed "nodeId/name",
- * the optimizer's state, and the epoch's metrics. Restoring it and training on gives the same result as never stopping.
+ * A copy of everything training changes, taken at the end of an epoch: weights and buffers keyed "nodeId/name", the
+ * optimizer's state (and which optimizer it belongs to), the epoch's metrics and the early-stopping count. The random
+ * generators need no copy: each epoch's shuffle and dropout streams follow from the seed and the epoch number. So
+ * resuming from it ({@link Trainer#resumeFrom}) with the same settings gives, bit for bit, what never stopping gives.
  */
 public record Checkpoint(int epoch, long step, Map<String, Tensor> weights, Map<String, Tensor> buffers,
-                         Map<String, float[]> optimizerState, Map<String, Double> metrics) {
+                         String optimizerId, Map<String, float[]> optimizerState, Map<String, Double> metrics,
+                         double bestMonitored, int epochsSinceBest) {
 
-    public static Checkpoint capture(int epoch, long step, CompiledNetwork net, Optimizer optimizer, Map<String, Double> metrics) {
+    public static Checkpoint capture(int epoch, long step, CompiledNetwork net, String optimizerId, Optimizer optimizer,
+                                     Map<String, Double> metrics, double bestMonitored, int epochsSinceBest) {
         Map<String, Tensor> w = new LinkedHashMap<>();
         net.namedParameters().forEach((k, p) -> w.put(k, p.value().copy()));
         Map<String, Tensor> b = new LinkedHashMap<>();
         net.namedBuffers().forEach((k, t) -> b.put(k, t.copy()));
         Map<String, float[]> opt = optimizer == null ? Map.of() : optimizer.saveState(net.parameters());
-        return new Checkpoint(epoch, step, w, b, opt, Map.copyOf(metrics));
+        return new Checkpoint(epoch, step, w, b, optimizerId, opt, Map.copyOf(metrics), bestMonitored, epochsSinceBest);
     }
 
-    /** Copies the weights and buffers into {@code net} (which must be compiled from the same graph) and the state into {@code optimizer}. */
+    /**
+     * Copies the weights and buffers into {@code net} (which must be compiled from the same graph) and the state into
+     * {@code optimizer} (pass null when the run goes on with another optimizer: it starts with fresh state).
+     */
     public void restore(CompiledNetwork net, Optimizer optimizer) {
         Map<String, Parameter> params = net.namedParameters();
         for (Map.Entry<String, Tensor> e : weights.entrySet()) {

@@ -60,6 +60,8 @@ public final class Trainer {
     /** At most this many spaced checkpoints besides the latest and the best (see {@link CheckpointRetention}). */
     public static final int SPACED_CHECKPOINTS = org.layerlab.compute.graph.MemoryEstimate.CHECKPOINT_COPIES - 2;
     private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
+    /** Where the run starts: null from fresh weights, else the checkpoint it continues from (set before start). */
+    private volatile Checkpoint resumeFrom;
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
         this(network, train, validation, null, config);
@@ -83,6 +85,38 @@ public final class Trainer {
     }
 
     public void addListener(TrainingListener l) { listeners.add(l); }
+
+    /**
+     * Makes the run continue from {@code c} (a checkpoint of a run of the same network) instead of starting afresh:
+     * its weights, buffers and early-stopping count, and its optimizer state when this run uses the same optimizer;
+     * training goes on at the next epoch and step, with that epoch's random streams. With the same settings the
+     * losses are exactly those the checkpoint's run went on to have; with other settings this is a branch. Call
+     * before {@link #start}.
+     */
+    public void resumeFrom(Checkpoint c) {
+        if (state() != State.READY) throw new IllegalStateException("a run resumes from a checkpoint before it starts");
+        if (c.epoch() >= config.epochs()) {
+            throw new IllegalArgumentException(TrainingSettings.TEXT.get("resumePastEnd", c.epoch(), config.epochs()));
+        }
+        resumeFrom = c;
+    }
+
+    /** The checkpoint this run continues from, or null. */
+    public Checkpoint resumedFrom() { return resumeFrom; }
+
+    // Each epoch's shuffle and dropout draw from their own stream, fixed by the seed and the epoch: a run resumed at
+    // an epoch draws what the uninterrupted run drew there, with no generator state to save.
+    static java.util.SplittableRandom epochStream(long seed, int epoch, long salt) {
+        return new java.util.SplittableRandom(mix(seed ^ salt) + 0x9E3779B97F4A7C15L * epoch);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static final long SHUFFLE = 0x5348554646L, DROPOUT = 0x44524F50L;
 
     /**
      * Where this run publishes weight snapshots (before it starts; null for none). Without one, training copies
@@ -257,8 +291,8 @@ public final class Trainer {
         Schedule schedule = config.scheduleType();
         List<Parameter> params = network.parameters();
         Map<String, Parameter> named = network.namedParameters();
-        SplittableRandom shuffle = new SplittableRandom(config.seed());
-        SplittableRandom dropout = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        Checkpoint from = resumeFrom;
+        if (from != null) from.restore(network, from.optimizerId().equals(config.optimizerType().id()) ? optimizer : null);
         int n = train.size(), bs = Math.min(config.batchSize(), n);
         int stepsPerEpoch = (n + bs - 1) / bs;
         long totalSteps = (long) stepsPerEpoch * config.epochs();
@@ -266,15 +300,16 @@ public final class Trainer {
         for (TrainingListener l : listeners) {
             l.runStarted(new RunStarted(config.epochs(), stepsPerEpoch, n, validation == null ? 0 : validation.size(), start));
         }
-        long step = 0;
+        long step = from == null ? 0 : from.step();
         SnapshotSink sink = snapshots;
         if (sink != null) publish(sink, WeightSnapshot.Kind.START, 0, 0, false, null, null);
-        Map<String, Double> last = Map.of();
+        Map<String, Double> last = from == null ? Map.of() : from.metrics();
         String monitor = validation != null ? "val_loss" : "loss";
-        double best = Double.POSITIVE_INFINITY;
-        int sinceBest = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            int[] order = Dataset.permutation(n, shuffle);
+        double best = from == null ? Double.POSITIVE_INFINITY : from.bestMonitored();
+        int sinceBest = from == null ? 0 : from.epochsSinceBest();
+        for (int epoch = from == null ? 1 : from.epoch() + 1; epoch <= config.epochs(); epoch++) {
+            int[] order = Dataset.permutation(n, epochStream(config.seed(), epoch, SHUFFLE));
+            SplittableRandom dropout = epochStream(config.seed(), epoch, DROPOUT);
             double lossSum = 0;
             long correct = 0;
             int seen = 0;
@@ -342,8 +377,14 @@ public final class Trainer {
             last = Map.copyOf(metrics);
             RunEnded broken = nonFinite(step, epoch, last);
             if (broken != null) return broken;
+            boolean stopEarly = false;
+            if (config.patience() > 0) {
+                double v = metrics.getOrDefault(monitor, Double.NaN);
+                if (v < best - config.minDelta()) { best = v; sinceBest = 0; }
+                else stopEarly = ++sinceBest >= config.patience();
+            }
             if (config.checkpoints()) {
-                Checkpoint c = Checkpoint.capture(epoch, step, network, optimizer, last);
+                Checkpoint c = Checkpoint.capture(epoch, step, network, config.optimizerType().id(), optimizer, last, best, sinceBest);
                 checkpoints.add(c, metrics.getOrDefault(monitor, Double.NaN));
                 TrainingEvents.CheckpointSaved cs = new TrainingEvents.CheckpointSaved(epoch, step, c.sizeBytes());
                 for (TrainingListener li : listeners) li.checkpointSaved(cs);
@@ -351,9 +392,7 @@ public final class Trainer {
             EpochEnd ee = new EpochEnd(epoch, step, last, System.nanoTime() - start);
             for (TrainingListener li : listeners) li.epochEnded(ee);
             if (config.patience() > 0) {
-                double v = metrics.getOrDefault(monitor, Double.NaN);
-                if (v < best - config.minDelta()) { best = v; sinceBest = 0; }
-                else if (++sinceBest >= config.patience()) {
+                if (stopEarly) {
                     return new RunEnded(EndReason.COMPLETED, "stopped early: " + monitor + " did not improve for "
                             + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch,
                             withTest(last, loss));

@@ -64,7 +64,10 @@ class DeterminismTest {
             assertEquals(Double.doubleToRawLongBits(a.get(i)), Double.doubleToRawLongBits(b.get(i)), "2 threads twice, step " + i);
             assertEquals(Double.doubleToRawLongBits(a.get(i)), Double.doubleToRawLongBits(c.get(i)), "2 threads vs 1, step " + i);
         }
-        assertTrue(a.get(7) < a.get(0), "it learns: " + a);
+        // It learns: the second epoch's mean loss is below the first's (single batches are too noisy to compare).
+        double first = a.subList(0, 4).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double second = a.subList(4, 8).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertTrue(second < first, "it learns: " + a);
     }
 
     @Test void classificationReport() throws Exception {

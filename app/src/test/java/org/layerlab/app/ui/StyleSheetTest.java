@@ -1,0 +1,22 @@
+package org.layerlab.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.net.URL;
+import java.util.List;
+import javafx.css.CssParser;
+import org.junit.jupiter.api.Test;
+
+/** The style sheets parse without an error (a lost brace makes JavaFX drop every rule after it, silently). */
+class StyleSheetTest {
+    @Test void everyStyleSheetParsesCleanly() throws Exception {
+        for (String sheet : List.of("/org/layerlab/app/layerlab.css", "/org/layerlab/editor/canvas.css")) {
+            URL url = StyleSheetTest.class.getResource(sheet);
+            assertNotNull(url, sheet);
+            CssParser.errorsProperty().clear();
+            new CssParser().parse(url);
+            assertEquals(List.of(), List.copyOf(CssParser.errorsProperty()).stream().map(Object::toString).toList(), sheet);
+        }
+    }
+}
