@@ -151,13 +151,11 @@ public final class MainWindow extends BorderPane {
         stage.show();
     }
 
-    /** The wizard's settings with the CSV file named relative to the project's folder when it lies inside it. */
+    /** The wizard's settings with the CSV file's full name (saving stores it relative to the project's folder when inside it). */
     private static org.layerlab.compute.catalog.Params withFileNamedFor(org.layerlab.compute.catalog.Params params, java.nio.file.Path folder) {
-        String file = params.getString("file");
-        java.nio.file.Path resolved = org.layerlab.compute.data.DataContext.of(folder).resolve(file);
         try {
-            return params.with("file", org.layerlab.compute.data.DataContext.nameFor(resolved, folder));
-        } catch (org.layerlab.compute.catalog.InvalidParamException e) {
+            return params.with("file", org.layerlab.compute.data.DataContext.of(folder).resolve(params.getString("file")).toAbsolutePath().toString());
+        } catch (org.layerlab.compute.catalog.InvalidParamException | java.nio.file.InvalidPathException e) {
             return params;
         }
     }
