@@ -105,8 +105,11 @@ public final class MainWindow extends BorderPane {
         document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
         data.specProperty().addListener((o, a, spec) -> describeData(spec));
         describeData(data.spec());
-        // Saved elsewhere: relative data file names now resolve against the new folder.
-        document.fileProperty().addListener((o, a, f) -> describeData(data.spec()));
+        // Saved in another folder: relative data file names now resolve against it. Later, so that a project being
+        // opened (its file is set first) is described once, with its own data set.
+        document.fileProperty().addListener((o, a, f) -> javafx.application.Platform.runLater(() -> {
+            if (!java.util.Objects.equals(document.dataFolder(), describedFolder)) describeData(data.spec());
+        }));
         editor.setNewLayerParams((type, defaults) -> OutputCheck.newHeadParams(type, defaults, described));
         document.projectProperty().addListener((o, a, p) -> {
             session.projectReplaced();
@@ -158,13 +161,11 @@ public final class MainWindow extends BorderPane {
         stage.show();
     }
 
-    /** The wizard's settings with the CSV file named relative to the project's folder when it lies inside it. */
+    /** The wizard's settings with the CSV file's full name (saving stores it relative to the project's folder when inside it). */
     private static org.layerlab.compute.catalog.Params withFileNamedFor(org.layerlab.compute.catalog.Params params, java.nio.file.Path folder) {
-        String file = params.getString("file");
-        java.nio.file.Path resolved = org.layerlab.compute.data.DataContext.of(folder).resolve(file);
         try {
-            return params.with("file", org.layerlab.compute.data.DataContext.nameFor(resolved, folder));
-        } catch (org.layerlab.compute.catalog.InvalidParamException e) {
+            return params.with("file", org.layerlab.compute.data.DataContext.of(folder).resolve(params.getString("file")).toAbsolutePath().toString());
+        } catch (org.layerlab.compute.catalog.InvalidParamException | java.nio.file.InvalidPathException e) {
             return params;
         }
     }
@@ -285,6 +286,8 @@ public final class MainWindow extends BorderPane {
     /** The data the cards are checked against, described off the FX thread; null until known. */
     private RunPreflight.DataDescription described;
     private Object describing;
+    /** The folder relative data file names were resolved against for the last description. */
+    private java.nio.file.Path describedFolder;
 
     /** Describes the project's data set on the compute pool (a large set takes a while), then re-checks the cards. */
     private void describeData(org.layerlab.compute.project.DatasetSpec spec) {
@@ -293,6 +296,7 @@ public final class MainWindow extends BorderPane {
         updateCardIssues();
         // The training part of the split, as the run's own checks see it.
         java.nio.file.Path folder = document.dataFolder();
+        describedFolder = folder;
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(folder)).splits().train());
