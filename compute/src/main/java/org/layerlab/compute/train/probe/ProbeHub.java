@@ -24,8 +24,8 @@ import org.layerlab.compute.train.TrainingListener;
  *
  * <p>Probes use spare CPU. While their runs get a core of their own (CPU time close to wall time) they run at their
  * cadences; when they have to share one with training and everything else on the machine (CPU time well under wall
- * time), they get at most {@link #BUSY_BUDGET} of the CPU the trainer's thread uses, so on a saturated machine training
- * keeps most of its speed and the views refresh less often instead.
+ * time), the probes that refresh views at a rate get at most {@link #BUSY_BUDGET} of the CPU the trainer's thread uses,
+ * so on a saturated machine training keeps most of its speed and the views refresh less often instead.
  */
 public final class ProbeHub implements SnapshotSink {
     private final ModelGraph graph;
@@ -97,12 +97,18 @@ public final class ProbeHub implements SnapshotSink {
     /** Recent probe runs' CPU time over their wall time, smoothed (about 1 with a spare core). */
     public double cpuShare() { return share; }
 
+    /**
+     * Which probes want this step. Over budget, the probes that refresh a view at a rate (the plane views, the costly
+     * ones) wait; those sampled by steps and epochs (statistics, the confusion matrix: the charts' history, cheap for
+     * the small sets that have many epochs a second) keep their cadence, already bounded by its minimum gap.
+     */
     @Override public boolean due(long step, boolean endsEpoch, long nanos) {
-        if (overBudget(nanos)) return false;
+        boolean over = overBudget(nanos);
         boolean any = false;
         for (int i = 0; i < slots.size(); i++) {
             Slot<?> s = slots.get(i);
-            dueNow[i] = s.probe.cadence().due(step, endsEpoch, nanos - s.lastOfferNanos);
+            Cadence c = s.probe.cadence();
+            dueNow[i] = !(over && c.intervalNanos() > 0) && c.due(step, endsEpoch, nanos - s.lastOfferNanos) && s.mayOffer(nanos);
             any |= dueNow[i];
         }
         return any;
@@ -216,7 +222,21 @@ public final class ProbeHub implements SnapshotSink {
             this.results = results;
         }
 
+        /** Snapshots it may still get at once under its cadence's minimum gap (trainer thread). */
+        private double tokens = Cadence.BURST;
+        private long refilled = Long.MIN_VALUE;
+
+        /** Whether the rate limit lets a snapshot through now: tokens refill at one per minimum gap, up to a burst. */
+        boolean mayOffer(long nanos) {
+            long gap = probe.cadence().minGapNanos();
+            if (gap <= 0) return true;
+            if (refilled != Long.MIN_VALUE) tokens = Math.min(Cadence.BURST, tokens + (double) Math.max(0, nanos - refilled) / gap);
+            refilled = nanos;
+            return tokens >= 1;
+        }
+
         void offer(WeightSnapshot s) {
+            if (s.kind() == WeightSnapshot.Kind.STEP && probe.cadence().minGapNanos() > 0) tokens -= 1;
             lastOfferNanos = s.nanos();
             lastOfferStep = s.step();
             if (latest.getAndSet(s) != null) dropped.incrementAndGet();

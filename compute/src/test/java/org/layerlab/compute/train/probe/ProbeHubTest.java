@@ -108,11 +108,19 @@ class ProbeHubTest {
     }
 
     @Test
-    void aFastRunIsSampledNoMoreOftenThanTheMinimumGap() {
-        Cadence everyStep = Cadence.steps(1); // with the default gap
-        assertTrue(everyStep.due(1, false, Cadence.DEFAULT_MIN_GAP_NANOS));
-        assertFalse(everyStep.due(2, false, Cadence.DEFAULT_MIN_GAP_NANOS - 1), "too soon after the last one");
-        assertFalse(Cadence.epochs().due(5, true, 1_000_000), "an epoch end a millisecond after the last");
+    void aFastRunIsSampledNoMoreOftenThanTheMinimumGapAfterAShortBurst() {
+        ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
+        hub.add(recorder(Cadence.steps(1)), r -> {}); // every step, with the default 50 ms gap
+        int offered = 0;
+        long ms = 1_000_000;
+        for (long step = 1; step <= 1000; step++) { // 1,000 steps in 100 ms
+            long nanos = step * ms / 10;
+            if (hub.due(step, false, nanos)) {
+                hub.publish(new WeightSnapshot(WeightSnapshot.Kind.STEP, step, 1, false, nanos, Map.of(), null, null, null));
+                offered++;
+            }
+        }
+        assertEquals(Cadence.BURST + 1, offered, "a burst of " + Cadence.BURST + " in the first millisecond, then one per 50 ms: one more by 100 ms");
         assertTrue(Cadence.perSecond(20).due(9, false, 50_000_000));
         assertFalse(Cadence.perSecond(20).due(9, false, 49_000_000));
     }
@@ -120,7 +128,7 @@ class ProbeHubTest {
     @Test
     void withNoSpareCoreProbesGetAFixedShareOfTheTrainersCpuAndWithOneTheyRunFreely() {
         ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
-        hub.add(recorder(Cadence.steps(1).withMinGap(0)), r -> {});
+        hub.add(recorder(new Cadence(0, false, 1, 0)), r -> {}); // a view refreshed as often as it can be
         long ms = 1_000_000;
         long[] trainerCpu = {0};
         hub.useTrainerCpu(() -> trainerCpu[0]);
@@ -140,6 +148,17 @@ class ProbeHubTest {
         assertFalse(hub.due(6, false, 40 * ms), "5 % of 1.8 s of training is 90 ms: still 5 ms short");
         trainerCpu[0] += 200 * ms;
         assertTrue(hub.due(7, false, 50 * ms), "5 % of 2 s is 100 ms: in credit again");
+    }
+
+    @Test
+    void probesSampledByStepsKeepTheirCadenceOverBudget() {
+        ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
+        hub.add(recorder(Cadence.steps(2).withMinGap(0)), r -> {});
+        hub.useTrainerCpu(() -> 0);
+        long ms = 1_000_000;
+        assertFalse(hub.due(1, false, 0));
+        for (int i = 0; i < 20; i++) hub.recordRun(10 * ms, 100 * ms);
+        assertTrue(hub.due(2, false, 10 * ms), "over budget, but the charts' history is sampled by steps");
     }
 
     private static final long BUDGET_PERIOD = ProbeHub.BUDGET_PERIOD_NANOS;
