@@ -42,7 +42,7 @@ public final class ProbeOverheadBench {
 
     /** One run's figures. */
     record Run(double samplesPerSecond, double samplesPerCpuSecond, long decisions, long neuronMaps, long confusions, long stats,
-               long dropped, double seconds, double trainerCpuSeconds, double probeCpuSeconds) {
+               long dropped, double seconds, double trainerCpuSeconds, double probeCpuSeconds, double probeCoreShare) {
         /** The probes' CPU time as a share of the trainer's. */
         double probeShare() { return probeCpuSeconds / trainerCpuSeconds; }
     }
@@ -82,11 +82,11 @@ public final class ProbeOverheadBench {
         double[] load = loadAverage();
         for (int i = 0; i < rounds; i++) {
             System.out.printf(Locale.ROOT, "round %d: none %,.0f samples/s (%,.0f per trainer CPU-s) | all %,.0f samples/s (%,.0f per CPU-s), "
-                            + "decision grids %.1f/s, neuron maps %.1f/s, confusion %d, stats %d, dropped %d, probe CPU %.1f %% of the trainer's%n", i + 1,
+                            + "decision grids %.1f/s, neuron maps %.1f/s, confusion %d, stats %d, dropped %d, probe CPU %.1f %% of the trainer's, probe runs got %.0f %% of a core%n", i + 1,
                     none.get(i).samplesPerSecond(), none.get(i).samplesPerCpuSecond(), all.get(i).samplesPerSecond(),
                     all.get(i).samplesPerCpuSecond(), all.get(i).decisions() / all.get(i).seconds(),
                     all.get(i).neuronMaps() / all.get(i).seconds(), all.get(i).confusions(), all.get(i).stats(), all.get(i).dropped(),
-                    100 * all.get(i).probeShare());
+                    100 * all.get(i).probeShare(), 100 * all.get(i).probeCoreShare());
         }
         double wallNone = median(none, Run::samplesPerSecond), wallAll = median(all, Run::samplesPerSecond);
         double cpuNone = median(none, Run::samplesPerCpuSecond), cpuAll = median(all, Run::samplesPerCpuSecond);
@@ -145,7 +145,8 @@ public final class ProbeOverheadBench {
         double samples = (double) end.step() * cfg.batchSize();
         double trainerCpu = (cpu[1] - cpu[0]) / 1e9;
         return new Run(samples / seconds, samples / trainerCpu, out.decisions.get(), out.neurons.get(), out.confusions.get(),
-                out.stats.get(), hub == null ? 0 : hub.dropped(), seconds, trainerCpu, hub == null ? 0 : hub.cpuNanos() / 1e9);
+                out.stats.get(), hub == null ? 0 : hub.dropped(), seconds, trainerCpu, hub == null ? 0 : hub.cpuNanos() / 1e9,
+                hub == null ? Double.NaN : hub.cpuShare());
     }
 
     static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {

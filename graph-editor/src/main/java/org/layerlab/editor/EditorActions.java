@@ -123,11 +123,12 @@ public final class EditorActions {
     javafx.scene.control.ContextMenu canvasMenu() {
         MenuItem cut = plain("Cut", editor::cut), copy = plain("Copy", editor::copy), paste = plain("Paste", editor::paste);
         MenuItem duplicate = plain("Duplicate", editor::duplicate), delete = plain("Delete", editor::deleteSelection);
+        MenuItem deleteApart = plain(CANVAS_TEXT.get("menu.deleteWithoutJoining"), editor::deleteSelectionWithoutJoining);
         MenuItem connect = plain("Connect Selected Layers", editor::connectSelected), all = plain("Select All", editor::selectAll);
         MenuItem lr = plain("Auto Layout Left to Right", () -> editor.autoLayout(Orientation.LEFT_RIGHT));
         MenuItem td = plain("Auto Layout Top Down", () -> editor.autoLayout(Orientation.TOP_DOWN));
         MenuItem fit = plain("Fit to Window", editor.canvas()::fitToWindow);
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste, duplicate, delete,
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste, duplicate, delete, deleteApart,
                 new SeparatorMenuItem(), connect, all, new SeparatorMenuItem(), lr, td, fit);
         menu.setOnShowing(e -> {
             boolean none = editor.selection().isEmpty();
@@ -136,6 +137,7 @@ public final class EditorActions {
             duplicate.setDisable(none);
             connect.setDisable(editor.selection().size() < 2);
             delete.setDisable(none && editor.selectedEdges().isEmpty());
+            deleteApart.setDisable(delete.isDisable());
             paste.setDisable(!editor.canPaste());
         });
         return menu;

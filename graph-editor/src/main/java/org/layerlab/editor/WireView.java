@@ -81,7 +81,12 @@ final class WireView {
     /** Puts the label near the middle of the wire where it covers no card, or no card's title; else hides it. */
     void placeLabel(Collection<Box> cards, Collection<Box> titles) {
         if (a == null || !hasText) return;
-        Point spot = WireLabelSpot.choose(a, c1, c2, b, label.prefWidth(-1), label.prefHeight(-1), cards, titles);
+        double w = label.prefWidth(-1), h = label.prefHeight(-1);
+        // Only cards near the wire can be in the way (keeps a drag on a large graph cheap).
+        double minX = Math.min(Math.min(a.x(), b.x()), Math.min(c1.x(), c2.x())) - w, maxX = Math.max(Math.max(a.x(), b.x()), Math.max(c1.x(), c2.x())) + w;
+        double minY = Math.min(Math.min(a.y(), b.y()), Math.min(c1.y(), c2.y())) - h - 2, maxY = Math.max(Math.max(a.y(), b.y()), Math.max(c1.y(), c2.y())) + h + 2;
+        Box near = new Box(minX, minY, maxX - minX, maxY - minY);
+        Point spot = WireLabelSpot.choose(a, c1, c2, b, w, h, cards.stream().filter(near::overlaps).toList(), titles.stream().filter(near::overlaps).toList());
         label.setVisible(spot != null);
         if (spot != null) label.relocate(spot.x(), spot.y());
     }

@@ -33,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Editing a chain as a user does it: dropping on a wire, dropping on a card, deleting a middle layer, reading wire labels. */
 @ExtendWith(ApplicationExtension.class)
 class CanvasEditingFxTest {
+    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
     private GraphEditor editor;
 
     @Start
@@ -80,7 +81,11 @@ class CanvasEditingFxTest {
     @Test
     void aLayerDroppedOnAWireIsInsertedThereAndOneUndoRestoresTheWire(FxRobot robot) throws Exception {
         ModelGraph before = graph();
-        robot.drag("#palette-dropout").dropTo(middleOf(robot, "hidden-1-hidden-2-0"));
+        CubicCurve wire = robot.lookup("#wire-hidden-1-hidden-2-0").queryAs(CubicCurve.class);
+        robot.drag("#palette-dropout").moveTo(middleOf(robot, "hidden-1-hidden-2-0"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> wire.getPseudoClassStates().contains(DROP_TARGET)), "while dragging, the wire under the pointer is marked");
+        robot.drop();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> editor.getGraph().find("dropout-1").isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -226,7 +226,10 @@ final class TrainCommand implements Callable<Integer> {
         RunHistory run = log.history(id, "Run " + id, end, org.layerlab.app.ui.TrainingSession.runInfo(p.withTraining(trainer.config())).settings());
         List<RunHistory> runs = new java.util.ArrayList<>(p.runs());
         runs.add(run);
-        ProjectBundle b = bundle.withProject(p.withRuns(runs));
+        // The data's file names, read relative to the project's folder, still name the same files from the new one.
+        var dataset = p.dataset().withFilesResolvedAgainst(file.toAbsolutePath().getParent())
+                .withFilesRelativeTo(outFile.toAbsolutePath().getParent());
+        ProjectBundle b = bundle.withProject(p.withRuns(runs).withDataset(dataset));
         var weights = RunWeights.capture(trainer, end, classes);
         if (weights.isPresent()) b = b.withWeights(id, weights.get());
         try {

@@ -328,7 +328,7 @@ final class DataPanel extends BorderPane {
         }
         if (source.group() != DataSource.Group.FILE) return out;
         for (ParamSpec p : source.params()) {
-            if (p.type() != ParamType.TEXT || !isPath(p)) continue;
+            if (!source.fileSettings().contains(p.name())) continue;
             boolean folder = p.name().toLowerCase(Locale.ROOT).contains("folder") || p.name().equals("directory");
             Button b = new Button(TEXT.get("file.choose", p.label()));
             b.setId("choose-" + p.name());
@@ -338,9 +338,9 @@ final class DataPanel extends BorderPane {
                 Path f = picker.choose(getScene().getWindow(), folder, p.label(), List.of());
                 if (f == null) return;
                 try {
-                    String name = org.layerlab.compute.data.DataContext.nameFor(f, baseDir.get());
+                    // The full name while the project is open; saving stores it relative to the project's folder when inside it.
                     model.change(DataSetModel.setLabel(p.label(), f.getFileName().toString()),
-                            model.spec().withParams(model.spec().params().with(p.name(), name)));
+                            model.spec().withParams(model.spec().params().with(p.name(), f.toAbsolutePath().toString())));
                 } catch (InvalidParamException x) {
                     status.setText(x.getMessage());
                 }
@@ -348,12 +348,6 @@ final class DataPanel extends BorderPane {
             out.add(b);
         }
         return out;
-    }
-
-    /** Text settings that name a file or folder (not class names or column lists). */
-    private static boolean isPath(ParamSpec p) {
-        String n = p.name().toLowerCase(Locale.ROOT);
-        return n.contains("file") || n.contains("folder") || n.contains("images") || n.contains("labels") && !n.contains("class") || n.equals("path");
     }
 
     private static List<DrawnPoint> toDrawn(List<PointCanvasView.Point> pts) {

@@ -29,8 +29,7 @@ public final class LayerLabApp extends Application {
         String size = named.get("screenshot-size"); // "1280x800": the window a README screenshot shows
         Scene scene = size != null
                 ? new Scene(window, Integer.parseInt(size.split("x")[0]), Integer.parseInt(size.split("x")[1]))
-                : new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
-                        Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
+                : new Scene(window, fit(screen.getWidth(), 1024, 1600), fit(screen.getHeight(), 700, 1000));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(document),
                 document.projectProperty(), document.fileProperty(), document.unsavedProperty()));
@@ -59,6 +58,7 @@ public final class LayerLabApp extends Application {
         }
     }
 
+<<<<<<< HEAD
     /** Opens the bundled sample with this file name ("circle-features.layerlab") for a screenshot; none when null. */
     private static void openSample(ProjectDocumentModel document, String fileName) {
         if (fileName == null || fileName.isEmpty()) return;
@@ -69,6 +69,14 @@ public final class LayerLabApp extends Application {
         } catch (org.layerlab.compute.project.ProjectFileException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+=======
+    /**
+     * A window side: most of the screen within limits, but never more than the screen (a 1920×1080 screen at a UI
+     * scale of 2 is 960×540).
+     */
+    private static double fit(double screen, double min, double max) {
+        return Math.min(screen, Math.max(min, Math.min(max, screen * 0.92)));
+>>>>>>> integ
     }
 
     /** "LayerLab — name.layerlab" with a mark while there are unsaved changes ("•"). */

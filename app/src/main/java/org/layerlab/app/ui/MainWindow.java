@@ -50,6 +50,7 @@ public final class MainWindow extends BorderPane {
     private StudentMode student;
     private LessonPanel lesson;
     private javafx.beans.binding.BooleanBinding dataLocked;
+    private WindowLayout layout;
 
     public MainWindow(ComputePool pool, ProjectDocumentModel document) { this(pool, document, () -> {}); }
 
@@ -81,32 +82,43 @@ public final class MainWindow extends BorderPane {
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.55);
-        // Charts need about this much to show their axes and the run list's options; the canvas zooms to fit.
-        charts.setMinHeight(300);
+        // Charts need about this much to show their axes and the run list's options (less on a short window, where
+        // the canvas needs its share too); the canvas zooms to fit.
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> clamp(heightProperty().get() * 0.5, 200, 300), heightProperty()));
         document.useEditor(editor);
         wireWeights();
         student = new StudentMode(document);
         javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
-        editor.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
-        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), editor.viewMenu(), helpMenu());
+        javafx.scene.control.Menu view = editor.viewMenu();
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), view, helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
-        setTop(new VBox(menus, toolBar()));
+        ToolBar bar = toolBar();
+        setTop(new VBox(menus, bar));
         sizeSidePanelsTo(widthProperty());
-        setLeft(editor.palette());
         applyLessonLocks();
         setCenter(centre);
-        setRight(sidePanel());
+        // After the top, so the first control to take the focus stays the toolbar's, not the palette's search field.
+        layout = new WindowLayout(this, editor.palette(), sidePanel(), centre, editor.canvas(), charts);
+        view.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        view.getItems().addAll(layout.menuItems());
+        bar.getItems().add(new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(layout.toggles());
+        collapseWhenNarrow();
         setBottom(statusBar());
         // The cards show what the data says about the network (an Output head that does not match the labels).
         editor.graphProperty().addListener((o, a, g) -> updateCardIssues());
         document.trainingProperty().addListener((o, a, t) -> updateCardIssues());
         data.specProperty().addListener((o, a, spec) -> describeData(spec));
         describeData(data.spec());
-        // Saved elsewhere: relative data file names now resolve against the new folder.
-        document.fileProperty().addListener((o, a, f) -> describeData(data.spec()));
+        // Saved in another folder: relative data file names now resolve against it. Later, so that a project being
+        // opened (its file is set first) is described once, with its own data set.
+        document.fileProperty().addListener((o, a, f) -> javafx.application.Platform.runLater(() -> {
+            if (!java.util.Objects.equals(document.dataFolder(), describedFolder)) describeData(data.spec());
+        }));
         editor.setNewLayerParams((type, defaults) -> OutputCheck.newHeadParams(type, defaults, described));
         document.projectProperty().addListener((o, a, p) -> {
             session.projectReplaced();
@@ -158,13 +170,11 @@ public final class MainWindow extends BorderPane {
         stage.show();
     }
 
-    /** The wizard's settings with the CSV file named relative to the project's folder when it lies inside it. */
+    /** The wizard's settings with the CSV file's full name (saving stores it relative to the project's folder when inside it). */
     private static org.layerlab.compute.catalog.Params withFileNamedFor(org.layerlab.compute.catalog.Params params, java.nio.file.Path folder) {
-        String file = params.getString("file");
-        java.nio.file.Path resolved = org.layerlab.compute.data.DataContext.of(folder).resolve(file);
         try {
-            return params.with("file", org.layerlab.compute.data.DataContext.nameFor(resolved, folder));
-        } catch (org.layerlab.compute.catalog.InvalidParamException e) {
+            return params.with("file", org.layerlab.compute.data.DataContext.of(folder).resolve(params.getString("file")).toAbsolutePath().toString());
+        } catch (org.layerlab.compute.catalog.InvalidParamException | java.nio.file.InvalidPathException e) {
             return params;
         }
     }
@@ -280,11 +290,35 @@ public final class MainWindow extends BorderPane {
                 () -> clamp(width.get() * 0.23, 300, 340), width));
     }
 
+    /** Below this width (in layout pixels) the toolbar shows icons only. */
+    static final double NARROW = 1100;
+    /**
+     * A window opening narrower than this starts with the side panel collapsed: 1920×1080 at a UI scale of 2 is 960
+     * wide, and the two panels would take half of it.
+     */
+    static final double COLLAPSED = 1000;
+
+    /**
+     * A window that opens narrow (below {@link #COLLAPSED}) starts with the side panel collapsed, so the canvas and
+     * the charts keep most of it; the toolbar's toggle (or selecting View → Show Properties…) brings it back.
+     */
+    private void collapseWhenNarrow() {
+        widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number w) {
+                if (w.doubleValue() <= 0) return;
+                widthProperty().removeListener(this);
+                if (w.doubleValue() < COLLAPSED) layout.sidePanelShownProperty().set(false);
+            }
+        });
+    }
+
     private static double clamp(double v, double min, double max) { return Math.max(min, Math.min(max, v)); }
 
     /** The data the cards are checked against, described off the FX thread; null until known. */
     private RunPreflight.DataDescription described;
     private Object describing;
+    /** The folder relative data file names were resolved against for the last description. */
+    private java.nio.file.Path describedFolder;
 
     /** Describes the project's data set on the compute pool (a large set takes a while), then re-checks the cards. */
     private void describeData(org.layerlab.compute.project.DatasetSpec spec) {
@@ -293,6 +327,7 @@ public final class MainWindow extends BorderPane {
         updateCardIssues();
         // The training part of the split, as the run's own checks see it.
         java.nio.file.Path folder = document.dataFolder();
+        describedFolder = folder;
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         return RunPreflight.DataDescription.of(spec.prepare(org.layerlab.compute.data.DataContext.of(folder)).splits().train());
@@ -444,6 +479,8 @@ public final class MainWindow extends BorderPane {
             org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.inside", TrainingDashboard.class);
 
     public TrainingPanel trainingPanel() { sidePanel(); return training; }
+    /** Which parts of the window show. */
+    WindowLayout windowLayout() { return layout; }
     public TabPane sideTabs() { return sidePanel(); }
 
     public GraphEditor editor() { return editor; }
@@ -457,6 +494,12 @@ public final class MainWindow extends BorderPane {
         Button step = button("step-button", "Step", "mdi2s-skip-next", "Train exactly one batch, then pause");
         Button stop = button("stop-button", "Stop", "mdi2s-stop", "End the run; the trained weights are kept");
         Button reset = button("reset-button", "Reset", "mdi2r-restore", "The next run starts from fresh weights; earlier runs stay in the run list");
+        // On a narrow window (1280×720 at a UI scale of 1.5 or 2) the buttons show only their icons; tooltips name them.
+        var narrow = widthProperty().lessThan(NARROW);
+        for (Button b : List.of(train, pause, step, stop, reset)) {
+            b.contentDisplayProperty().bind(Bindings.when(narrow).then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        }
         train.setOnAction(e -> session.train());
         pause.setOnAction(e -> session.pause());
         step.setOnAction(e -> session.step());

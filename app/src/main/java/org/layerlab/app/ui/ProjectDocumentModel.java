@@ -222,8 +222,10 @@ public final class ProjectDocumentModel {
         lesson.set(b.project().lesson());
         entries.clear();
         entries.putAll(b.entries());
-        file.set(from); // before the project: its data files are found relative to its folder as soon as it shows
-        project.set(b.project().withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
+        file.set(from); // first: the new project's data files are found relative to its folder as soon as it shows
+        // In the window, data files have their full names; the file stores them relative to its folder (see write).
+        Project shown = from == null ? b.project() : b.project().withDataset(b.project().dataset().withFilesResolvedAgainst(dataFolder()));
+        project.set(shown.withRuns(List.of())); // the window shows its graph, which counts as an edit: forget it below
         savedChanges = changes;
         unsaved.set(false);
     }
@@ -328,7 +330,10 @@ public final class ProjectDocumentModel {
 
     /** Saves to a file (as File → Save As does), runs and weights included; completes once saved, or with the error shown. */
     CompletableFuture<Void> write(Path target) {
-        ProjectBundle snapshot = snapshotBundle();
+        ProjectBundle whole = snapshotBundle();
+        // Data files inside the project's folder are stored relative to it, so the folder can be moved or mailed whole.
+        ProjectBundle snapshot = whole.withProject(whole.project().withDataset(
+                whole.project().dataset().withFilesResolvedAgainst(dataFolder()).withFilesRelativeTo(target.toAbsolutePath().getParent())));
         long saving = changes; // what this save covers; later changes stay unsaved
         return inBackground(() -> { ProjectArchive.write(snapshot, target); return target; }, TEXT.get("cannotSave"), t -> {
             file.set(target);

@@ -123,7 +123,7 @@ class CliFailureTableTest {
 
     @Test void emptyTrainingSplit() throws Exception {
         // 10 points, 5 a class, and a stratified validation share of 0.9: each class gives all 5 to validation.
-        Path f = write("split.layerlab", sample().replaceFirst("\"params\" : \\{ \"samples\" : 400, \"noise\" : 0.0, \"seed\" : 1 \\}",
+        Path f = write("split.layerlab", sample().replaceFirst("\"split\" : \\{[^}]*\\},", "").replaceFirst("\"params\" : \\{ \"samples\" : 400, \"noise\" : 0.0, \"seed\" : 1 \\}",
                 "\"params\" : { \"samples\" : 10, \"noise\" : 0.0, \"seed\" : 1 }, \"split\" : { \"validation\" : 0.9, \"test\" : 0.0, \"seed\" : 1, \"stratified\" : true }"));
         assertTrue(Files.readString(f).contains("\"samples\" : 10"), "the sample still has this data-set section");
         oneLine(cli("train", f.toString(), "--no-progress"), 2, "Nothing is left to train on: the data has 10 samples and the validation and test shares \\(0\\.9 together\\) take them all");

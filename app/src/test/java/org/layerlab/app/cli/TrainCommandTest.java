@@ -176,4 +176,17 @@ class TrainCommandTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--set split.validation=0.95: "), bad.err());
     }
+
+    @Test
+    void aTrainedCopyWrittenElsewhereStillNamesTheSameDataFile() throws Exception {
+        Path project = projectWithRelativeCsv();
+        Path out = Files.createDirectories(dir.resolve("results")).resolve("trained.layerlab");
+        Result r = cli("train", project.toString(), "--epochs", "2", "--no-progress", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String stored = org.layerlab.compute.project.ProjectArchive.read(out).project().dataset().params().getString("file");
+        assertEquals(dir.resolve("course").resolve("data").resolve("points.csv"),
+                org.layerlab.compute.data.DataContext.of(out.getParent()).resolve(stored), stored);
+        Result again = cli("train", out.toString(), "--epochs", "1", "--no-progress");
+        assertEquals(0, again.exit(), again.err());
+    }
 }

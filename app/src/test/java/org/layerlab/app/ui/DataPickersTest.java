@@ -91,7 +91,7 @@ class DataPickersTest extends MainWindowFixture {
         }
     }
 
-    @Test void aCsvChosenWithThePickersLoadsAndIsNamedRelativeToTheProject(FxRobot robot) throws Exception {
+    @Test void aCsvChosenWithThePickersLoadsAndIsSavedRelativeToTheProject(FxRobot robot) throws Exception {
         Path folder = dir.resolve("course");
         Path inside = points(folder.resolve("data").resolve("points.csv"), 40);
         Path outside = points(dir.resolve("elsewhere").resolve("more.csv"), 24);
@@ -112,15 +112,22 @@ class DataPickersTest extends MainWindowFixture {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(w::canImport));
         robot.clickOn("#csv-import-button");
         assertEquals("csv", onFx(() -> window.data().spec().source()));
-        assertEquals("data/points.csv", onFx(() -> window.data().spec().params().getString("file")), "inside the project's folder: relative");
+        assertEquals(inside.toAbsolutePath().toString(), onFx(() -> window.data().spec().params().getString("file")), "its full name while open");
         awaitLoaded(panel, 40);
+        onFx(() -> window.document().write(project)).get(20, TimeUnit.SECONDS);
+        assertEquals("data/points.csv", ProjectFiles.read(project).dataset().params().getString("file"), "saved relative to the project's folder");
+        Path moved = dir.resolve("copy.layerlab");
+        onFx(() -> window.document().write(moved)).get(20, TimeUnit.SECONDS);
+        assertEquals("course/data/points.csv", ProjectFiles.read(moved).dataset().params().getString("file"), "Save As elsewhere: still the same file");
 
         // The panel's own "Choose File…" button for the CSV source's file setting.
         picker.answer = outside;
         robot.clickOn("#choose-file");
         assertEquals(2, picker.asked);
-        assertEquals(outside.toAbsolutePath().toString(), onFx(() -> window.data().spec().params().getString("file")), "outside: absolute");
+        assertEquals(outside.toAbsolutePath().toString(), onFx(() -> window.data().spec().params().getString("file")));
         awaitLoaded(panel, 24);
+        onFx(() -> window.document().write(project)).get(20, TimeUnit.SECONDS);
+        assertEquals(outside.toAbsolutePath().toString(), ProjectFiles.read(project).dataset().params().getString("file"), "outside the folder: absolute");
         picker.answer = null;
         robot.clickOn("#choose-file");
         assertEquals(outside.toAbsolutePath().toString(), onFx(() -> window.data().spec().params().getString("file")), "cancelled: unchanged");

@@ -36,6 +36,7 @@ public final class CsvSource implements DataSource {
     @Override public String displayName() { return SourceText.name(ID); }
     @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
+    @Override public List<String> fileSettings() { return List.of("file"); }
     @Override public Group group() { return Group.FILE; }
     @Override public boolean regression(Params p) { return "regression".equals(p.getString("problem")); }
 

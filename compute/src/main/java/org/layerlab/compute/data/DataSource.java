@@ -19,6 +19,12 @@ public interface DataSource extends CatalogEntry {
     /** Loads the data set; {@code settings} are checked against {@link #params()}. */
     LoadedData load(Params settings, DataContext context) throws DataException;
 
+    /**
+     * The names of the settings that name a file or folder (a CSV's {@code file}, an IDX pair's {@code images}, …):
+     * a project file stores them relative to its folder, the Data panel offers a picker for them.
+     */
+    default java.util.List<String> fileSettings() { return java.util.List.of(); }
+
     /** The shape of one sample when it is known without loading (2 for the 2-D sets), else null. */
     default Shape sampleShape(Params settings) { return null; }
 

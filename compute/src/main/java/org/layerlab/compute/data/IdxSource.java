@@ -25,6 +25,7 @@ public final class IdxSource implements DataSource {
     @Override public String displayName() { return SourceText.name(ID); }
     @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
+    @Override public List<String> fileSettings() { return List.of("images", "labels", "testImages", "testLabels"); }
     @Override public Group group() { return Group.FILE; }
 
     @Override public LoadedData load(Params p, DataContext ctx) throws DataException {

@@ -36,6 +36,7 @@ public final class ImageFolderSource implements DataSource {
     @Override public String displayName() { return SourceText.name(ID); }
     @Override public String description() { return SourceText.about(ID); }
     @Override public List<ParamSpec> params() { return PARAMS; }
+    @Override public List<String> fileSettings() { return List.of("folder"); }
     @Override public Group group() { return Group.FILE; }
     @Override public Shape sampleShape(Params p) { return Shape.of(channels(p), p.getInt("height"), p.getInt("width")); }
 

@@ -63,6 +63,39 @@ public record DatasetSpec(String source, Params params, Params split, List<Drawn
         }
     }
 
+    /**
+     * This data set with its file settings' relative names resolved against {@code folder} (the folder of the project
+     * file they were read from), so the names stay right wherever the project is saved next. Null: as it is.
+     */
+    public DatasetSpec withFilesResolvedAgainst(java.nio.file.Path folder) {
+        if (folder == null) return this;
+        DataContext at = DataContext.of(folder);
+        return withFileNames(name -> at.resolve(name).toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * This data set as a project file in {@code folder} stores it: file names inside the folder relative to it
+     * ("data/scores.csv"), others absolute ({@link DataContext#nameFor}). Null: as it is.
+     */
+    public DatasetSpec withFilesRelativeTo(java.nio.file.Path folder) {
+        if (folder == null) return this;
+        return withFileNames(name -> java.nio.file.Path.of(name).isAbsolute() ? DataContext.nameFor(java.nio.file.Path.of(name), folder) : name);
+    }
+
+    private DatasetSpec withFileNames(java.util.function.UnaryOperator<String> rename) {
+        Params p = params;
+        for (String setting : dataSource().fileSettings()) {
+            String name = p.getString(setting);
+            if (name.isBlank()) continue;
+            try {
+                p = p.with(setting, rename.apply(name));
+            } catch (org.layerlab.compute.catalog.InvalidParamException | java.nio.file.InvalidPathException e) {
+                // a name that is not a path on this system stays as it was: loading it says what is wrong
+            }
+        }
+        return p == params ? this : new DatasetSpec(source, p, split, points, normalization);
+    }
+
     public DatasetSpec withSource(String newSource, Params newParams) { return new DatasetSpec(newSource, newParams, split, points, null); }
     public DatasetSpec withParams(Params p) { return new DatasetSpec(source, p, split, points, null); }
     public DatasetSpec withSplit(Params s) { return new DatasetSpec(source, params, s, points, normalization); }

@@ -131,11 +131,12 @@ class NamedIdxDownloadTest {
 
     @Test void aServerThatStopsSendingMidFileFailsByItselfAfterTheReadTimeout() {
         behaviour.put(NamedIdxSource.FILES.get(0), "stall");
-        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "300");
+        // Long enough that a busy machine never delays the first half of the file past it (2 shared cores, six builds).
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "2000");
         NamedIdxSource s = source(sha);
         int half = files.get(NamedIdxSource.FILES.get(0)).length / 2;
         DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
-        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": the server stopped sending: nothing arrived for 0.3 s after "
+        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": the server stopped sending: nothing arrived for 2 s after "
                 + half + " of " + files.get(NamedIdxSource.FILES.get(0)).length + " bytes"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))), "no partial file is kept");
         assertTrue(leftovers().isEmpty(), leftovers().toString());

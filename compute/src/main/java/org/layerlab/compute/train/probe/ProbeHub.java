@@ -21,6 +21,11 @@ import org.layerlab.compute.train.TrainingListener;
  * still busy when newer snapshots arrive skips the ones in between: only the newest waits, older ones are dropped, so
  * analysis can never fall behind or pile up memory, and training never waits for it. Results go to each probe's
  * consumer on the pool thread; consumers only queue them for the UI.
+ *
+ * <p>Probes use spare CPU. While their runs get a core of their own (CPU time close to wall time) they run at their
+ * cadences; when they have to share one with training and everything else on the machine (CPU time well under wall
+ * time), the probes that refresh views at a rate get at most {@link #BUSY_BUDGET} of the CPU the trainer's thread uses,
+ * so on a saturated machine training keeps most of its speed and the views refresh less often instead.
  */
 public final class ProbeHub implements SnapshotSink {
     private final ModelGraph graph;
@@ -32,6 +37,23 @@ public final class ProbeHub implements SnapshotSink {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final Object settleLock = new Object();
+    /** Probe runs whose CPU time is under this share of their wall time are taken to have no core of their own. */
+    static final double SATURATED = 0.7;
+    /** On a saturated machine probes may use this share of the CPU the trainer gets. */
+    public static final double BUSY_BUDGET = 0.05;
+    /** Credit saved up while under budget, so one probe run after a quiet spell is not held back (CPU nanoseconds). */
+    static final double CREDIT_CAP_NANOS = 10_000_000;
+    /** The trainer's CPU time is read at most this often (a read costs about a microsecond). */
+    static final long BUDGET_PERIOD_NANOS = 1_000_000;
+    /** The CPU time of the thread calling {@link #due}: the trainer's. */
+    private java.util.function.LongSupplier trainerCpu = THREADS::getCurrentThreadCpuTime;
+    private long trainerCpuSeen;
+    private boolean over;
+    /** Recent probe runs' CPU time over wall time (1 = a core of their own). */
+    private volatile double share = 1;
+    /** The trainer thread's budget bookkeeping. */
+    private long budgetClock = Long.MIN_VALUE, budgetSpent;
+    private double credit = CREDIT_CAP_NANOS;
     private final List<Runnable> whenSettled = new ArrayList<>();
 
     /** @param graph and {@code seed}: what the probes' own copies of the network are compiled from (the trained graph) */
@@ -72,11 +94,21 @@ public final class ProbeHub implements SnapshotSink {
     /** The last probe failure's message, or null. */
     public String lastFailure() { return lastFailure.get(); }
 
+    /** Recent probe runs' CPU time over their wall time, smoothed (about 1 with a spare core). */
+    public double cpuShare() { return share; }
+
+    /**
+     * Which probes want this step. Over budget, the probes that refresh a view at a rate (the plane views, the costly
+     * ones) wait; those sampled by steps and epochs (statistics, the confusion matrix: the charts' history, cheap for
+     * the small sets that have many epochs a second) keep their cadence, already bounded by its minimum gap.
+     */
     @Override public boolean due(long step, boolean endsEpoch, long nanos) {
+        boolean over = overBudget(nanos);
         boolean any = false;
         for (int i = 0; i < slots.size(); i++) {
             Slot<?> s = slots.get(i);
-            dueNow[i] = s.probe.cadence().due(step, endsEpoch, nanos - s.lastOfferNanos);
+            Cadence c = s.probe.cadence();
+            dueNow[i] = !(over && c.intervalNanos() > 0) && c.due(step, endsEpoch, nanos - s.lastOfferNanos) && s.mayOffer(nanos);
             any |= dueNow[i];
         }
         return any;
@@ -138,6 +170,41 @@ public final class ProbeHub implements SnapshotSink {
         go.forEach(Runnable::run);
     }
 
+    /**
+     * Whether probes have spent their share for now: only while they have no core of their own, when the CPU they used
+     * exceeds {@link #BUSY_BUDGET} × the CPU the trainer's thread used, less what was saved up. Trainer thread (it
+     * reads that thread's CPU time, at most once every {@link #BUDGET_PERIOD_NANOS}).
+     */
+    boolean overBudget(long nanos) {
+        if (budgetClock != Long.MIN_VALUE && nanos - budgetClock < BUDGET_PERIOD_NANOS) return over;
+        long spent = cpuNanos.get(), cpu = trainerCpu.getAsLong();
+        if (budgetClock == Long.MIN_VALUE) {
+            budgetClock = nanos;
+            budgetSpent = spent;
+            trainerCpuSeen = cpu;
+            return over = false;
+        }
+        budgetClock = nanos;
+        long used = spent - budgetSpent, earned = cpu - trainerCpuSeen;
+        budgetSpent = spent;
+        trainerCpuSeen = cpu;
+        if (share >= SATURATED) {
+            credit = CREDIT_CAP_NANOS;
+            return over = false;
+        }
+        credit = Math.min(CREDIT_CAP_NANOS, credit + BUSY_BUDGET * earned - used);
+        return over = credit < 0;
+    }
+
+    /** Where the trainer's CPU time is read from (tests). */
+    void useTrainerCpu(java.util.function.LongSupplier cpu) { trainerCpu = cpu; }
+
+    /** Takes one probe run's CPU and wall time into the spare-CPU estimate. */
+    void recordRun(long cpu, long wall) {
+        cpuNanos.addAndGet(cpu);
+        if (wall > 0) share = 0.7 * share + 0.3 * Math.min(1, (double) cpu / wall);
+    }
+
     /** A probe with the newest snapshot waiting for it and whether a pool task is working on it. */
     private final class Slot<R> {
         final Probe<R> probe;
@@ -155,7 +222,21 @@ public final class ProbeHub implements SnapshotSink {
             this.results = results;
         }
 
+        /** Snapshots it may still get at once under its cadence's minimum gap (trainer thread). */
+        private double tokens = Cadence.BURST;
+        private long refilled = Long.MIN_VALUE;
+
+        /** Whether the rate limit lets a snapshot through now: tokens refill at one per minimum gap, up to a burst. */
+        boolean mayOffer(long nanos) {
+            long gap = probe.cadence().minGapNanos();
+            if (gap <= 0) return true;
+            if (refilled != Long.MIN_VALUE) tokens = Math.min(Cadence.BURST, tokens + (double) Math.max(0, nanos - refilled) / gap);
+            refilled = nanos;
+            return tokens >= 1;
+        }
+
         void offer(WeightSnapshot s) {
+            if (s.kind() == WeightSnapshot.Kind.STEP && probe.cadence().minGapNanos() > 0) tokens -= 1;
             lastOfferNanos = s.nanos();
             lastOfferStep = s.step();
             if (latest.getAndSet(s) != null) dropped.incrementAndGet();
@@ -193,7 +274,7 @@ public final class ProbeHub implements SnapshotSink {
 
         private void runOn(WeightSnapshot s) {
             if (!probe.accepts(s)) return;
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime(), wall0 = System.nanoTime();
             runs.incrementAndGet();
             try {
                 CompiledNetwork net = null;
@@ -209,7 +290,7 @@ public final class ProbeHub implements SnapshotSink {
                 failures.incrementAndGet();
                 lastFailure.set(probe.getClass().getSimpleName() + ": " + e.getMessage());
             } finally {
-                cpuNanos.addAndGet(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu0));
+                recordRun(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu0), System.nanoTime() - wall0);
             }
         }
     }

@@ -108,12 +108,58 @@ class ProbeHubTest {
     }
 
     @Test
-    void aFastRunIsSampledNoMoreOftenThanTheMinimumGap() {
-        Cadence everyStep = Cadence.steps(1); // with the default gap
-        assertTrue(everyStep.due(1, false, Cadence.DEFAULT_MIN_GAP_NANOS));
-        assertFalse(everyStep.due(2, false, Cadence.DEFAULT_MIN_GAP_NANOS - 1), "too soon after the last one");
-        assertFalse(Cadence.epochs().due(5, true, 1_000_000), "an epoch end a millisecond after the last");
+    void aFastRunIsSampledNoMoreOftenThanTheMinimumGapAfterAShortBurst() {
+        ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
+        hub.add(recorder(Cadence.steps(1)), r -> {}); // every step, with the default 50 ms gap
+        int offered = 0;
+        long ms = 1_000_000;
+        for (long step = 1; step <= 1000; step++) { // 1,000 steps in 100 ms
+            long nanos = step * ms / 10;
+            if (hub.due(step, false, nanos)) {
+                hub.publish(new WeightSnapshot(WeightSnapshot.Kind.STEP, step, 1, false, nanos, Map.of(), null, null, null));
+                offered++;
+            }
+        }
+        assertEquals(Cadence.BURST + 1, offered, "a burst of " + Cadence.BURST + " in the first millisecond, then one per 50 ms: one more by 100 ms");
         assertTrue(Cadence.perSecond(20).due(9, false, 50_000_000));
         assertFalse(Cadence.perSecond(20).due(9, false, 49_000_000));
     }
+
+    @Test
+    void withNoSpareCoreProbesGetAFixedShareOfTheTrainersCpuAndWithOneTheyRunFreely() {
+        ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
+        hub.add(recorder(new Cadence(0, false, 1, 0)), r -> {}); // a view refreshed as often as it can be
+        long ms = 1_000_000;
+        long[] trainerCpu = {0};
+        hub.useTrainerCpu(() -> trainerCpu[0]);
+        assertTrue(hub.due(1, false, 0));
+        for (int i = 0; i < 20; i++) hub.recordRun(25 * ms, 25 * ms); // a core of their own: no limit
+        hub.recordRun(500 * ms, 520 * ms);
+        assertTrue(hub.due(2, false, 10 * ms), "with a spare core, whatever they spent");
+
+        for (int i = 0; i < 20; i++) hub.recordRun(ms / 4, 10 * ms / 4); // a tenth of a core: the machine is saturated
+        assertTrue(hub.cpuShare() < 0.11, "share " + hub.cpuShare());
+        assertTrue(hub.due(3, false, 20 * ms), "the saved-up credit (10 ms) covers the first 5 ms");
+        hub.recordRun(100 * ms, 1000 * ms);
+        trainerCpu[0] += 500 * ms;
+        assertFalse(hub.due(4, false, 30 * ms), "100 ms spent against 5 ms of credit and 25 ms earned (5 % of 500 ms of training)");
+        assertFalse(hub.due(5, false, 30 * ms + BUDGET_PERIOD / 2), "the budget is looked at once a millisecond");
+        trainerCpu[0] += 1_300 * ms;
+        assertFalse(hub.due(6, false, 40 * ms), "5 % of 1.8 s of training is 90 ms: still 5 ms short");
+        trainerCpu[0] += 200 * ms;
+        assertTrue(hub.due(7, false, 50 * ms), "5 % of 2 s is 100 ms: in credit again");
+    }
+
+    @Test
+    void probesSampledByStepsKeepTheirCadenceOverBudget() {
+        ProbeHub hub = new ProbeHub(ModelGraph.empty(), 1, pool);
+        hub.add(recorder(Cadence.steps(2).withMinGap(0)), r -> {});
+        hub.useTrainerCpu(() -> 0);
+        long ms = 1_000_000;
+        assertFalse(hub.due(1, false, 0));
+        for (int i = 0; i < 20; i++) hub.recordRun(10 * ms, 100 * ms);
+        assertTrue(hub.due(2, false, 10 * ms), "over budget, but the charts' history is sampled by steps");
+    }
+
+    private static final long BUDGET_PERIOD = ProbeHub.BUDGET_PERIOD_NANOS;
 }
