@@ -58,7 +58,6 @@ public final class LayerLabApp extends Application {
         }
     }
 
-<<<<<<< HEAD
     /** Opens the bundled sample with this file name ("circle-features.layerlab") for a screenshot; none when null. */
     private static void openSample(ProjectDocumentModel document, String fileName) {
         if (fileName == null || fileName.isEmpty()) return;
@@ -69,14 +68,14 @@ public final class LayerLabApp extends Application {
         } catch (org.layerlab.compute.project.ProjectFileException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-=======
+    }
+
     /**
      * A window side: most of the screen within limits, but never more than the screen (a 1920×1080 screen at a UI
      * scale of 2 is 960×540).
      */
     private static double fit(double screen, double min, double max) {
         return Math.min(screen, Math.max(min, Math.min(max, screen * 0.92)));
->>>>>>> integ
     }
 
     /** "LayerLab — name.layerlab" with a mark while there are unsaved changes ("•"). */
