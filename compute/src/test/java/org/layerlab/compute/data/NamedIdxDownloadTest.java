@@ -31,7 +31,7 @@ class NamedIdxDownloadTest {
     private final Map<String, String> sha = new HashMap<>();
     /**
      * What the server does for a file: "ok", "drop" (declares the length, sends half, closes), "stall" (declares the
-     * length, sends half, then sends nothing until the test ends) or "404".
+     * length, sends half, then sends nothing until the test ends), "silent" (accepts, never answers) or "404".
      */
     private final Map<String, String> behaviour = new HashMap<>();
 
@@ -51,6 +51,15 @@ class NamedIdxDownloadTest {
             String how = behaviour.getOrDefault(name, "ok");
             if (body == null || how.equals("404")) {
                 ex.sendResponseHeaders(404, -1);
+                ex.close();
+                return;
+            }
+            if (how.equals("silent")) {
+                try {
+                    stalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 ex.close();
                 return;
             }
@@ -131,11 +140,12 @@ class NamedIdxDownloadTest {
 
     @Test void aServerThatStopsSendingMidFileFailsByItselfAfterTheReadTimeout() {
         behaviour.put(NamedIdxSource.FILES.get(0), "stall");
-        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "300");
+        // Long enough for a busy machine to send the headers and the first half, short for a test.
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "1500");
         NamedIdxSource s = source(sha);
         int half = files.get(NamedIdxSource.FILES.get(0)).length / 2;
         DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
-        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": the server stopped sending: nothing arrived for 0.3 s after "
+        assertTrue(e.getMessage().contains("/sets/" + NamedIdxSource.FILES.get(0) + ": the server stopped sending: nothing arrived for 1.5 s after "
                 + half + " of " + files.get(NamedIdxSource.FILES.get(0)).length + " bytes"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("cache").resolve(NamedIdxSource.FILES.get(0))), "no partial file is kept");
         assertTrue(leftovers().isEmpty(), leftovers().toString());
@@ -155,6 +165,16 @@ class NamedIdxDownloadTest {
         Files.writeString(file, sums + "not a checksum line\n");
         DataException e = assertThrows(DataException.class, s::checksums);
         assertEquals(file + ": line 7: expected a SHA-256 checksum (64 hex digits), spaces and a file name, as sha256sum writes them", e.getMessage());
+    }
+
+    @Test void aServerThatNeverAnswersFailsByItselfAfterTheReadTimeout() {
+        behaviour.put(NamedIdxSource.FILES.get(0), "silent");
+        System.setProperty(NamedIdxSource.READ_TIMEOUT_PROPERTY, "500");
+        NamedIdxSource s = source(sha);
+        DataException e = assertThrows(DataException.class, () -> s.load(s.defaultParams(), DataContext.of(null)));
+        assertTrue(e.getMessage().endsWith("/sets/" + NamedIdxSource.FILES.get(0) + ": the server accepted the connection but sent no answer within 0.5 s; try again later"),
+                e.getMessage());
+        assertTrue(leftovers().isEmpty(), leftovers().toString());
     }
 
     @Test void timeoutsComeFromTheirPropertiesWithSafeDefaults() {
