@@ -252,7 +252,8 @@ public final class NamedIdxSource implements DataSource {
             }
             tmp = null;
         } catch (SocketTimeoutException e) {
-            // Connected, then silence: the server (or the network between) stopped sending.
+            // Connected, then silence: no answer at all, or the server (or the network between) stopped sending mid-file.
+            if (total < 0 && done == 0) throw new DataException(where, null, DataText.get("download.noAnswer", seconds(readMillis)));
             throw new DataException(where, null, DataText.get("download.stalled", seconds(readMillis), done, total < 0 ? "?" : total));
         } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
             throw new DataException(where, null, DataText.get("download.offline", id, cacheDir()));
