@@ -51,6 +51,8 @@ public final class ProbeHub implements SnapshotSink {
     private boolean over;
     /** Recent probe runs' CPU time over wall time (1 = a core of their own). */
     private volatile double share = 1;
+    private final Object shareLock = new Object();
+    private double recentCpu, recentWall;
     /** The trainer thread's budget bookkeeping. */
     private long budgetClock = Long.MIN_VALUE, budgetSpent;
     private double credit = CREDIT_CAP_NANOS;
@@ -199,10 +201,19 @@ public final class ProbeHub implements SnapshotSink {
     /** Where the trainer's CPU time is read from (tests). */
     void useTrainerCpu(java.util.function.LongSupplier cpu) { trainerCpu = cpu; }
 
-    /** Takes one probe run's CPU and wall time into the spare-CPU estimate. */
+    /**
+     * Takes one probe run's CPU and wall time into the spare-CPU estimate: CPU over wall time of the recent runs, each
+     * weighed by its length, so the many short runs (statistics) that fit in one time slice do not hide that the long
+     * ones (the plane) keep losing the core.
+     */
     void recordRun(long cpu, long wall) {
         cpuNanos.addAndGet(cpu);
-        if (wall > 0) share = 0.7 * share + 0.3 * Math.min(1, (double) cpu / wall);
+        if (wall <= 0) return;
+        synchronized (shareLock) {
+            recentCpu = 0.95 * recentCpu + Math.min(cpu, wall);
+            recentWall = 0.95 * recentWall + wall;
+            share = recentCpu / recentWall;
+        }
     }
 
     /** A probe with the newest snapshot waiting for it and whether a pool task is working on it. */
