@@ -71,11 +71,17 @@ class WindowLayoutTest extends MainWindowFixture {
     void aNarrowWindowShowsTheTrainingButtonsAsIcons(FxRobot robot) throws Exception {
         Button train = robot.lookup("#train-button").queryAs(Button.class);
         assertEquals(ContentDisplay.LEFT, onFx(train::getContentDisplay));
-        onFx(() -> { stage.setWidth(960); return null; });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(ContentDisplay.GRAPHIC_ONLY, onFx(train::getContentDisplay));
-        assertTrue(robot.lookup("#layout-charts-toggle").query().isVisible());
-        assertFalse(onFx(() -> robot.lookup("#layout-side-toggle").query().localToScene(0, 0).getX() + 20 > window.getWidth()),
-                "the layout toggles stay on the toolbar, not in its overflow menu");
+        double width = onFx(stage::getWidth);
+        try {
+            onFx(() -> { stage.setWidth(960); return null; });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(ContentDisplay.GRAPHIC_ONLY, onFx(train::getContentDisplay));
+            assertTrue(robot.lookup("#layout-charts-toggle").query().isVisible());
+            assertFalse(onFx(() -> robot.lookup("#layout-side-toggle").query().localToScene(0, 0).getX() + 20 > window.getWidth()),
+                    "the layout toggles stay on the toolbar, not in its overflow menu");
+        } finally {
+            // TestFX hands every test the same stage: the next test must get the usual window back.
+            onFx(() -> { stage.setWidth(width); return null; });
+        }
     }
 }
