@@ -467,7 +467,8 @@ public final class MainWindow extends BorderPane {
         session.statusProperty().addListener((o, was, now) -> {
             boolean started = now == Status.RUNNING && (was == Status.IDLE || was == Status.FINISHED);
             var t = session.trainer();
-            boolean reading = "lesson-tab".equals(sideTabs.getSelectionModel().getSelectedItem().getId()); // a student keeps the lesson
+            // A student reading the lesson keeps it in front; otherwise the first run shows what the network draws.
+            boolean reading = student.property().get() && "lesson-tab".equals(sideTabs.getSelectionModel().getSelectedItem().getId());
             if (started && !reading && t != null && org.layerlab.compute.train.probe.PlaneGrid.applies(t.network().inputShape())) {
                 sideTabs.getSelectionModel().select(inside);
             }
