@@ -286,14 +286,18 @@ final class ScalarChart {
             RunData parent = null;
             for (RunData r : runs) if (r.id() == run.info().parentRunId()) parent = r;
             ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
-            // The branch's own name says what changed ("Run 1 ⑂ learning rate 0.003"); the marker says where it forked.
-            m.setLabel(run.name() + ": fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
+            // A branch's own name says what changed ("Run 1 → learning rate 0.003"); the marker adds where it forked.
+            String parentName = parent != null ? parent.name() : "run " + run.info().parentRunId();
+            // Charts are narrow: a branch named after its parent shows only what changed ("learning rate 0.003").
+            String prefix = parentName + " \u2192 ";
+            m.setLabel(run.name().startsWith(prefix) ? run.name().substring(prefix.length())
+                    : run.name() + ": fork of " + parentName + " @ " + run.info().forkStep());
             m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
             m.setLabelFont(ChartStyle.TICK_FONT);
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));
-            boolean right = x < middle; // keep the label inside the plot
-            m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            boolean right = x < middle; // keep the label inside the plot: right of a fork in the left half, else left of it
+            m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
             plot.addDomainMarker(0, m, org.jfree.chart.ui.Layer.FOREGROUND, false);
         }
     }

@@ -35,6 +35,10 @@ public final class ScreenshotMode {
     }
 
     static void run(Scene scene, MainWindow window, Path target, int epochs, String tab) {
+        if (tab.equals("branch")) {
+            branch(scene, window, target, epochs);
+            return;
+        }
         window.editor().selectedNodeProperty().set("hidden-1");
         window.sideTabs().getTabs().stream().filter(t -> (tab + "-tab").equals(t.getId())).findFirst()
                 .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
@@ -57,7 +61,7 @@ public final class ScreenshotMode {
                 if (runs.isEmpty() || runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
                 stop();
                 window.charts().flush();
-                if (tab.equals("inside")) window.sideTabs().getSelectionModel().select(2);
+                if (tab.equals("inside")) select(window, "inside");
                 // Two more pulses so the last points are drawn before the snapshot.
                 Platform.runLater(() -> Platform.runLater(() -> {
                     WritableImage whole = scene.snapshot(null);
@@ -84,6 +88,62 @@ public final class ScreenshotMode {
         } catch (IOException e) {
             System.err.println("cannot write " + target + ": " + e.getMessage());
         }
+    }
+
+    private static void select(MainWindow window, String tab) {
+        window.sideTabs().getTabs().stream().filter(t -> (tab + "-tab").equals(t.getId())).findFirst()
+                .ifPresent(t -> window.sideTabs().getSelectionModel().select(t));
+    }
+
+    /**
+     * A branched run for the README: trains the project to {@code epochs}, stops, lowers the learning rate tenfold and
+     * branches from the kept checkpoint nearest half-way, pauses the branch when it reaches {@code epochs}, snapshots.
+     */
+    private static void branch(Scene scene, MainWindow window, Path target, int epochs) {
+        select(window, "training");
+        window.session().train();
+        new AnimationTimer() {
+            private int phase;
+
+            @Override public void handle(long now) {
+                var session = window.session();
+                var runs = window.charts().store().runs();
+                switch (phase) {
+                    case 0 -> {
+                        if (session.progressProperty().get().epoch() < epochs) return;
+                        session.stop();
+                        phase = 1;
+                    }
+                    case 1 -> {
+                        var points = session.branchPoints(1);
+                        if (points.isEmpty()) return;
+                        int fork = points.stream().mapToInt(TrainingSession.BranchPoint::epoch)
+                                .reduce((a, b) -> Math.abs(b - epochs / 2) < Math.abs(a - epochs / 2) ? b : a).orElseThrow();
+                        var doc = window.document();
+                        try {
+                            var lr = org.layerlab.compute.train.TrainingSettings.resolve(doc.training().settings(), "learningRate");
+                            double rate = doc.training().settings().getDouble(lr);
+                            doc.setTraining(new org.layerlab.compute.train.TrainingConfig(doc.training().settings().with(lr, rate / 10)));
+                        } catch (org.layerlab.compute.catalog.InvalidParamException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        session.branchFrom(1, runs.get(0).name(), fork);
+                        phase = 2;
+                    }
+                    case 2 -> {
+                        if (runs.size() < 2 || session.progressProperty().get().epoch() < epochs) return;
+                        session.pause();
+                        phase = 3;
+                    }
+                    default -> {
+                        if (runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
+                        stop();
+                        window.charts().flush();
+                        Platform.runLater(() -> Platform.runLater(() -> save(scene.snapshot(null), target)));
+                    }
+                }
+            }
+        }.start();
     }
 
     private static void save(WritableImage image, Path target) {

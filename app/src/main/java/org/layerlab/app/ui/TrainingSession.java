@@ -226,7 +226,7 @@ public final class TrainingSession {
      * Branches run {@code runId} at the end of epoch {@code epoch}: a new run with that run's network and the run
      * settings as they are now (change the learning rate, optimizer, batch size or regularisation first), continuing
      * from the checkpoint's weights and optimizer state. It starts at the fork step, linked to its parent, and its name
-     * says what changed ("Run 1 ⑂ learning rate 0.003"). With unchanged settings it repeats the parent's losses exactly.
+     * says what changed ("Run 1 → learning rate 0.003"). With unchanged settings it repeats the parent's losses exactly.
      */
     public boolean branchFrom(int runId, String parentName, int epoch) {
         if (trainer != null && trainer.state() != Trainer.State.FINISHED) {

@@ -43,7 +43,7 @@ class BranchWindowTest extends MainWindowFixture {
         RunData parent = onFx(() -> window.charts().store().find(1)), same = onFx(() -> window.charts().store().find(2));
         assertEquals(1, same.info().parentRunId());
         assertEquals(third.step(), same.info().forkStep());
-        assertEquals("Run 1 \u2442 epoch 3", same.name());
+        assertEquals("Run 1 \u2192 epoch 3", same.name());
         ScalarSeries p = onFx(() -> parent.find(LOSS).copy()), b = onFx(() -> same.find(LOSS).copy());
         assertEquals(third.step() + 1, b.steps()[0], "the branch's first point is the step after the fork");
         int from = Arrays.binarySearch(p.steps(), third.step() + 1);
@@ -61,7 +61,7 @@ class BranchWindowTest extends MainWindowFixture {
         assertTrue(onFx(() -> window.session().branchFrom(1, "Run 1", 3)));
         awaitCompletedRuns(3);
         RunData slower = onFx(() -> window.charts().store().find(3));
-        assertEquals("Run 1 \u2442 learning rate 0.001", slower.name());
+        assertEquals("Run 1 \u2192 learning rate 0.001", slower.name());
         assertTrue(slower.info().settings().get("branch").contains("after epoch 3: learning rate 0.001"), slower.info().settings().toString());
         ScalarSeries s3 = onFx(() -> slower.find(LOSS).copy());
         assertEquals(third.step() + 1, s3.steps()[0]);
