@@ -33,9 +33,9 @@ import org.layerlab.editor.GraphEditor;
 import org.layerlab.editor.command.ValueEdit;
 
 /**
- * The lesson beside the network: one step at a time (Back / Next), written in CommonMark. In teacher mode the text can
- * be edited, images inserted and the parts of the window that student mode locks chosen; each of those is one undoable
- * command in the editor's history, saved with the project.
+ * The lesson beside the network: one step at a time (Back / Next), written in CommonMark. In teacher mode, Edit lesson
+ * opens the text, inserts images and chooses the parts of the window that student mode locks; each of those is one
+ * undoable command in the editor's history, saved with the project.
  */
 public final class LessonPanel extends VBox {
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.lesson", LessonPanel.class);
@@ -149,7 +149,7 @@ public final class LessonPanel extends VBox {
             lockBoxes.put(lock, box);
             locks.getChildren().add(box);
         }
-        editing.getChildren().addAll(title, hint, source, buttons);
+        editing.getChildren().addAll(title, hint, source, buttons, locks);
         VBox.setVgrow(editing, Priority.ALWAYS);
     }
 
@@ -169,8 +169,6 @@ public final class LessonPanel extends VBox {
         edit.setVisible(teacher);
         edit.setManaged(teacher);
         for (var e : lockBoxes.entrySet()) e.getValue().setSelected(lesson.locked().contains(e.getKey()));
-        if (teacher && !reading.getChildren().contains(locks)) reading.getChildren().add(locks);
-        if (!teacher) reading.getChildren().remove(locks);
     }
 
     private void startEditing() {

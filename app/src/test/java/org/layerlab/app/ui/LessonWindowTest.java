@@ -126,6 +126,7 @@ class LessonWindowTest extends MainWindowFixture {
         assertEquals(1, onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size()), "the image is shown from the project");
         assertEquals(40, onFx(() -> ((ImageView) window.lessonPanel().lookup(".markdown-image")).getImage().getWidth()));
 
+        robot.clickOn("#lesson-edit"); // the locks are chosen while editing
         CheckBox palette = onFx(() -> (CheckBox) window.lookup("#lesson-lock-palette"));
         robot.clickOn(palette);
         assertEquals(Set.of(Lesson.Lock.PALETTE), onFx(() -> window.document().lesson().locked()));
@@ -135,6 +136,7 @@ class LessonWindowTest extends MainWindowFixture {
         onFx(() -> { window.editor().undo(); return null; });
         assertEquals(Set.of(), onFx(() -> window.document().lesson().locked()), "undo unlocks");
         assertFalse(onFx(palette::isSelected));
+        robot.clickOn("#lesson-cancel");
         onFx(() -> { window.editor().undo(); return null; });
         assertEquals(TEXT, onFx(() -> window.document().lesson().text()), "undo restores the text");
         onFx(() -> { window.editor().redo(); window.editor().redo(); return null; });
