@@ -114,6 +114,7 @@ final class ScalarChart {
         StackPane.setAlignment(tip, Pos.TOP_LEFT);
         viewer.widthProperty().addListener(o -> onZoom.run()); // decimation follows the pixel width
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        canvas.addEventHandler(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::pointMenu);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
     }
 
@@ -390,6 +391,46 @@ final class ScalarChart {
         if (clip != null) return node.sceneToLocal(clip.localToScene(clip.getLayoutBounds()));
         if (node.getScene() == null) return node.getLayoutBounds();
         return node.sceneToLocal(new javafx.geometry.BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight()));
+    }
+
+    /** What the application offers at a point of a curve (branching from there); none without a store. */
+    private org.layerlab.charts.model.RunStore store;
+    private javafx.scene.control.ContextMenu menu;
+
+    void useStore(org.layerlab.charts.model.RunStore s) { store = s; }
+
+    /** Right-click on a curve: the point actions for each drawn run at its point nearest the pointer. */
+    private void pointMenu(javafx.scene.input.ContextMenuEvent e) {
+        if (menu != null) menu.hide();
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (store == null || store.pointActions().isEmpty() || info == null || info.getPlotInfo() == null) return;
+        var area = info.getPlotInfo().getDataArea();
+        if (!area.contains(e.getX(), e.getY())) return;
+        double xv = plot.getDomainAxis().java2DToValue(e.getX(), area, plot.getDomainAxisEdge());
+        var items = pointItems(xv);
+        if (items.isEmpty()) return;
+        menu = new javafx.scene.control.ContextMenu(items.toArray(javafx.scene.control.MenuItem[]::new));
+        menu.show(node, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    /** The point actions at x value {@code xv}: one item per drawn run and action that applies at its nearest step. */
+    java.util.List<javafx.scene.control.MenuItem> pointItems(double xv) {
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Drawn d : drawn) {
+            if (!seen.add(d.run.id())) continue; // one entry a run, at its first curve's point
+            int i = Decimation.nearest(d.series.x(), d.series.size(), xv);
+            if (i < 0) continue;
+            long step = d.series.source().step(i);
+            for (var a : store.pointActions()) {
+                if (!a.enabled().test(d.run, step)) continue;
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(a.text().apply(d.run, step));
+                item.setOnAction(ev -> a.action().accept(d.run, step));
+                items.add(item);
+            }
+        }
+        return items;
     }
 
     /** The tooltip's text at an x value: for every drawn curve, the nearest point's step, raw, smoothed and time. */

@@ -190,6 +190,7 @@ public final class ScalarDashboard extends BorderPane {
         for (String m : metrics) {
             ScalarChart c = old.containsKey(m) ? old.get(m) : new ScalarChart(m, settings);
             c.setOnZoom(onChange);
+            c.useStore(store);
             charts.put(m, c);
         }
         grid.getChildren().clear();

@@ -217,6 +217,22 @@ public final class MainWindow extends BorderPane {
                 new org.layerlab.charts.model.RunStore.RunAction(t.get("runExport"), kept, id -> exportModel(id)),
                 new org.layerlab.charts.model.RunStore.RunAction(TrainingSession.BRANCH_TEXT.get("action"),
                         id -> !session.branchPoints(id).isEmpty(), this::branch)));
+        // On a curve: branch from the kept checkpoint at or before the point picked.
+        charts.store().setPointActions(List.of(new org.layerlab.charts.model.RunStore.PointAction(
+                (run, step) -> {
+                    var p = branchPointAt(run.id(), step);
+                    return TrainingSession.BRANCH_TEXT.get("pointAction", run.name(), p.epoch(), p.step());
+                },
+                (run, step) -> branchPointAt(run.id(), step) != null,
+                (run, step) -> session.branchFrom(run.id(), run.name(), branchPointAt(run.id(), step).epoch()))));
+    }
+
+    /** The kept checkpoint of run {@code id} at or before {@code step} (the first one when all are later), or null. */
+    private TrainingSession.BranchPoint branchPointAt(int id, long step) {
+        var points = session.branchPoints(id);
+        TrainingSession.BranchPoint at = null;
+        for (var p : points) if (at == null || p.step() <= step) at = p; // oldest first
+        return at;
     }
 
     /**

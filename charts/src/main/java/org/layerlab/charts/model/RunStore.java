@@ -33,6 +33,23 @@ public final class RunStore {
 
     public boolean carriesWeights(int id) { return carriesWeights.test(id); }
 
+    /**
+     * A command the application offers at a point of a run's curve (the charts' context menu), e.g. "Branch Run 1
+     * from step 800"; {@code text} names it for the run and step, {@code enabled} says whether it applies there.
+     */
+    public record PointAction(java.util.function.BiFunction<RunData, Long, String> text,
+                              java.util.function.BiPredicate<RunData, Long> enabled,
+                              java.util.function.BiConsumer<RunData, Long> action) {}
+
+    private final List<PointAction> pointActions = new CopyOnWriteArrayList<>();
+
+    public void setPointActions(List<PointAction> a) {
+        pointActions.clear();
+        pointActions.addAll(a);
+    }
+
+    public List<PointAction> pointActions() { return Collections.unmodifiableList(pointActions); }
+
     public void setActions(List<RunAction> a) {
         actions.clear();
         actions.addAll(a);
