@@ -20,6 +20,9 @@ public final class ChartStyle {
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)
     };
 
+    /** The chart views' style sheet (charts.css), added by each view like the editor's canvas.css. */
+    public static final String SHEET = ChartStyle.class.getResource("charts.css").toExternalForm();
+
     public static final Color GRID = new Color(0xE5E7EB);
     public static final Color OUTLINE = new Color(0xD1D5DB);
     public static final Color TEXT = new Color(0x1F2937);

@@ -91,7 +91,8 @@ public final class ConfusionMatrixView extends BorderPane {
         centre.setPadding(new Insets(4, 8, 4, 8));
         setTop(top);
         setCenter(centre);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add("chart-panel");
+        getStylesheets().add(ChartStyle.SHEET);
     }
 
     private static TableColumn<ClassScores, String> number(String title, java.util.function.ToDoubleFunction<ClassScores> f) {
@@ -100,7 +101,7 @@ public final class ConfusionMatrixView extends BorderPane {
             double x = f.applyAsDouble(v.getValue());
             return new ReadOnlyObjectWrapper<>(Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%.3f", x));
         });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.getStyleClass().add("number-column");
         return c;
     }
 

@@ -104,8 +104,6 @@ final class ScalarChart {
         canvas.addMouseHandler(new PanHandlerFX("pan", false, true, false, false)); // Ctrl+drag pans
 
         tip.getStyleClass().add("chart-tooltip");
-        tip.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #9CA3AF; -fx-padding: 4 6 4 6;"
-                + " -fx-font-family: 'monospace'; -fx-font-size: 12px; -fx-text-fill: #111827;");
         tip.setManaged(false);
         tip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setVisible(false);

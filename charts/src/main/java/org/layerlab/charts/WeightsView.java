@@ -89,7 +89,8 @@ public final class WeightsView extends BorderPane {
         grid.add(viewer(ratioChart, "update-ratio-chart"), 2, 0);
         setTop(top);
         setCenter(grid);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add("chart-panel");
+        getStylesheets().add(ChartStyle.SHEET);
     }
 
     private static ChartViewer viewer(JFreeChart chart, String id) {

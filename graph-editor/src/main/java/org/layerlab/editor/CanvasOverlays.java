@@ -15,6 +15,7 @@ import org.layerlab.compute.text.Messages;
  * offering to take back what an edit did on the user's behalf (e.g. the join after deleting a middle layer).
  */
 final class CanvasOverlays {
+    private static final javafx.css.PseudoClass DIFFERS = javafx.css.PseudoClass.getPseudoClass("differs");
     private final Region pane;
     private final Label message = new Label();
     private static final Messages TEXT = Messages.of("org.layerlab.editor.i18n.canvas", CanvasOverlays.class);
@@ -34,16 +35,15 @@ final class CanvasOverlays {
         message.setMouseTransparent(true);
         message.setWrapText(true);
         message.setMaxWidth(340);
-        message.setStyle("-fx-background-color: #991b1b; -fx-text-fill: white; -fx-background-radius: 5; -fx-padding: 5 9 5 9; -fx-font-size: 12px;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 6, 0, 0, 2);");
+        message.getStyleClass().add("canvas-message");
         messageTimer.setOnFinished(e -> message.setVisible(false));
         banner.setId("canvas-training-banner");
         banner.setManaged(false);
         banner.setMouseTransparent(true);
-        banner.setStyle("-fx-background-color: #fef3c7; -fx-text-fill: #92400e; -fx-border-color: #f59e0b; -fx-border-radius: 4; -fx-background-radius: 4;"
-                + "-fx-padding: 3 8 3 8; -fx-font-size: 12px;");
+        banner.getStyleClass().add("canvas-training-banner");
         banner.visibleProperty().bind(editor.canvasDiffersFromTraining());
-        banner.visibleProperty().addListener((o, a, b) -> pane.setStyle(b ? "-fx-border-color: #f59e0b; -fx-border-width: 3;" : ""));
+        // The amber frame round the canvas while the banner shows (canvas.css, .graph-canvas:differs).
+        banner.visibleProperty().addListener((o, a, b) -> pane.pseudoClassStateChanged(DIFFERS, b));
         notice.setId("canvas-notice");
         notice.getStyleClass().add("canvas-notice");
         notice.setManaged(false);

@@ -45,7 +45,7 @@ final class ConnectGesture {
         this.view = view;
         this.overlays = overlays;
         this.orientation = orientation;
-        pendingWire.setStyle("-fx-fill: transparent; -fx-stroke: #2563eb; -fx-stroke-width: 2; -fx-stroke-dash-array: 6 4;");
+        pendingWire.getStyleClass().add("pending-wire");
         pendingWire.setMouseTransparent(true);
         pendingWire.setVisible(false);
         pendingWire.setId("pending-wire");

@@ -39,7 +39,7 @@ final class SelectGesture {
         band.setVisible(false);
         band.setMouseTransparent(true);
         band.setId("selection-band");
-        band.setStyle("-fx-fill: rgba(37,99,235,0.08); -fx-stroke: #2563eb; -fx-stroke-dash-array: 4 3;");
+        band.getStyleClass().add("selection-band");
         pane.setOnMousePressed(this::press);
         pane.setOnMouseDragged(this::drag);
         pane.setOnMouseReleased(this::release);
