@@ -84,7 +84,7 @@ final class ScalarChart {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        plot.setDomainCrosshairPaint(new Color(0x6B7280));
+        plot.setDomainCrosshairPaint(ChartStyle.muted());
         plot.setDomainCrosshairStroke(ChartStyle.solid(1f));
         plot.setDomainCrosshairLockedOnData(false);
         renderer.setDrawSeriesLineAsPath(true);
@@ -167,6 +167,8 @@ final class ScalarChart {
 
     /** Rebuilds what is drawn from the runs (on the FX thread; cost grows with pixels, not with points). */
     void refresh(List<RunData> runs) {
+        plot.setDomainCrosshairPaint(ChartStyle.muted()); // the look may have changed since the last frame
+        plot.setDomainCrosshairStroke(ChartStyle.solid(1f));
         chart.setNotify(false); // every change below, then one repaint
         try {
             update(runs);
@@ -286,8 +288,8 @@ final class ScalarChart {
             ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
             // The branch's own name says what changed ("Run 1 ⑂ learning rate 0.003"); the marker says where it forked.
             m.setLabel(run.name() + ": fork of " + (parent != null ? parent.name() : "run " + run.info().parentRunId()) + " @ " + run.info().forkStep());
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-            m.setLabelFont(ChartStyle.TICK_FONT);
+            m.setLabelBackgroundColor(ChartStyle.faint(ChartStyle.background(), 220));
+            m.setLabelFont(ChartStyle.tickFont());
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));
             boolean right = x < middle; // keep the label inside the plot
             m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);

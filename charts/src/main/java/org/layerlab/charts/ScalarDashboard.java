@@ -70,6 +70,7 @@ public final class ScalarDashboard extends BorderPane {
         runList = new RunListView(store);
         Label legend = new Label(TEXT.get("legend"));
         getStylesheets().add(ChartStyle.SHEET);
+        ChartStyle.onLookChange(this, this::refresh);
         legend.getStyleClass().add("chart-note");
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, always: the run list shrinks instead
         status.getStyleClass().add("chart-note");

@@ -1,6 +1,5 @@
 package org.layerlab.app.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +15,11 @@ import org.layerlab.compute.train.ComputePool;
 public final class LayerLabApp extends Application {
     private ComputePool pool;
     private Autosave autosave;
+    private Appearance appearance;
 
     @Override public void start(Stage stage) {
         pool = new ComputePool();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        appearance = new Appearance(RecentFiles.settingsDirectory());
         ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(),
                 new FxDocumentDialogs(() -> stage), new RecentFiles(RecentFiles.settingsDirectory()));
         MainWindow window = new MainWindow(pool, document, () -> closeAsking(stage, document));
@@ -32,6 +32,11 @@ public final class LayerLabApp extends Application {
                 : new Scene(window, Math.max(1024, Math.min(1600, screen.getWidth() * 0.92)),
                         Math.max(700, Math.min(1000, screen.getHeight() * 0.92)));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
+        window.viewMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        window.viewMenu().getItems().addAll(appearance.menuItems());
+        appearance.presentationProperty().set(named.containsKey("presentation")); // --presentation: screenshots
+        if (named.containsKey("theme")) appearance.themeProperty().set(Appearance.Theme.valueOf(named.get("theme").toUpperCase(java.util.Locale.ROOT)));
+        appearance.apply(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(document),
                 document.projectProperty(), document.fileProperty(), document.unsavedProperty()));
         stage.setScene(scene);
@@ -83,7 +88,11 @@ public final class LayerLabApp extends Application {
     /** This session's autosave, or null when it is off (screenshot mode, or no usable directory). */
     Autosave autosave() { return autosave; }
 
+    /** The window's theme and presentation mode. */
+    Appearance appearance() { return appearance; }
+
     @Override public void stop() {
+        if (appearance != null) appearance.close();
         if (autosave != null) autosave.close();
         if (pool != null) pool.close();
     }

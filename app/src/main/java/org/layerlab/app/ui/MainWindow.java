@@ -33,6 +33,7 @@ import org.layerlab.editor.GraphEditor;
 /** The main window's content: toolbar, palette, canvas, properties, charts and status bar. */
 public final class MainWindow extends BorderPane {
     private final GraphEditor editor = new GraphEditor();
+    private javafx.scene.control.Menu viewMenu;
     private final TrainingDashboard charts = new TrainingDashboard();
     private final ProjectDocumentModel document;
     private final TrainingSession session;
@@ -89,8 +90,9 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
-        editor.viewMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
-        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), editor.viewMenu(), helpMenu());
+        viewMenu = editor.viewMenu(); // each call builds a new menu: keep the one shown, so items added to it stay
+        viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), viewMenu, helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         setTop(new VBox(menus, toolBar()));
@@ -446,6 +448,8 @@ public final class MainWindow extends BorderPane {
     public TabPane sideTabs() { return sidePanel(); }
 
     public GraphEditor editor() { return editor; }
+    /** The View menu shown in the menu bar (the application adds its Theme and Presentation mode items). */
+    public javafx.scene.control.Menu viewMenu() { return viewMenu; }
     public TrainingDashboard charts() { return charts; }
     public TrainingSession session() { return session; }
     public ProjectDocumentModel document() { return document; }
