@@ -58,7 +58,7 @@ public final class ChartStyle {
     public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     /** Presentation mode: fonts readable from the back of a room, strokes visible on a washed-out projector. */
     private static final float PRESENTATION_FONT_SCALE = 1.4f;
-    private static final float PRESENTATION_STROKE_SCALE = 2f;
+    private static final float PRESENTATION_STROKE_SCALE = 1.6f;
 
     private static final ObjectProperty<Look> LOOK = new SimpleObjectProperty<>(Look.LIGHT);
     private static final Set<JFreeChart> STYLED = Collections.newSetFromMap(new WeakHashMap<>());
@@ -98,7 +98,7 @@ public final class ChartStyle {
     public static Font tickFont() { return scaled(TICK_FONT); }
     public static Font titleFont() { return scaled(TITLE_FONT); }
 
-    /** Line widths multiply by this (2 in presentation mode). */
+    /** Line widths multiply by this (1.6 in presentation mode). */
     public static float strokeScale() { return look().presentation() ? PRESENTATION_STROKE_SCALE : 1f; }
 
     /** Font sizes multiply by this (1.4 in presentation mode), for views that draw text themselves. */
@@ -125,6 +125,11 @@ public final class ChartStyle {
         return new BasicStroke(width * strokeScale(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
+    /** A line that keeps its width in presentation mode (the faint raw values under a smoothed curve). */
+    public static Stroke hairline(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
     public static Stroke dashed(float width) {
         float s = strokeScale();
         return new BasicStroke(width * s, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f * s, 4f * s}, 0f);
@@ -147,6 +152,15 @@ public final class ChartStyle {
         }
         return new Color((int) (c.getRed() * 0.55), (int) (c.getGreen() * 0.55), (int) (c.getBlue() * 0.55));
     }
+
+    /**
+     * The alpha of the faint raw values under a smoothed curve: halved in presentation mode, where the curve is what
+     * the room must see and a washed-out projector would merge the two.
+     */
+    public static int rawAlpha(int alpha) { return look().presentation() ? alpha / 2 : alpha; }
+
+    /** A shade that stands out more against the plot: darker on a light plot, brighter on a dark one. */
+    public static Color stronger(Color c) { return look().dark() ? c.brighter() : c.darker(); }
 
     /** Styles a chart for the current look, and again whenever the look changes. */
     public static void apply(JFreeChart chart) {

@@ -250,10 +250,12 @@ final class ScalarChart {
                 Color c = ChartStyle.color(d.run.colorIndex());
                 // The epoch averages are darker than the per-batch curve they run along, so both stay readable.
                 boolean val = d.curve == Curve.VALIDATION;
-                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(val ? ChartStyle.deep(c) : c, RAW_ALPHA)
-                        : val ? ChartStyle.deep(c) : d.curve == Curve.EPOCH_TRAIN ? c.darker() : c, false);
+                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(val ? ChartStyle.deep(c) : c, ChartStyle.rawAlpha(RAW_ALPHA))
+                        : val ? ChartStyle.deep(c) : d.curve == Curve.EPOCH_TRAIN ? ChartStyle.stronger(c) : c, false);
                 float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : val ? 2.5f : 2f;
-                renderer.setSeriesStroke(index, val && pass == 1 ? ChartStyle.validationDash(width) : ChartStyle.solid(width), false);
+                // The faint raw values stay hairlines in every look: thickened, their noise would bury the curves.
+                renderer.setSeriesStroke(index, pass == 0 ? ChartStyle.hairline(width)
+                        : val ? ChartStyle.validationDash(width) : ChartStyle.solid(width), false);
                 renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
                 renderer.setSeriesMarks(index, pass == 1 && d.curve == Curve.TEST); // one point, measured after the last epoch
                 index++;

@@ -34,7 +34,8 @@ public final class LayerLabApp extends Application {
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
         window.viewMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
         window.viewMenu().getItems().addAll(appearance.menuItems());
-        appearance.presentationProperty().set(named.containsKey("presentation")); // --presentation: screenshots
+        // --presentation=true and --theme=dark: how a screenshot shows the window (ScreenshotMode).
+        appearance.presentationProperty().set(Boolean.parseBoolean(named.get("presentation")));
         if (named.containsKey("theme")) appearance.themeProperty().set(Appearance.Theme.valueOf(named.get("theme").toUpperCase(java.util.Locale.ROOT)));
         appearance.apply(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(document),
