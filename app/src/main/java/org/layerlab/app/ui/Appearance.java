@@ -56,6 +56,7 @@ public final class Appearance {
     private final Path store;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private Theme appliedTheme;
 
     /** Reads the remembered theme from {@code settingsDir}; a missing or damaged file means Light. */
     public Appearance(Path settingsDir) {
@@ -77,12 +78,17 @@ public final class Appearance {
 
     /** Applies the looks now: the theme's sheet, the root classes of every open window, the charts' look. */
     public void apply() {
-        Application.setUserAgentStylesheet(theme.get().userAgentStylesheet());
+        // Every tooltip and menu is a window too: only a real change may restyle the scenes and the charts.
+        if (appliedTheme != theme.get()) {
+            Application.setUserAgentStylesheet(theme.get().userAgentStylesheet());
+            appliedTheme = theme.get();
+        }
         for (Window w : Window.getWindows()) {
             Scene s = w.getScene();
             if (s != null && s.getRoot() != null) mark(s.getRoot().getStyleClass());
         }
-        ChartStyle.lookProperty().set(new ChartStyle.Look(theme.get() == Theme.DARK, presentation.get()));
+        ChartStyle.Look look = new ChartStyle.Look(theme.get() == Theme.DARK, presentation.get());
+        if (!look.equals(ChartStyle.look())) ChartStyle.lookProperty().set(look);
     }
 
     /** Applies the looks to a scene not shown yet (the main window before its stage opens). */
