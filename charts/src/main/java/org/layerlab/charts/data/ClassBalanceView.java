@@ -86,7 +86,7 @@ public final class ClassBalanceView extends Pane {
         int[] totals = totals();
         int max = 1;
         for (int t : totals) max = Math.max(max, t);
-        Font font = Font.font("SansSerif", 11);
+        Font font = Font.font("SansSerif", 11 * ChartStyle.fontScale());
         g.setFont(font);
         double nameW = 0;
         for (String r : rows) nameW = Math.max(nameW, Math.min(110, r.length() * 6.5));

@@ -138,7 +138,7 @@ public final class ImageGridView extends Pane {
         // centred in the free room, so a grid that stops short of the edge does not hug one side
         double offX = Math.max(0, (w - GAP - bestCols * (tw + GAP)) / 2), offY = Math.max(0, (h - GAP - rowsUsed * (th + GAP + LABEL)) / 2);
         g.setImageSmoothing(false);
-        g.setFont(Font.font("SansSerif", 11));
+        g.setFont(Font.font("SansSerif", 11 * ChartStyle.fontScale()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < n; i++) {

@@ -194,6 +194,7 @@ public final class ScatterPlotView extends BorderPane {
         g.rect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
         g.clip();
         g.setLineWidth(0.8);
+        double dot = DOT * ChartStyle.strokeScale(); // larger points in presentation mode
         for (int r = 0; r < d.rows(); r += stride) {
             double x = d.value(r, cx), y = d.value(r, cy);
             if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
@@ -204,9 +205,9 @@ public final class ScatterPlotView extends BorderPane {
             };
             double px = sx.toPixel(x), py = sy.toPixel(y);
             g.setFill(c.deriveColor(0, 1, 1, 0.8));
-            g.fillOval(px - DOT / 2, py - DOT / 2, DOT, DOT);
+            g.fillOval(px - dot / 2, py - dot / 2, dot, dot);
             g.setStroke(ChartStyle.fxBackground());
-            g.strokeOval(px - DOT / 2, py - DOT / 2, DOT, DOT);
+            g.strokeOval(px - dot / 2, py - dot / 2, dot, dot);
             drawn++;
         }
         g.restore();
@@ -214,7 +215,7 @@ public final class ScatterPlotView extends BorderPane {
     }
 
     private void frame(GraphicsContext g, double w, double h, String xName, String yName) {
-        Font font = Font.font("SansSerif", 11);
+        Font font = Font.font("SansSerif", 11 * ChartStyle.fontScale());
         g.setFont(font);
         g.setStroke(ChartStyle.fxGrid());
         g.setLineWidth(1);
@@ -250,21 +251,21 @@ public final class ScatterPlotView extends BorderPane {
 
     /** Class swatches, or a colour bar with the value range, in the plot's top-right corner. */
     private void legend(GraphicsContext g, double w, PreviewData d, ColourBy by, double tMin, double tMax) {
-        g.setFont(Font.font("SansSerif", 11));
+        g.setFont(Font.font("SansSerif", 11 * ChartStyle.fontScale()));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         if (by == ColourBy.CLASS) {
             int k = Math.min(d.classNames().size(), 10);
-            double boxW = 16, y = TOP + 6, lineH = 15, textW = 0;
-            for (int c = 0; c < k; c++) textW = Math.max(textW, d.classNames().get(c).length() * 6.5);
+            double scale = ChartStyle.fontScale(), boxW = 16, y = TOP + 6, lineH = 15 * scale, textW = 0;
+            for (int c = 0; c < k; c++) textW = Math.max(textW, d.classNames().get(c).length() * 6.5 * scale);
             double x = w - RIGHT - textW - boxW - 14;
             g.setFill(ChartStyle.fxBackground().deriveColor(0, 1, 1, 0.85));
             g.fillRect(x - 4, y - 4, textW + boxW + 14, k * lineH + 6);
             for (int c = 0; c < k; c++) {
                 g.setFill(Palette.classColor(c));
-                g.fillOval(x, y + c * lineH + 2, 9, 9);
+                g.fillOval(x, y + c * lineH + lineH / 2 - 5.5, 9, 9);
                 g.setFill(ChartStyle.fxText());
-                g.fillText(d.classNames().get(c), x + boxW, y + c * lineH + 6.5);
+                g.fillText(d.classNames().get(c), x + boxW, y + c * lineH + lineH / 2 - 1);
             }
         } else if (by == ColourBy.VALUE && tMax >= tMin) {
             double barW = 90, x = w - RIGHT - barW - 10, y = TOP + 8;
