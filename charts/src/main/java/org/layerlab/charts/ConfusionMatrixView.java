@@ -91,7 +91,9 @@ public final class ConfusionMatrixView extends BorderPane {
         centre.setPadding(new Insets(4, 8, 4, 8));
         setTop(top);
         setCenter(centre);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add("chart-panel");
+        getStylesheets().add(ChartStyle.SHEET);
+        ChartStyle.onLookChange(this, this::draw);
     }
 
     private static TableColumn<ClassScores, String> number(String title, java.util.function.ToDoubleFunction<ClassScores> f) {
@@ -100,7 +102,7 @@ public final class ConfusionMatrixView extends BorderPane {
             double x = f.applyAsDouble(v.getValue());
             return new ReadOnlyObjectWrapper<>(Double.isNaN(x) ? "–" : String.format(Locale.ROOT, "%.3f", x));
         });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.getStyleClass().add("number-column");
         return c;
     }
 
@@ -162,7 +164,7 @@ public final class ConfusionMatrixView extends BorderPane {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartStyle.fxBackground());
         g.fillRect(0, 0, w, h);
         ConfusionMatrix m = shown;
         if (m == null || m.size() == 0) return;
@@ -172,7 +174,7 @@ public final class ConfusionMatrixView extends BorderPane {
         boolean norm = normalised.isSelected();
         long max = 1;
         for (int i = 0; i < k; i++) for (int j = 0; j < k; j++) max = Math.max(max, m.count(i, j));
-        Font font = Font.font("SansSerif", Math.max(9, Math.min(14, cell / 3.2)));
+        Font font = Font.font("SansSerif", Math.max(9, Math.min(14 * ChartStyle.fontScale(), cell / 3.2)));
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < k; i++) {
@@ -181,15 +183,15 @@ public final class ConfusionMatrixView extends BorderPane {
                 g.setFill(heat(v));
                 g.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1);
                 if (cell >= 22) {
-                    g.setFill(v > 0.55 ? Color.WHITE : Color.web("#111827"));
+                    g.setFill(v > 0.55 ? Color.WHITE : ChartStyle.fxText());
                     g.setTextAlign(TextAlignment.CENTER);
                     String text = norm ? String.format(Locale.ROOT, "%.0f%%", 100 * m.rowNormalised(i, j)) : Long.toString(m.count(i, j));
                     g.fillText(text, left + j * cell + cell / 2, top + i * cell + cell / 2);
                 }
             }
         }
-        g.setFill(Color.web("#1F2937"));
-        g.setFont(Font.font("SansSerif", 12));
+        g.setFill(ChartStyle.fxText());
+        g.setFont(Font.font("SansSerif", 12 * ChartStyle.fontScale()));
         g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i < k; i++) g.fillText(clip(m.classNames().get(i)), left - 6, top + i * cell + cell / 2);
         g.setTextAlign(TextAlignment.CENTER);
@@ -201,9 +203,9 @@ public final class ConfusionMatrixView extends BorderPane {
 
     private static String clip(String s) { return s.length() <= 12 ? s : s.substring(0, 11) + "…"; }
 
-    /** White to Okabe–Ito blue. */
+    /** The plot's background (white, or the dark theme's) to Okabe–Ito blue. */
     private static Color heat(double v) {
         v = Math.max(0, Math.min(1, v));
-        return Color.color(1 - v * (1 - 0x00 / 255.0), 1 - v * (1 - 0x72 / 255.0), 1 - v * (1 - 0xB2 / 255.0));
+        return ChartStyle.fxBackground().interpolate(Color.web("#0072B2"), v);
     }
 }

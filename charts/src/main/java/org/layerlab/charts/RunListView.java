@@ -44,7 +44,7 @@ final class RunListView extends VBox {
         setPrefWidth(190);
         setMinWidth(150);
         Label title = new Label("Runs");
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add("run-list-title");
         list.setCellFactory(v -> new RunCell());
         list.setPlaceholder(new Label("Press Train to\nstart a run"));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -105,7 +105,7 @@ final class RunListView extends VBox {
 
         RunCell() {
             box.setAlignment(Pos.CENTER_LEFT);
-            status.setStyle("-fx-text-fill: #6B7280; -fx-font-size: 11px;");
+            status.getStyleClass().add("run-status");
             shown.setOnAction(e -> { if (getItem() != null) store.setVisible(getItem().id(), shown.isSelected()); });
             MenuItem rename = new MenuItem("Rename");
             rename.setOnAction(e -> startEdit());

@@ -84,7 +84,7 @@ final class ScalarChart {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        plot.setDomainCrosshairPaint(new Color(0x6B7280));
+        plot.setDomainCrosshairPaint(ChartStyle.muted());
         plot.setDomainCrosshairStroke(ChartStyle.solid(1f));
         plot.setDomainCrosshairLockedOnData(false);
         renderer.setDrawSeriesLineAsPath(true);
@@ -104,8 +104,6 @@ final class ScalarChart {
         canvas.addMouseHandler(new PanHandlerFX("pan", false, true, false, false)); // Ctrl+drag pans
 
         tip.getStyleClass().add("chart-tooltip");
-        tip.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #9CA3AF; -fx-padding: 4 6 4 6;"
-                + " -fx-font-family: 'monospace'; -fx-font-size: 12px; -fx-text-fill: #111827;");
         tip.setManaged(false);
         tip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         tip.setVisible(false);
@@ -170,6 +168,8 @@ final class ScalarChart {
 
     /** Rebuilds what is drawn from the runs (on the FX thread; cost grows with pixels, not with points). */
     void refresh(List<RunData> runs) {
+        plot.setDomainCrosshairPaint(ChartStyle.muted()); // the look may have changed since the last frame
+        plot.setDomainCrosshairStroke(ChartStyle.solid(1f));
         chart.setNotify(false); // every change below, then one repaint
         try {
             update(runs);
@@ -251,10 +251,12 @@ final class ScalarChart {
                 Color c = ChartStyle.color(d.run.colorIndex());
                 // The epoch averages are darker than the per-batch curve they run along, so both stay readable.
                 boolean val = d.curve == Curve.VALIDATION;
-                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(val ? ChartStyle.deep(c) : c, RAW_ALPHA)
-                        : val ? ChartStyle.deep(c) : d.curve == Curve.EPOCH_TRAIN ? c.darker() : c, false);
+                renderer.setSeriesPaint(index, pass == 0 ? ChartStyle.faint(val ? ChartStyle.deep(c) : c, ChartStyle.rawAlpha(RAW_ALPHA))
+                        : val ? ChartStyle.deep(c) : d.curve == Curve.EPOCH_TRAIN ? ChartStyle.stronger(c) : c, false);
                 float width = pass == 0 ? 1f : d.curve == Curve.EPOCH_TRAIN ? 1.5f : val ? 2.5f : 2f;
-                renderer.setSeriesStroke(index, val && pass == 1 ? ChartStyle.validationDash(width) : ChartStyle.solid(width), false);
+                // The faint raw values stay hairlines in every look: thickened, their noise would bury the curves.
+                renderer.setSeriesStroke(index, pass == 0 ? ChartStyle.hairline(width)
+                        : val ? ChartStyle.validationDash(width) : ChartStyle.solid(width), false);
                 renderer.setSeriesDots(index, pass == 1 && d.curve == Curve.EPOCH_TRAIN);
                 renderer.setSeriesMarks(index, pass == 1 && d.curve == Curve.TEST); // one point, measured after the last epoch
                 index++;
@@ -293,8 +295,8 @@ final class ScalarChart {
             String prefix = parentName + " \u2192 ";
             m.setLabel(run.name().startsWith(prefix) ? run.name().substring(prefix.length())
                     : run.name() + ": fork of " + parentName + " @ " + run.info().forkStep());
-            m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-            m.setLabelFont(ChartStyle.TICK_FONT);
+            m.setLabelBackgroundColor(ChartStyle.faint(ChartStyle.background(), 220));
+            m.setLabelFont(ChartStyle.tickFont());
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));
             boolean right = x < middle; // keep the label inside the plot: right of a fork in the left half, else left of it
             m.setLabelAnchor(right ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);

@@ -69,9 +69,11 @@ public final class ScalarDashboard extends BorderPane {
         setId("scalar-dashboard");
         runList = new RunListView(store);
         Label legend = new Label(TEXT.get("legend"));
-        legend.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        getStylesheets().add(ChartStyle.SHEET);
+        ChartStyle.onLookChange(this, this::refresh);
+        legend.getStyleClass().add("chart-note");
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line, always: the run list shrinks instead
-        status.setStyle("-fx-text-fill: #4B5563; -fx-font-size: 11px;");
+        status.getStyleClass().add("chart-note");
         status.setWrapText(true);
         constants.setId("constant-series-note");
         constants.getStyleClass().add("constant-series-note");
@@ -85,14 +87,14 @@ public final class ScalarDashboard extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        scroll.setStyle("-fx-background-color: white; -fx-background: white;");
+        scroll.getStyleClass().add("chart-scroll");
         setTop(toolBar());
         rawBox.setText("Raw values, faint");
-        rawBox.setStyle("-fx-font-size: 11px;");
+        rawBox.getStyleClass().add("chart-option");
         runList.getChildren().add(runList.getChildren().size() - 2, rawBox);
         CheckBox epochTrain = new CheckBox("Train epoch averages");
         epochTrain.setId("show-epoch-train");
-        epochTrain.setStyle("-fx-font-size: 11px;");
+        epochTrain.getStyleClass().add("chart-option");
         epochTrain.setTooltip(new Tooltip("Where training loss and accuracy are recorded per batch, also draw their average"
                 + " over each epoch, to compare with the validation curve at the same points"));
         epochTrain.selectedProperty().bindBidirectional(settings.showEpochTrain);

@@ -89,7 +89,9 @@ public final class WeightsView extends BorderPane {
         grid.add(viewer(ratioChart, "update-ratio-chart"), 2, 0);
         setTop(top);
         setCenter(grid);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add("chart-panel");
+        getStylesheets().add(ChartStyle.SHEET);
+        ChartStyle.onLookChange(this, this::restyle);
     }
 
     private static ChartViewer viewer(JFreeChart chart, String id) {
@@ -103,23 +105,45 @@ public final class WeightsView extends BorderPane {
     private static JFreeChart bandChart(String title, String yLabel, YIntervalSeriesCollection data, Color color) {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.22f);
+        XYPlot plot = new XYPlot(data, axis("step", true), axis(yLabel, false), r);
+        JFreeChart chart = new JFreeChart(title + ": percentiles over steps", ChartStyle.TITLE_FONT, plot, false);
+        ChartStyle.apply(chart);
+        styleBands(chart, color);
+        return chart;
+    }
+
+    /** The median's line and the percentile bands' fill, in the look's colour and stroke width. */
+    private static void styleBands(JFreeChart chart, Color color) {
+        DeviationRenderer r = (DeviationRenderer) chart.getXYPlot().getRenderer();
         for (int i = 0; i < BANDS.length; i++) {
             r.setSeriesFillPaint(i, color);
             r.setSeriesPaint(i, i == BANDS.length - 1 ? color : ChartStyle.faint(color, 0));
             r.setSeriesStroke(i, ChartStyle.solid(i == BANDS.length - 1 ? 1.5f : 0.1f));
         }
-        XYPlot plot = new XYPlot(data, axis("step", true), axis(yLabel, false), r);
-        JFreeChart chart = new JFreeChart(title + ": percentiles over steps", ChartStyle.TITLE_FONT, plot, false);
-        ChartStyle.apply(chart);
-        return chart;
+    }
+
+    /** A new look (theme, presentation mode): the colours and widths set per series follow. */
+    private void restyle() {
+        styleBands(weightChart, ChartStyle.color(0));
+        styleBands(gradChart, ChartStyle.color(1));
+        var markers = ratioChart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        if (markers != null) for (Object m : markers) styleMarker((ValueMarker) m);
+        refresh();
+    }
+
+    private static void styleMarker(ValueMarker m) {
+        m.setPaint(ChartStyle.muted());
+        m.setStroke(ChartStyle.dashed(1f));
+        m.setLabelFont(ChartStyle.tickFont());
+        m.setLabelPaint(ChartStyle.text());
     }
 
     private JFreeChart ratioChart() {
         ratioRenderer.setDrawSeriesLineAsPath(true);
         XYPlot plot = new XYPlot(ratios, axis("step", true), axis("log10 ratio", false), ratioRenderer);
-        ValueMarker healthy = new ValueMarker(-3, new Color(0x9CA3AF), ChartStyle.dashed(1f));
+        ValueMarker healthy = new ValueMarker(-3, ChartStyle.muted(), ChartStyle.dashed(1f));
         healthy.setLabel("−3 (typical)");
-        healthy.setLabelFont(ChartStyle.TICK_FONT);
+        styleMarker(healthy);
         healthy.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         healthy.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(healthy);

@@ -15,10 +15,10 @@ import org.layerlab.compute.text.Messages;
  * offering to take back what an edit did on the user's behalf (e.g. the join after deleting a middle layer).
  */
 final class CanvasOverlays {
+    private static final javafx.css.PseudoClass DIFFERS = javafx.css.PseudoClass.getPseudoClass("differs");
     private final Region pane;
     private final Label message = new Label();
     private static final Messages TEXT = Messages.of("org.layerlab.editor.i18n.canvas", CanvasOverlays.class);
-    private static final javafx.css.PseudoClass DIFFERS = javafx.css.PseudoClass.getPseudoClass("differs-from-training");
 
     private final Label banner = new Label(TEXT.get("banner.differs"));
     private final PauseTransition messageTimer = new PauseTransition(Duration.seconds(4));
@@ -42,7 +42,7 @@ final class CanvasOverlays {
         banner.setMouseTransparent(true);
         banner.getStyleClass().add("canvas-training-banner");
         banner.visibleProperty().bind(editor.canvasDiffersFromTraining());
-        // The canvas's amber border while the banner shows.
+        // The amber frame round the canvas while the banner shows (canvas.css, .graph-canvas:differs).
         banner.visibleProperty().addListener((o, a, b) -> pane.pseudoClassStateChanged(DIFFERS, b));
         notice.setId("canvas-notice");
         notice.getStyleClass().add("canvas-notice");

@@ -188,8 +188,7 @@ public final class EditorActions {
         HBox bar = new HBox(4, out, level, in, fit, actual, layout, export);
         bar.setId("canvas-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-background-radius: 6; -fx-border-color: #d1d5db; -fx-border-radius: 6;"
-                + "-fx-padding: 3 5 3 5; -fx-font-size: 12px;");
+        bar.getStyleClass().add("canvas-toolbar");
         for (javafx.scene.Node n : bar.getChildren()) n.setFocusTraversable(false);
         return bar;
     }
@@ -199,7 +198,7 @@ public final class EditorActions {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
-        b.setStyle("-fx-padding: 2 8 2 8;");
+        b.getStyleClass().add("canvas-toolbar-button");
         return b;
     }
 

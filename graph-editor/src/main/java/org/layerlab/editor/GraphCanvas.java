@@ -41,7 +41,7 @@ public final class GraphCanvas extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        getStylesheets().add(GraphCanvas.class.getResource("canvas.css").toExternalForm());
+        getStylesheets().addAll(EditorSheets.CANVAS, CategoryStyle.styleSheet());
 
         view = new ModelViewSync(editor, skins, orientation, this);
         viewport = new CanvasViewport(this, view::boxes, () -> toolbar == null ? 0 : toolbar.prefHeight(-1) + 8);

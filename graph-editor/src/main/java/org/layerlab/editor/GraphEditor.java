@@ -397,9 +397,10 @@ public final class GraphEditor {
     public SplitPane inspector() {
         if (inspector == null) {
             Label heading = new Label("Model summary");
-            heading.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+            heading.getStyleClass().add("panel-title");
             VBox sum = new VBox(4, heading, summary);
             sum.setPadding(new Insets(8));
+            sum.getStylesheets().add(EditorSheets.CANVAS);
             VBox.setVgrow(summary, Priority.ALWAYS);
             inspector = new SplitPane(properties, sum);
             inspector.setOrientation(javafx.geometry.Orientation.VERTICAL);

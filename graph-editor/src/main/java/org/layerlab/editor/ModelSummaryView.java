@@ -15,6 +15,7 @@ import org.layerlab.editor.model.NodeText;
 
 /** A live table like Keras' {@code model.summary()}: layer, type, output shape, parameters and FLOPs, with totals. */
 public final class ModelSummaryView extends VBox {
+    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
     private final TableView<Row> table = new TableView<>();
     private final Label totals = new Label();
     private boolean dirty;
@@ -24,7 +25,8 @@ public final class ModelSummaryView extends VBox {
         table.setId("model-summary-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No layers"));
-        table.setStyle("-fx-font-size: 12px;");
+        getStylesheets().add(EditorSheets.CANVAS);
+        table.getStyleClass().add("model-summary-table");
         table.setFixedCellSize(24);
         table.getColumns().add(column("Layer (type)", 130, r -> r.name() + " (" + r.type() + ")"));
         TableColumn<Row, String> shape = column("Shape", 62, Row::outputShape);
@@ -34,17 +36,17 @@ public final class ModelSummaryView extends VBox {
                 super.updateItem(s, empty);
                 Row r = empty ? null : getTableRow().getItem();
                 setText(empty ? null : s);
-                setStyle(r != null && r.error() != null ? "-fx-text-fill: #b91c1c;" : "");
+                pseudoClassStateChanged(ERROR, r != null && r.error() != null);
                 setTooltip(r != null && r.error() != null ? new Tooltip(r.error()) : null);
             }
         });
         table.getColumns().add(shape);
         TableColumn<Row, String> params = column("Params", 60, r -> NodeText.count(r.parameters()));
-        params.setStyle("-fx-alignment: CENTER-RIGHT;");
+        params.getStyleClass().add("number-column");
         params.setMinWidth(66);
         table.getColumns().add(params);
         TableColumn<Row, String> flops = column("FLOPs", 60, r -> NodeText.count(r.flops()));
-        flops.setStyle("-fx-alignment: CENTER-RIGHT;");
+        flops.getStyleClass().add("number-column");
         flops.setMinWidth(62);
         table.getColumns().add(flops);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -52,7 +54,7 @@ public final class ModelSummaryView extends VBox {
         });
         totals.setId("model-summary-totals");
         totals.setWrapText(true);
-        totals.setStyle("-fx-font-weight: bold;");
+        totals.getStyleClass().add("model-summary-totals");
         VBox.setVgrow(table, Priority.ALWAYS);
         setSpacing(4);
         setPadding(new Insets(0));

@@ -2,6 +2,7 @@ package org.layerlab.editor;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,10 @@ import org.layerlab.editor.model.Ports;
  */
 public class NodeCard extends Region {
     public static final double WIDTH = 170;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass ACCEPTED = PseudoClass.getPseudoClass("accepted");
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     static final double PORT_RADIUS = 6;
 
     private final Node node;
@@ -33,7 +38,6 @@ public class NodeCard extends Region {
     private final NodeInfo info;
     private final int inputCount;
     private final Orientation orientation;
-    private final String accent;
     private final VBox body = new VBox(1);
     private final List<Circle> inputs = new ArrayList<>();
     private final Circle output;
@@ -47,20 +51,21 @@ public class NodeCard extends Region {
         this.info = info;
         this.inputCount = inputCount;
         this.orientation = orientation;
-        this.accent = CategoryStyle.colour(type.category());
         setId("node-" + node.id());
-        getStyleClass().add("node-card");
+        // The category class defines -category-accent (CategoryStyle's generated sheet); the orientation class says
+        // which side carries the accent stripe (canvas.css).
+        getStyleClass().addAll("node-card", CategoryStyle.styleClass(type.category()),
+                orientation == Orientation.TOP_DOWN ? "top-down" : "left-right");
+        pseudoClassStateChanged(INVALID, info == null || !info.valid());
         setFocusTraversable(false);
 
         Label title = new Label(node.name());
         title.getStyleClass().add("node-title");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px; -fx-text-fill: #111827;");
         title.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         Label badge = new Label(CategoryStyle.badge(type.category()));
-        badge.setStyle("-fx-font-size: 9px; -fx-font-weight: bold; -fx-text-fill: white; -fx-background-color: " + accent
-                + "; -fx-background-radius: 3; -fx-padding: 0 4 0 4;");
+        badge.getStyleClass().add("node-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
         head = new HBox(4, title, spring);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -69,7 +74,6 @@ public class NodeCard extends Region {
             Label err = new Label("⚠");
             err.setId("error-" + node.id());
             err.getStyleClass().add("node-error-badge");
-            err.setStyle("-fx-text-fill: white; -fx-background-color: #b91c1c; -fx-background-radius: 8; -fx-padding: 0 5 0 5; -fx-font-weight: bold;");
             err.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip tip = new Tooltip(info == null ? "Not analysed" : info.error());
             tip.setShowDelay(Duration.millis(150));
@@ -82,22 +86,18 @@ public class NodeCard extends Region {
 
         Label kind = new Label(NodeText.kind(type, node));
         kind.getStyleClass().add("node-summary");
-        kind.setStyle("-fx-text-fill: #374151; -fx-font-size: 12px;");
         body.getChildren().addAll(head, kind);
         if (valid) {
             Label shape = new Label("→ " + info.outputShape());
             shape.getStyleClass().add("node-shape");
             shape.setId("shape-" + node.id());
-            shape.setStyle("-fx-text-fill: #111827; -fx-font-size: 12px;");
             Label params = new Label(NodeText.params(info.parameterCount()));
             params.getStyleClass().add("node-params");
             params.setId("params-" + node.id());
-            params.setStyle("-fx-text-fill: #6b7280; -fx-font-size: 11px;");
             body.getChildren().addAll(shape, params);
         } else {
             Label error = new Label("shape error — hover ⚠");
             error.getStyleClass().add("node-error");
-            error.setStyle("-fx-text-fill: #b91c1c; -fx-font-size: 11px;");
             body.getChildren().add(error);
         }
         body.setFillWidth(true);
@@ -116,7 +116,6 @@ public class NodeCard extends Region {
         c.setId(id);
         c.getStyleClass().add("port");
         c.setManaged(false);
-        c.setStyle("-fx-fill: white; -fx-stroke: " + accent + "; -fx-stroke-width: 2;");
         getChildren().add(c);
         return c;
     }
@@ -204,30 +203,21 @@ public class NodeCard extends Region {
 
     void setSelected(boolean s) {
         selected = s;
-        boolean valid = info != null && info.valid();
-        String border = s ? "#2563eb" : valid ? "#d1d5db" : "#b91c1c";
-        String left = orientation == Orientation.LEFT_RIGHT ? accent : border;
-        String top = orientation == Orientation.TOP_DOWN ? accent : border;
-        String w = s ? "2" : "1";
-        setStyle("-fx-background-color: white; -fx-background-radius: 6; -fx-border-radius: 6;"
-                + "-fx-border-color: " + top + " " + border + " " + border + " " + left + ";"
-                + "-fx-border-width: " + (orientation == Orientation.TOP_DOWN ? "6 " + w + " " + w + " " + w : w + " " + w + " " + w + " 6") + ";"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0," + (s ? "0.25" : "0.12") + "), 6, 0, 0, 2);");
+        pseudoClassStateChanged(SELECTED, s);
     }
 
     /** Marks the output port as the source of a wire drawn backwards: green accepted, red refused, null none. */
     void highlightOutput(Boolean ok) {
-        String stroke = ok == null ? accent : ok ? "#16a34a" : "#dc2626";
-        String fill = ok == null ? "white" : ok ? "#bbf7d0" : "#fecaca";
-        output.setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + "; -fx-stroke-width: 2;");
+        mark(output, ok);
     }
 
     /** Marks an input port as a possible drop target while a wire is dragged: green accepted, red refused, null none. */
     void highlightInput(int port, Boolean ok) {
-        for (int i = 0; i < inputs.size(); i++) {
-            String stroke = i == port && ok != null ? (ok ? "#16a34a" : "#dc2626") : accent;
-            String fill = i == port && ok != null ? (ok ? "#bbf7d0" : "#fecaca") : "white";
-            inputs.get(i).setStyle("-fx-fill: " + fill + "; -fx-stroke: " + stroke + "; -fx-stroke-width: 2;");
-        }
+        for (int i = 0; i < inputs.size(); i++) mark(inputs.get(i), i == port ? ok : null);
+    }
+
+    private static void mark(Circle port, Boolean ok) {
+        port.pseudoClassStateChanged(ACCEPTED, Boolean.TRUE.equals(ok));
+        port.pseudoClassStateChanged(REFUSED, Boolean.FALSE.equals(ok));
     }
 }

@@ -45,9 +45,7 @@ public final class PaletteView extends VBox {
                 item.setUserData(t);
                 item.setMaxWidth(Double.MAX_VALUE);
                 item.setFocusTraversable(true);
-                String base = "-fx-border-color: transparent transparent transparent " + CategoryStyle.colour(c) + "; -fx-border-width: 0 0 0 4; -fx-padding: 4 8 4 8;";
-                item.setStyle(base);
-                item.focusedProperty().addListener((o, a, f) -> item.setStyle(base + (f ? "-fx-background-color: #dbeafe;" : "")));
+                item.getStyleClass().add(CategoryStyle.styleClass(c)); // the accent stripe's colour (canvas.css)
                 Tooltip tip = new Tooltip(t.displayName() + " — " + t.description() + "\nDrag onto the canvas, or double-click to add.");
                 tip.setWrapText(true);
                 tip.setMaxWidth(320);
@@ -88,6 +86,7 @@ public final class PaletteView extends VBox {
         setPrefWidth(190);
         setMinWidth(150);
         getStyleClass().add("palette");
+        getStylesheets().addAll(EditorSheets.CANVAS, CategoryStyle.styleSheet());
         setId("palette");
     }
 

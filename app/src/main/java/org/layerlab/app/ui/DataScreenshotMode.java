@@ -24,13 +24,18 @@ import org.layerlab.compute.project.DatasetSpec;
 public final class DataScreenshotMode {
     private DataScreenshotMode() {}
 
-    /** {@code DataScreenshotMode DIR}: opens the window with the default project and writes the PNGs into DIR. */
+    /**
+     * {@code DataScreenshotMode DIR [--theme=dark] [--presentation=true]}: opens the window with the default project
+     * and writes the PNGs into DIR, in the looks the options choose.
+     */
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: DataScreenshotMode DIR");
+            System.err.println("usage: DataScreenshotMode DIR [--theme=dark] [--presentation=true]");
             System.exit(2);
         }
-        javafx.application.Application.launch(LayerLabApp.class, "--screenshot-data=" + args[0]);
+        java.util.List<String> params = new java.util.ArrayList<>(java.util.List.of("--screenshot-data=" + args[0]));
+        for (int i = 1; i < args.length; i++) if (args[i].startsWith("--")) params.add(args[i]);
+        javafx.application.Application.launch(LayerLabApp.class, params.toArray(String[]::new));
     }
 
     /** A step: wait until {@code ready}, then {@code act}. */

@@ -1,6 +1,5 @@
 package org.layerlab.app.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +15,11 @@ import org.layerlab.compute.train.ComputePool;
 public final class LayerLabApp extends Application {
     private ComputePool pool;
     private Autosave autosave;
+    private Appearance appearance;
 
     @Override public void start(Stage stage) {
         pool = new ComputePool();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        appearance = new Appearance(RecentFiles.settingsDirectory());
         ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(),
                 new FxDocumentDialogs(() -> stage), new RecentFiles(RecentFiles.settingsDirectory()));
         MainWindow window = new MainWindow(pool, document, () -> closeAsking(stage, document));
@@ -31,6 +31,12 @@ public final class LayerLabApp extends Application {
                 ? new Scene(window, Integer.parseInt(size.split("x")[0]), Integer.parseInt(size.split("x")[1]))
                 : new Scene(window, fit(screen.getWidth(), 1024, 1600), fit(screen.getHeight(), 700, 1000));
         scene.getStylesheets().add(LayerLabApp.class.getResource("/org/layerlab/app/layerlab.css").toExternalForm());
+        window.viewMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        window.viewMenu().getItems().addAll(appearance.menuItems());
+        // --presentation=true and --theme=dark: how a screenshot shows the window (ScreenshotMode).
+        appearance.presentationProperty().set(Boolean.parseBoolean(named.get("presentation")));
+        if (named.containsKey("theme")) appearance.themeProperty().set(Appearance.Theme.valueOf(named.get("theme").toUpperCase(java.util.Locale.ROOT)));
+        appearance.apply(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(document),
                 document.projectProperty(), document.fileProperty(), document.unsavedProperty()));
         stage.setScene(scene);
@@ -103,7 +109,11 @@ public final class LayerLabApp extends Application {
     /** This session's autosave, or null when it is off (screenshot mode, or no usable directory). */
     Autosave autosave() { return autosave; }
 
+    /** The window's theme and presentation mode. */
+    Appearance appearance() { return appearance; }
+
     @Override public void stop() {
+        if (appearance != null) appearance.close();
         if (autosave != null) autosave.close();
         if (pool != null) pool.close();
     }

@@ -33,6 +33,7 @@ import org.layerlab.editor.GraphEditor;
 /** The main window's content: toolbar, palette, canvas, properties, charts and status bar. */
 public final class MainWindow extends BorderPane {
     private final GraphEditor editor = new GraphEditor();
+    private javafx.scene.control.Menu viewMenu;
     private final TrainingDashboard charts = new TrainingDashboard();
     private final ProjectDocumentModel document;
     private final TrainingSession session;
@@ -91,9 +92,9 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
-        javafx.scene.control.Menu view = editor.viewMenu();
-        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
-        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), view, helpMenu());
+        viewMenu = editor.viewMenu(); // each call builds a new menu: keep the one shown, so items added to it stay
+        viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), viewMenu, helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         ToolBar bar = toolBar();
@@ -103,8 +104,8 @@ public final class MainWindow extends BorderPane {
         setCenter(centre);
         // After the top, so the first control to take the focus stays the toolbar's, not the palette's search field.
         layout = new WindowLayout(this, editor.palette(), sidePanel(), centre, editor.canvas(), charts);
-        view.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-        view.getItems().addAll(layout.menuItems());
+        viewMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        viewMenu.getItems().addAll(layout.menuItems());
         bar.getItems().add(new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(layout.toggles());
         collapseWhenNarrow();
@@ -501,6 +502,8 @@ public final class MainWindow extends BorderPane {
     public TabPane sideTabs() { return sidePanel(); }
 
     public GraphEditor editor() { return editor; }
+    /** The View menu shown in the menu bar (the application adds its Theme and Presentation mode items). */
+    public javafx.scene.control.Menu viewMenu() { return viewMenu; }
     public TrainingDashboard charts() { return charts; }
     public TrainingSession session() { return session; }
     public ProjectDocumentModel document() { return document; }

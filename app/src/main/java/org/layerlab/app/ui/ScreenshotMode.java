@@ -19,10 +19,14 @@ public final class ScreenshotMode {
     private ScreenshotMode() {}
 
     /**
-     * {@code ScreenshotMode FILE [EPOCHS [TAB [WIDTHxHEIGHT]]]}: opens the window with the default project and writes
-     * FILE; TAB is the side panel's tab to show ({@code properties} or {@code training}).
+     * {@code ScreenshotMode FILE [EPOCHS [TAB [WIDTHxHEIGHT]]] [--theme=dark] [--presentation=true]}: opens the window
+     * with the default project and writes FILE; TAB is the side panel's tab to show ({@code properties} or
+     * {@code training}); the options choose the theme and presentation mode.
      */
-    public static void main(String[] args) {
+    public static void main(String[] all) {
+        // Options (--theme=dark, --presentation=true) go to the application as they are; the rest are positional.
+        java.util.List<String> options = java.util.Arrays.stream(all).filter(a -> a.startsWith("--")).toList();
+        String[] args = java.util.Arrays.stream(all).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         if (args.length < 1) {
             System.err.println("usage: ScreenshotMode FILE.png [EPOCHS [properties|training [WIDTHxHEIGHT]]]");
             System.exit(2);
@@ -31,6 +35,7 @@ public final class ScreenshotMode {
                 "--screenshot-epochs=" + (args.length > 1 ? args[1] : "60"), "--screenshot-tab=" + (args.length > 2 ? args[2] : "properties")));
         if (args.length > 3 && !args[3].isEmpty()) params.add("--screenshot-size=" + args[3]);
         if (args.length > 4) params.add("--screenshot-sample=" + args[4]); // a bundled sample instead of the default
+        params.addAll(options);
         javafx.application.Application.launch(LayerLabApp.class, params.toArray(String[]::new));
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartStyle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.layerlab.compute.text.Messages;
@@ -33,6 +34,7 @@ public final class ClassBalanceView extends Pane {
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> draw());
+        ChartStyle.onLookChange(this, this::draw); // the theme or presentation mode changed
         canvas.heightProperty().addListener(o -> draw());
     }
 
@@ -78,20 +80,20 @@ public final class ClassBalanceView extends Pane {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartStyle.fxBackground());
         g.fillRect(0, 0, w, h);
         if (rows.isEmpty() || w < 60 || h < 30) return;
         int[] totals = totals();
         int max = 1;
         for (int t : totals) max = Math.max(max, t);
-        Font font = Font.font("SansSerif", 11);
+        Font font = Font.font("SansSerif", 11 * ChartStyle.fontScale());
         g.setFont(font);
         double nameW = 0;
         for (String r : rows) nameW = Math.max(nameW, Math.min(110, r.length() * 6.5));
         double left = nameW + 10, right = 56, top = 20, bottom = 6;
         double rowH = Math.max(3, Math.min(22, (h - top - bottom) / rows.size()));
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.web("#374151"));
+        g.setFill(ChartStyle.fxText());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(title, 4, 9);
         // legend of the parts, right of the title
@@ -99,7 +101,7 @@ public final class ClassBalanceView extends Pane {
         for (int p = 0; p < parts.size(); p++) {
             g.setFill(PARTS[p % PARTS.length]);
             g.fillRect(lx, 4, 10, 10);
-            g.setFill(Color.web("#374151"));
+            g.setFill(ChartStyle.fxText());
             g.fillText(parts.get(p), lx + 14, 9);
             lx += 14 + parts.get(p).length() * 6.5 + 14;
         }
@@ -107,7 +109,7 @@ public final class ClassBalanceView extends Pane {
             double y = top + i * rowH;
             if (y + rowH > h) break;
             if (rowH >= 9) {
-                g.setFill(Color.web("#1F2937"));
+                g.setFill(ChartStyle.fxText());
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.fillText(clip(rows.get(i)), left - 6, y + rowH / 2);
             }
@@ -120,7 +122,7 @@ public final class ClassBalanceView extends Pane {
                 x += bw;
             }
             if (rowH >= 9) {
-                g.setFill(Color.web("#4B5563"));
+                g.setFill(ChartStyle.fxMuted());
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(Integer.toString(totals[i]), x + 4, y + rowH / 2);
             }

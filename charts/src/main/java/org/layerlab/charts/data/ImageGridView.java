@@ -9,6 +9,7 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartStyle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -34,6 +35,7 @@ public final class ImageGridView extends Pane {
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> draw());
+        ChartStyle.onLookChange(this, this::draw); // the theme or presentation mode changed
         canvas.heightProperty().addListener(o -> draw());
     }
 
@@ -116,7 +118,7 @@ public final class ImageGridView extends Pane {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartStyle.fxBackground());
         g.fillRect(0, 0, w, h);
         int n = tiles.size();
         if (n == 0 || w < 20 || h < 20) return;
@@ -136,16 +138,16 @@ public final class ImageGridView extends Pane {
         // centred in the free room, so a grid that stops short of the edge does not hug one side
         double offX = Math.max(0, (w - GAP - bestCols * (tw + GAP)) / 2), offY = Math.max(0, (h - GAP - rowsUsed * (th + GAP + LABEL)) / 2);
         g.setImageSmoothing(false);
-        g.setFont(Font.font("SansSerif", 11));
+        g.setFont(Font.font("SansSerif", 11 * ChartStyle.fontScale()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < n; i++) {
             int col = i % bestCols, row = i / bestCols;
             double x = offX + GAP + col * (tw + GAP), y = offY + GAP + row * (th + GAP + LABEL);
             g.drawImage(tiles.get(i), x, y, tw, th);
-            g.setStroke(Color.web("#D1D5DB"));
+            g.setStroke(ChartStyle.fxOutline());
             g.strokeRect(x - 0.5, y - 0.5, tw + 1, th + 1);
-            g.setFill(data.hasClasses() ? Palette.classColor(data.labels()[shown.get(i)]).darker() : Color.web("#1F2937"));
+            g.setFill(data.hasClasses() ? Palette.classColor(data.labels()[shown.get(i)]).darker() : ChartStyle.fxText());
             String text = label(data, shown.get(i));
             if (text.length() > 12) text = text.substring(0, 11) + "…";
             g.fillText(text, x + tw / 2, y + th + 2);

@@ -16,8 +16,14 @@ public final class Palette {
         Color.web("#440154"), Color.web("#3B528B"), Color.web("#21918C"), Color.web("#5EC962"), Color.web("#FDE725")
     };
 
-    /** The colour of class {@code c}. */
-    public static Color classColor(int c) { return CLASSES[Math.floorMod(c, CLASSES.length)]; }
+    /**
+     * The colour of class {@code c}: the first eight are the runs' Okabe–Ito colours from ChartStyle, so they follow
+     * the look (on a dark plot Okabe–Ito's black becomes white).
+     */
+    public static Color classColor(int c) {
+        int i = Math.floorMod(c, CLASSES.length);
+        return i < org.layerlab.charts.ChartStyle.PALETTE.length ? org.layerlab.charts.ChartStyle.fx(org.layerlab.charts.ChartStyle.color(i)) : CLASSES[i];
+    }
 
     /** The colour of a value at {@code t} in [0, 1] of its range (clamped). */
     public static Color ramp(double t) {

@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartStyle;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
@@ -78,6 +79,7 @@ public final class ScatterPlotView extends BorderPane {
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
+        ChartStyle.onLookChange(this, this::draw); // the theme or presentation mode changed
         canvas.heightProperty().addListener(o -> draw());
         empty.getStyleClass().add("preview-empty");
         empty.setVisible(false);
@@ -160,7 +162,7 @@ public final class ScatterPlotView extends BorderPane {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartStyle.fxBackground());
         g.fillRect(0, 0, w, h);
         drawn = 0;
         empty.setVisible(!empty.getText().isEmpty() && (data == null || data.rows() == 0));
@@ -192,19 +194,20 @@ public final class ScatterPlotView extends BorderPane {
         g.rect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
         g.clip();
         g.setLineWidth(0.8);
+        double dot = DOT * ChartStyle.strokeScale(); // larger points in presentation mode
         for (int r = 0; r < d.rows(); r += stride) {
             double x = d.value(r, cx), y = d.value(r, cy);
             if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
             Color c = switch (by) {
                 case CLASS -> Palette.classColor(d.labels()[r]);
                 case VALUE -> Palette.ramp(tMax > tMin ? (d.target(r) - tMin) / (tMax - tMin) : 0.5);
-                case NONE -> Color.web("#374151");
+                case NONE -> ChartStyle.fxText();
             };
             double px = sx.toPixel(x), py = sy.toPixel(y);
             g.setFill(c.deriveColor(0, 1, 1, 0.8));
-            g.fillOval(px - DOT / 2, py - DOT / 2, DOT, DOT);
-            g.setStroke(Color.WHITE);
-            g.strokeOval(px - DOT / 2, py - DOT / 2, DOT, DOT);
+            g.fillOval(px - dot / 2, py - dot / 2, dot, dot);
+            g.setStroke(ChartStyle.fxBackground());
+            g.strokeOval(px - dot / 2, py - dot / 2, dot, dot);
             drawn++;
         }
         g.restore();
@@ -212,11 +215,11 @@ public final class ScatterPlotView extends BorderPane {
     }
 
     private void frame(GraphicsContext g, double w, double h, String xName, String yName) {
-        Font font = Font.font("SansSerif", 11);
+        Font font = Font.font("SansSerif", 11 * ChartStyle.fontScale());
         g.setFont(font);
-        g.setStroke(Color.web("#E5E7EB"));
+        g.setStroke(ChartStyle.fxGrid());
         g.setLineWidth(1);
-        g.setFill(Color.web("#4B5563"));
+        g.setFill(ChartStyle.fxMuted());
         double xs = sx.step((int) Math.max(2, (w - LEFT - RIGHT) / 70)), ys = sy.step((int) Math.max(2, (h - TOP - BOTTOM) / 40));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -232,9 +235,9 @@ public final class ScatterPlotView extends BorderPane {
             g.strokeLine(LEFT, py, w - RIGHT, py);
             g.fillText(PlotScale.label(v, ys), LEFT - 4, py);
         }
-        g.setStroke(Color.web("#9CA3AF"));
+        g.setStroke(ChartStyle.fxOutline());
         g.strokeRect(LEFT + 0.5, TOP + 0.5, w - LEFT - RIGHT - 1, h - TOP - BOTTOM - 1);
-        g.setFill(Color.web("#1F2937"));
+        g.setFill(ChartStyle.fxText());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(xName, LEFT + (w - LEFT - RIGHT) / 2, h - 2);
@@ -248,31 +251,31 @@ public final class ScatterPlotView extends BorderPane {
 
     /** Class swatches, or a colour bar with the value range, in the plot's top-right corner. */
     private void legend(GraphicsContext g, double w, PreviewData d, ColourBy by, double tMin, double tMax) {
-        g.setFont(Font.font("SansSerif", 11));
+        g.setFont(Font.font("SansSerif", 11 * ChartStyle.fontScale()));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         if (by == ColourBy.CLASS) {
             int k = Math.min(d.classNames().size(), 10);
-            double boxW = 16, y = TOP + 6, lineH = 15, textW = 0;
-            for (int c = 0; c < k; c++) textW = Math.max(textW, d.classNames().get(c).length() * 6.5);
+            double scale = ChartStyle.fontScale(), boxW = 16, y = TOP + 6, lineH = 15 * scale, textW = 0;
+            for (int c = 0; c < k; c++) textW = Math.max(textW, d.classNames().get(c).length() * 6.5 * scale);
             double x = w - RIGHT - textW - boxW - 14;
-            g.setFill(Color.color(1, 1, 1, 0.85));
+            g.setFill(ChartStyle.fxBackground().deriveColor(0, 1, 1, 0.85));
             g.fillRect(x - 4, y - 4, textW + boxW + 14, k * lineH + 6);
             for (int c = 0; c < k; c++) {
                 g.setFill(Palette.classColor(c));
-                g.fillOval(x, y + c * lineH + 2, 9, 9);
-                g.setFill(Color.web("#1F2937"));
-                g.fillText(d.classNames().get(c), x + boxW, y + c * lineH + 6.5);
+                g.fillOval(x, y + c * lineH + lineH / 2 - 5.5, 9, 9);
+                g.setFill(ChartStyle.fxText());
+                g.fillText(d.classNames().get(c), x + boxW, y + c * lineH + lineH / 2 - 1);
             }
         } else if (by == ColourBy.VALUE && tMax >= tMin) {
             double barW = 90, x = w - RIGHT - barW - 10, y = TOP + 8;
-            g.setFill(Color.color(1, 1, 1, 0.85));
+            g.setFill(ChartStyle.fxBackground().deriveColor(0, 1, 1, 0.85));
             g.fillRect(x - 6, y - 5, barW + 12, 30);
             for (int i = 0; i < barW; i++) {
                 g.setFill(Palette.ramp(i / barW));
                 g.fillRect(x + i, y, 1.5, 8);
             }
-            g.setFill(Color.web("#1F2937"));
+            g.setFill(ChartStyle.fxText());
             g.setTextBaseline(VPos.TOP);
             g.fillText(PlotScale.label(tMin, Math.max(1e-6, (tMax - tMin) / 100)), x, y + 10);
             g.setTextAlign(TextAlignment.RIGHT);

@@ -81,6 +81,7 @@ public final class DecisionView extends VBox {
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
+        org.layerlab.charts.ChartStyle.onLookChange(this, this::draw);
         canvas.heightProperty().addListener(o -> draw());
         FlowPane toggles = new FlowPane(12, 4, heldOut, discretise); // wraps in a narrow panel rather than cutting the names
         toggles.setAlignment(Pos.CENTER_LEFT);
@@ -150,7 +151,7 @@ public final class DecisionView extends VBox {
         image = PlaneColors.image(pixels, n, image);
         g.setImageSmoothing(!disc);
         g.drawImage(image, ox, oy, side, side);
-        g.setStroke(Color.web("#9CA3AF"));
+        g.setStroke(org.layerlab.charts.ChartStyle.fxOutline());
         g.setLineWidth(1);
         g.strokeRect(ox + 0.5, oy + 0.5, side - 1, side - 1);
         drawPoints(g, d, ox, oy, side);
@@ -203,7 +204,7 @@ public final class DecisionView extends VBox {
     }
 
     private static void drawTicks(GraphicsContext g, PlaneGrid grid, double ox, double oy, double side) {
-        g.setFill(Color.web("#374151"));
+        g.setFill(org.layerlab.charts.ChartStyle.fxText()); // the axis numbers follow the theme (dark panel: light text)
         g.setFont(Font.font("SansSerif", 11));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
