@@ -85,6 +85,7 @@ public final class MainWindow extends BorderPane {
         charts.setMinHeight(300);
         document.useEditor(editor);
         wireWeights();
+        wireStepThroughAndWires();
         student = new StudentMode(document);
         javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
@@ -207,6 +208,26 @@ public final class MainWindow extends BorderPane {
                 new org.layerlab.charts.model.RunStore.RunAction(t.get("runExport"), kept, id -> exportModel(id)),
                 new org.layerlab.charts.model.RunStore.RunAction(TrainingSession.BRANCH_TEXT.get("action"),
                         id -> !session.branchPoints(id).isEmpty(), this::branch)));
+    }
+
+    /**
+     * Step shows its batch in the step-through panel; the weights-on-wires view may set a weight while the run is paused:
+     * one undoable edit ("Set weight Hidden 1 [3→2] to 0.25") that the trainer applies on its own thread.
+     */
+    private void wireStepThroughAndWires() {
+        session.traceProperty().addListener((o, a, t) -> charts.stepThrough().show(t));
+        var wires = charts.wires();
+        wires.editableProperty().bind(session.statusProperty().isEqualTo(Status.PAUSED));
+        wires.setOnEdit((wire, value) -> {
+            var t = session.trainer();
+            if (t == null || t.state() != org.layerlab.compute.train.Trainer.State.PAUSED || wire.runId() != session.currentRunId()) {
+                wires.showProblem(org.layerlab.charts.inside.WiresView.TEXT.get("wires.pausedOnly"));
+                return;
+            }
+            String label = org.layerlab.charts.inside.WiresView.TEXT.get("wires.edit", wire.layerName(), wire.from() + 1, wire.to() + 1,
+                    org.layerlab.charts.inside.WiresView.number(value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", ""));
+            editor.execute(new WeightEdit(label, session, t, wire.key(), wire.index(), value));
+        });
     }
 
     /**
