@@ -163,11 +163,12 @@ public final class WiresView extends VBox {
         return t;
     }
 
-    /** Where connection layer/from/to runs, as its middle point in the canvas (tests click there). */
-    public javafx.geometry.Point2D midpoint(int layer, int from, int to) {
+    /** The point a {@code fraction} of the way along connection layer/from/to, in the canvas (tests click there). */
+    public javafx.geometry.Point2D pointOn(int layer, int from, int to, double fraction) {
         WiresProbe.Layer l = shown.layers().get(layer);
         int t = tallest();
-        return new javafx.geometry.Point2D((x(layer) + x(layer + 1)) / 2, (y(from, l.inputs(), t) + y(to, l.units(), t)) / 2);
+        double y0 = y(from, l.inputs(), t), y1 = y(to, l.units(), t);
+        return new javafx.geometry.Point2D(x(layer) + fraction * (x(layer + 1) - x(layer)), y0 + fraction * (y1 - y0));
     }
 
     /** The canvas the wires are drawn on (tests and screenshots). */
