@@ -29,7 +29,7 @@ public final class StepThroughView extends VBox {
     private final Label empty = new Label(TEXT.get("step.empty"));
     private final Label caption = new Label(), sampleInfo = new Label();
     private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
-    private final HBox forward = new HBox(14), backward = new HBox(14);
+    private final HBox forward = new HBox(6), backward = new HBox(6);
     private final TableView<UpdateRow> updates = new TableView<>();
     private final VBox body = new VBox(6);
     private final ReadOnlyObjectWrapper<StepTrace> shown = new ReadOnlyObjectWrapper<>();
@@ -146,13 +146,28 @@ public final class StepThroughView extends VBox {
         sampleInfo.setText(TEXT.get("step.sampleOf", t.batchSize(), Integer.toString(t.samples()[row]), what));
         forward.getChildren().clear();
         backward.getChildren().clear();
-        for (StepTrace.Layer l : t.layers()) forward.getChildren().add(column(l, l.values(row), "trace-value-"));
+        for (StepTrace.Layer l : t.layers()) {
+            if (!forward.getChildren().isEmpty()) forward.getChildren().add(arrow("\u2192"));
+            forward.getChildren().add(column(l, l.values(row), "trace-value-"));
+        }
+        forward.getChildren().add(arrow("\u2192"));
         VBox loss = new VBox(2, heading(TEXT.get("step.loss")), cell(t.loss(), "trace-loss"), note(TEXT.get("step.lossNote")));
         loss.getStyleClass().add("step-loss");
         forward.getChildren().add(loss);
         List<StepTrace.Layer> back = new ArrayList<>(t.layers());
         java.util.Collections.reverse(back);
-        for (StepTrace.Layer l : back) if (l.gradients() != null) backward.getChildren().add(column(l, l.gradients(row), "trace-grad-"));
+        for (StepTrace.Layer l : back) {
+            if (l.gradients() == null) continue;
+            if (!backward.getChildren().isEmpty()) backward.getChildren().add(arrow("\u2192"));
+            backward.getChildren().add(column(l, l.gradients(row), "trace-grad-"));
+        }
+    }
+
+    /** The direction the numbers flow, between two columns. */
+    private static Label arrow(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("step-arrow");
+        return l;
     }
 
     private static String targets(StepTrace t, int row) {

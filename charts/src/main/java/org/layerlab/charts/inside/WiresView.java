@@ -32,7 +32,10 @@ public final class WiresView extends VBox {
     public static final Messages TEXT = Messages.of("org.layerlab.charts.i18n.stepwires", WiresView.class);
     /** The chart area's tab names. */
     public static final String TEXT_TAB_STEP = TEXT.get("tab.step"), TEXT_TAB_WIRES = TEXT.get("tab.wires");
-    private static final double COLUMN_GAP = 170, ROW = 17, RADIUS = 6, MARGIN = 24, MAX_LINE = 5, MIN_LINE = 0.4;
+    private static final double MARGIN = 22, MAX_LINE = 5, MIN_LINE = 0.4, LABEL = 16;
+    /** The layout, fitted to the room the view has: gap between columns, between neurons, a neuron's radius. */
+    private double columnGap = 170, row = 17, radius = 6;
+    private final ScrollPane scroll;
     private static final Color NEUTRAL = Color.web("#9CA3AF"), NEURON = Color.web("#374151"), SELECTED = Color.web("#111827");
 
     /** A connection: weight {@code index} of layer {@code layer}'s kernel, from input {@code from} to unit {@code to} (0-based). */
@@ -74,14 +77,22 @@ public final class WiresView extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         caption.getStyleClass().add("inside-caption");
         legend.getStyleClass().add("inside-caption");
-        HBox head = new HBox(10, title, caption, spring, legend, gradients);
-        head.setAlignment(Pos.CENTER_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        gradients.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, title, caption);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox second = new HBox(10, legend, spring, gradients);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, top, second);
         empty.getStyleClass().add("inside-empty");
         empty.setWrapText(true);
         empty.setId("wires-empty");
         canvas.setId("wires-canvas");
         canvas.setOnMouseClicked(e -> select(wireAt(e.getX(), e.getY())));
-        ScrollPane scroll = new ScrollPane(canvas);
+        scroll = new ScrollPane(canvas);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) redraw();
+        });
         scroll.getStyleClass().add("wires-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         selectedLabel.setId("wires-selected");
@@ -153,9 +164,18 @@ public final class WiresView extends VBox {
     }
 
     /** The circle centres: column {@code c} (0 the inputs), neuron {@code i} of {@code n}, centred vertically. */
-    private double x(int c) { return MARGIN + RADIUS + c * COLUMN_GAP; }
+    private double x(int c) { return MARGIN + radius + c * columnGap; }
 
-    private double y(int i, int n, int tallest) { return MARGIN + RADIUS + (tallest - n) * ROW / 2 + i * ROW; }
+    private double y(int i, int n, int tallest) { return MARGIN + radius + (tallest - n) * row / 2 + i * row; }
+
+    /** Spreads the columns over the width and the tallest column over the height the view has, within limits. */
+    private void fit(int tallest, int columns) {
+        var room = scroll.getViewportBounds();
+        double w = room.getWidth() > 50 ? room.getWidth() : 600, h = room.getHeight() > 50 ? room.getHeight() : 420;
+        row = tallest < 2 ? 17 : Math.max(9, Math.min(17, (h - 2 * MARGIN - LABEL - 12) / (tallest - 1)));
+        radius = Math.min(6, row / 2 - 0.5);
+        columnGap = Math.max(110, Math.min(320, (w - 2 * MARGIN - 2 * radius - 70) / Math.max(1, columns - 1)));
+    }
 
     private int tallest() {
         int t = shown.layers().get(0).inputs();
@@ -186,8 +206,9 @@ public final class WiresView extends VBox {
             return;
         }
         int t = tallest(), columns = shown.layers().size() + 1;
-        canvas.setWidth(2 * MARGIN + 2 * RADIUS + (columns - 1) * COLUMN_GAP + 60);
-        canvas.setHeight(2 * MARGIN + 2 * RADIUS + (t - 1) * ROW + 14);
+        fit(t, columns);
+        canvas.setWidth(2 * MARGIN + 2 * radius + (columns - 1) * columnGap + 60);
+        canvas.setHeight(2 * MARGIN + 2 * radius + (t - 1) * row + LABEL);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         shownGradients = gradients.isSelected();
         caption.setText(TEXT.get("wires.caption", shownRun.name(), Long.toString(shown.step()), Integer.toString(shown.epoch())));
@@ -198,23 +219,29 @@ public final class WiresView extends VBox {
             float[] v = shownGradients ? l.gradient() : l.weights();
             double max = 1e-12;
             if (v != null) for (float f : v) max = Math.max(max, Math.abs(f));
-            for (int i = 0; i < l.inputs(); i++) {
-                for (int j = 0; j < l.units(); j++) {
-                    double s = v == null ? 0 : v[i * l.units() + j] / max;
-                    g.setStroke(v == null ? NEUTRAL : PlaneColors.divergingColor(Math.signum(s) * (0.35 + 0.65 * Math.abs(s)), false));
-                    g.setLineWidth(MIN_LINE + (MAX_LINE - MIN_LINE) * Math.abs(s));
-                    g.strokeLine(x(li), y(i, l.inputs(), t), x(li + 1), y(j, l.units(), t));
-                }
+            // weak connections first and faint, strong ones on top: the few that matter stand out of the many
+            Integer[] order = new Integer[l.inputs() * l.units()];
+            for (int k = 0; k < order.length; k++) order[k] = k;
+            if (v != null) java.util.Arrays.sort(order, (a, b) -> Float.compare(Math.abs(v[a]), Math.abs(v[b])));
+            for (int k : order) {
+                int i = k / l.units(), j = k % l.units();
+                double s = v == null ? 0 : v[k] / max, m = Math.abs(s);
+                Color c = v == null ? NEUTRAL : PlaneColors.divergingColor(Math.signum(s) * (0.45 + 0.55 * m), false);
+                g.setStroke(c.deriveColor(0, 1, 1, 0.25 + 0.75 * m));
+                g.setLineWidth(MIN_LINE + (MAX_LINE - MIN_LINE) * m);
+                g.strokeLine(x(li), y(i, l.inputs(), t), x(li + 1), y(j, l.units(), t));
             }
         }
         Wire sel = selected();
         if (sel != null) {
             WiresProbe.Layer l = shown.layers().get(sel.layer());
+            double x0 = x(sel.layer()), y0 = y(sel.from(), l.inputs(), t), x1 = x(sel.layer() + 1), y1 = y(sel.to(), l.units(), t);
+            g.setStroke(Color.WHITE); // a halo, so the chosen connection stands out of the crossing ones
+            g.setLineWidth(6);
+            g.strokeLine(x0, y0, x1, y1);
             g.setStroke(SELECTED);
-            g.setLineWidth(2);
-            g.setLineDashes(4, 3);
-            g.strokeLine(x(sel.layer()), y(sel.from(), l.inputs(), t), x(sel.layer() + 1), y(sel.to(), l.units(), t));
-            g.setLineDashes();
+            g.setLineWidth(2.5);
+            g.strokeLine(x0, y0, x1, y1);
         }
         g.setFont(javafx.scene.text.Font.font(11));
         for (int c = 0; c < columns; c++) {
@@ -222,14 +249,14 @@ public final class WiresView extends VBox {
             for (int i = 0; i < n; i++) {
                 double cx = x(c), cy = y(i, n, t);
                 g.setFill(Color.WHITE);
-                g.fillOval(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
+                g.fillOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
                 g.setStroke(NEURON);
                 g.setLineWidth(1.2);
-                g.strokeOval(cx - RADIUS, cy - RADIUS, 2 * RADIUS, 2 * RADIUS);
+                g.strokeOval(cx - radius, cy - radius, 2 * radius, 2 * radius);
             }
             g.setFill(NEURON);
             String name = c == 0 ? TEXT.get("wires.input") : shown.layers().get(c - 1).name();
-            g.fillText(name, x(c) - RADIUS, canvas.getHeight() - 4);
+            g.fillText(name, x(c) - radius, canvas.getHeight() - 4);
         }
         showSelection();
     }
