@@ -199,8 +199,10 @@ public final class TrainingSession {
         return t.setWeight(key, index, value).whenComplete((old, err) -> {
             if (err != null) {
                 Throwable cause = err.getCause() != null && err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
-                javafx.application.Platform.runLater(() -> message.set(
-                        org.layerlab.charts.inside.WiresView.TEXT.get("wires.editFailed", cause.getMessage())));
+                var text = org.layerlab.charts.inside.WiresView.TEXT;
+                // not paused (any more): the run went on or ended before the trainer got to the edit
+                javafx.application.Platform.runLater(() -> message.set(text.get("wires.editFailed",
+                        cause instanceof IllegalStateException ? text.get("wires.pausedOnly") : cause.getMessage())));
             }
         });
     }
