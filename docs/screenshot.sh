@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/docs/screenshot.png}"
-tab="${TAB:-properties}"      # TAB=training shows the Training panel, TAB=inside the decision view and neuron maps
+tab="${TAB:-properties}"      # TAB=training: the Training panel; inside: decision view and neuron maps; step: step through; wires: weights on wires
 size="${SIZE:-}"              # SIZE=1280x800 fixes the window size
 sample="${SAMPLE:-}"          # SAMPLE=circle-features.layerlab opens that bundled sample instead of the default
 looks=()                      # THEME=dark, PRESENTATION=1: the theme and presentation mode (View menu)

@@ -54,6 +54,11 @@ public final class TrainingDashboard extends TabPane {
     private final Tab scalarTab = new Tab("Scalars", scalars);
     private final Tab confusionTab = new Tab("Confusion matrix", confusion);
     private final Tab weightsTab = new Tab("Weights", weights);
+    /** Step through and weights on wires (a small Dense network's neurons and connections). */
+    private final org.layerlab.charts.inside.StepThroughView stepThrough = new org.layerlab.charts.inside.StepThroughView();
+    private final org.layerlab.charts.inside.WiresView wires = new org.layerlab.charts.inside.WiresView(store);
+    private final Tab stepTab = new Tab(org.layerlab.charts.inside.WiresView.TEXT_TAB_STEP, scrolled(stepThrough));
+    private final Tab wiresTab = new Tab(org.layerlab.charts.inside.WiresView.TEXT_TAB_WIRES, wires);
     private volatile int statsEvery = 20;
     private boolean dirty = true;
     private long lastDraw;
@@ -65,13 +70,16 @@ public final class TrainingDashboard extends TabPane {
         scalarTab.setId("scalars-tab");
         confusionTab.setId("confusion-tab");
         weightsTab.setId("weights-tab");
-        getTabs().addAll(scalarTab, confusionTab, weightsTab);
+        stepTab.setId("step-tab");
+        wiresTab.setId("wires-tab");
+        getTabs().addAll(scalarTab, confusionTab, weightsTab, stepTab, wiresTab);
         scalars.setOnChange(this::requestRedraw);
         scalars.runList().list().getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             confusion.pick(r); // selecting a run in the list shows it on the other tabs too
             weights.pick(r);
             decision.pick(r);
             neurons.pick(r);
+            wires.pick(r);
         });
         store.addListener(this::requestRedraw);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> requestRedraw());
@@ -177,6 +185,7 @@ public final class TrainingDashboard extends TabPane {
             if (tab == scalarTab) scalars.markStale();
             else if (tab == confusionTab) confusion.refresh();
             else if (tab == weightsTab) weights.refresh();
+            else if (tab == wiresTab) wires.refresh();
             refreshInside();
         }
         scalars.refreshNext(); // the scalar charts take turns: at most one repaint per frame
@@ -204,7 +213,20 @@ public final class TrainingDashboard extends TabPane {
         weights.refresh();
         decision.refresh();
         neurons.refresh();
+        wires.refresh();
     }
+
+    private static javafx.scene.control.ScrollPane scrolled(javafx.scene.Node n) {
+        javafx.scene.control.ScrollPane s = new javafx.scene.control.ScrollPane(n);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("step-scroll");
+        return s;
+    }
+
+    /** The step-through panel (the window shows each traced step in it). */
+    public org.layerlab.charts.inside.StepThroughView stepThrough() { return stepThrough; }
+    /** The weights-on-wires view. */
+    public org.layerlab.charts.inside.WiresView wires() { return wires; }
 
     /** The plane views, when the window shows them (they sit outside this tab pane). */
     private void refreshInside() {

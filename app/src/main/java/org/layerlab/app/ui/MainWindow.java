@@ -88,6 +88,7 @@ public final class MainWindow extends BorderPane {
         charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> clamp(heightProperty().get() * 0.5, 200, 300), heightProperty()));
         document.useEditor(editor);
         wireWeights();
+        wireStepThroughAndWires();
         student = new StudentMode(document);
         javafx.scene.control.Menu fileMenu = FileMenu.build(document, () -> exportModel(null), quit);
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
@@ -234,6 +235,26 @@ public final class MainWindow extends BorderPane {
         TrainingSession.BranchPoint at = null;
         for (var p : points) if (at == null || p.step() <= step) at = p; // oldest first
         return at;
+    }
+
+    /**
+     * Step shows its batch in the step-through panel; the weights-on-wires view may set a weight while the run is paused:
+     * one undoable edit ("Set weight Hidden 1 [3→2] to 0.25") that the trainer applies on its own thread.
+     */
+    private void wireStepThroughAndWires() {
+        session.traceProperty().addListener((o, a, t) -> charts.stepThrough().show(t));
+        var wires = charts.wires();
+        wires.editableProperty().bind(session.statusProperty().isEqualTo(Status.PAUSED));
+        wires.setOnEdit((wire, value) -> {
+            var t = session.trainer();
+            if (t == null || t.state() != org.layerlab.compute.train.Trainer.State.PAUSED || wire.runId() != session.currentRunId()) {
+                wires.showProblem(org.layerlab.charts.inside.WiresView.TEXT.get("wires.pausedOnly"));
+                return;
+            }
+            String label = org.layerlab.charts.inside.WiresView.TEXT.get("wires.edit", wire.layerName(), wire.from() + 1, wire.to() + 1,
+                    org.layerlab.charts.inside.WiresView.number(value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", ""));
+            editor.execute(new WeightEdit(label, session, t, wire.key(), wire.index(), value));
+        });
     }
 
     /**

@@ -19,9 +19,11 @@ public final class ScreenshotMode {
     private ScreenshotMode() {}
 
     /**
-     * {@code ScreenshotMode FILE [EPOCHS [TAB [WIDTHxHEIGHT]]] [--theme=dark] [--presentation=true]}: opens the window
-     * with the default project and writes FILE; TAB is the side panel's tab to show ({@code properties} or
-     * {@code training}); the options choose the theme and presentation mode.
+     * {@code ScreenshotMode FILE [EPOCHS [TAB [WIDTHxHEIGHT [SAMPLE]]]] [--theme=dark] [--presentation=true]}: opens the
+     * window with the default project (or a bundled SAMPLE) and writes FILE; TAB is the side panel's tab to show
+     * ({@code properties}, {@code training}, {@code lesson} or {@code inside}), the chart area's {@code step} (after one
+     * Step: the step-through panel) or {@code wires} (the weights on wires), or {@code branch} (a branched run); the
+     * options choose the theme and presentation mode.
      */
     public static void main(String[] all) {
         // Options (--theme=dark, --presentation=true) go to the application as they are; the rest are positional.
@@ -53,7 +55,7 @@ public final class ScreenshotMode {
         }
         window.session().train();
         new AnimationTimer() {
-            private boolean pausing;
+            private boolean pausing, stepped;
 
             @Override public void handle(long now) {
                 if (!pausing) {
@@ -64,17 +66,51 @@ public final class ScreenshotMode {
                 // Wait until the trainer has actually stopped between batches and the run list says so.
                 var runs = window.charts().store().runs();
                 if (runs.isEmpty() || runs.get(runs.size() - 1).status() != RunData.Status.PAUSED) return;
+                if (tab.equals("step") && !stepped) {
+                    window.session().step();
+                    stepped = true;
+                    return;
+                }
+                var trace = window.session().traceProperty().get();
+                if (tab.equals("step") && (trace == null || trace.step() != window.session().latestProgress().step())) return;
+                var wires = runs.get(runs.size() - 1).wires();
+                if (tab.equals("wires") && (wires == null || wires.step() != window.session().latestProgress().step())) return;
                 stop();
+                if (tab.equals("step") || tab.equals("wires")) showChartTab(window, tab);
                 window.charts().flush();
                 if (tab.equals("inside")) select(window, "inside");
                 // Two more pulses so the last points are drawn before the snapshot.
                 Platform.runLater(() -> Platform.runLater(() -> {
                     WritableImage whole = scene.snapshot(null);
                     if (tab.equals("inside")) savePanel(window, target);
+                    if (tab.equals("step")) saveOnly(window.charts().stepThrough().snapshot(null, null), sibling(target, "-panel"));
+                    if (tab.equals("wires")) saveOnly(window.charts().wires().snapshot(null, null), sibling(target, "-panel"));
                     save(whole, target);
                 }));
             }
         }.start();
+    }
+
+    /**
+     * The chart area's Step through or Weights on wires tab, given most of the window's height, with a sample of the
+     * batch or a connection chosen as a teacher would.
+     */
+    private static void showChartTab(MainWindow window, String tab) {
+        window.charts().getTabs().stream().filter(t -> (tab + "-tab").equals(t.getId())).findFirst()
+                .ifPresent(t -> window.charts().getSelectionModel().select(t));
+        if (window.getCenter() instanceof javafx.scene.control.SplitPane centre) centre.setDividerPositions(0.3);
+        if (tab.equals("step")) window.charts().stepThrough().showRow(2);
+        if (tab.equals("wires")) {
+            var view = window.charts().wires();
+            view.refresh();
+            javafx.geometry.Point2D p = view.pointOn(1, 4, 9, 0.37);
+            view.select(view.wireAt(p.getX(), p.getY()));
+        }
+        window.charts().flush();
+    }
+
+    private static Path sibling(Path target, String suffix) {
+        return target.resolveSibling(target.getFileName().toString().replaceFirst("\\.png$", "") + suffix + ".png");
     }
 
     /** The Inside tab's whole content (beyond its scroll view) with one neuron of Hidden 2 enlarged, as NAME-panel.png. */

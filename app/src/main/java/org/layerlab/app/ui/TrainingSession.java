@@ -89,6 +89,13 @@ public final class TrainingSession {
 
     private final AtomicReference<Tagged<Progress>> latest = new AtomicReference<>(new Tagged<>(0, Progress.NONE));
     private final AtomicReference<Tagged<RunEnded>> ended = new AtomicReference<>();
+    /** The latest traced step (Step), crossing from the trainer's thread to the FX timer. */
+    private final AtomicReference<Tagged<org.layerlab.compute.train.probe.StepTrace>> traced = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<org.layerlab.compute.train.probe.StepTrace> trace = new ReadOnlyObjectWrapper<>();
+    /** The run list's id of the current run (0 before the first). */
+    private volatile int currentRunId;
+    /** The current run's network is small enough for the step-through panel (every layer at most 64 wide). */
+    private boolean traceable;
     /** The run whose events count; every start and reset moves it on. FX thread writes, trainer threads read. */
     private volatile long currentRun;
     private final ReadOnlyObjectWrapper<TrainingConfig> trainedSettings = new ReadOnlyObjectWrapper<>();
@@ -177,6 +184,28 @@ public final class TrainingSession {
 
     /** How much analysis the next runs get (the window reads the charts' sampling interval). */
     public void useProbeSettings(Supplier<StandardProbes.Settings> settings) { probeSettings = settings; }
+
+    /** The last step Step traced for the current run (null until one), published on the FX thread. */
+    public ReadOnlyObjectProperty<org.layerlab.compute.train.probe.StepTrace> traceProperty() { return trace.getReadOnlyProperty(); }
+
+    /** The run list's id of the current or last run (0 before the first). */
+    public int currentRunId() { return currentRunId; }
+
+    /**
+     * Sets one weight of {@code t}'s network while it is paused, on the trainer's side (see {@link Trainer#setWeight});
+     * a refusal shows in the status message. The future gives the value the weight had.
+     */
+    public java.util.concurrent.CompletableFuture<Float> setWeight(Trainer t, String key, int index, float value) {
+        return t.setWeight(key, index, value).whenComplete((old, err) -> {
+            if (err != null) {
+                Throwable cause = err.getCause() != null && err instanceof java.util.concurrent.CompletionException ? err.getCause() : err;
+                var text = org.layerlab.charts.inside.WiresView.TEXT;
+                // not paused (any more): the run went on or ended before the trainer got to the edit
+                javafx.application.Platform.runLater(() -> message.set(text.get("wires.editFailed",
+                        cause instanceof IllegalStateException ? text.get("wires.pausedOnly") : cause.getMessage())));
+            }
+        });
+    }
 
     /** The current or last trainer, for tests and inspection. */
     public Trainer trainer() { return trainer; }
@@ -339,7 +368,8 @@ public final class TrainingSession {
             trainer.pause();
         }
         status.set(Status.PAUSED);
-        trainer.step();
+        if (traceable) trainer.stepTraced(); // the step-through panel shows exactly this batch
+        else trainer.step();
     }
 
     public void stop() {
@@ -353,6 +383,8 @@ public final class TrainingSession {
         currentRun++; // whatever the stopped trainer still sends is dropped
         latest.set(new Tagged<>(currentRun, Progress.NONE));
         ended.set(null);
+        traced.set(null);
+        trace.set(null);
         progress.set(Progress.NONE);
         trainedGraph.set(null);
         trainedSettings.set(null);
@@ -421,6 +453,13 @@ public final class TrainingSession {
         }
         if (parentRunId != null) info = new RunInfo(name != null ? name : info.name(), info.settings(), parentRunId, forkStep);
         RunRecorder recorder = runListeners.newRun(info);
+        currentRunId = recorder.runId();
+        var shapes = ShapeInference.analyze(p.graph());
+        traceable = p.graph().nodes().stream().allMatch(n -> shapes.info(n.id()) != null && shapes.info(n.id()).outputShape() != null
+                && shapes.info(n.id()).outputShape().size() <= org.layerlab.charts.inside.StepThroughView.MAX_UNITS);
+        traced.set(null);
+        trace.set(null);
+        trainer.setTraceSink(s -> traced.set(new Tagged<>(run, s)));
         branchable.put(recorder.runId(), new Branchable(p.graph(), p.training(), trainer));
         // Analysis (confusion matrix, weight statistics, decision grid, neuron maps) runs on the pool from snapshots;
         // the recorder hears of the run's end once the probes have delivered their last results.
@@ -542,6 +581,8 @@ public final class TrainingSession {
     }
 
     private void publish() {
+        Tagged<org.layerlab.compute.train.probe.StepTrace> st = traced.get();
+        if (st != null && st.run() == currentRun && st.event() != trace.get()) trace.set(st.event());
         Tagged<Progress> t = latest.get();
         if (t.run() == currentRun && t.event() != progress.get()) progress.set(t.event());
         Tagged<RunEnded> tagged = ended.getAndSet(null);

@@ -128,6 +128,12 @@ public final class RunData {
     public NeuronMapProbe.Result neuronMaps() { return neuronMaps; }
     public void setNeuronMaps(NeuronMapProbe.Result m) { neuronMaps = m; }
 
+    private org.layerlab.compute.train.probe.WiresProbe.Result wires;
+
+    /** The latest weights on the wires (a small Dense chain), or null. */
+    public org.layerlab.compute.train.probe.WiresProbe.Result wires() { return wires; }
+    public void setWires(org.layerlab.compute.train.probe.WiresProbe.Result w) { wires = w; }
+
     /** The 2-D data the run trained on, or null. */
     public PlanePoints planePoints() { return planePoints; }
     public void setPlanePoints(PlanePoints p) { planePoints = p; }

@@ -57,5 +57,7 @@ public final class RunRecorder implements TrainingListener, StandardProbes.Resul
 
     @Override public void neurons(NeuronMapProbe.Result r) { sink.accept(new RunUpdate.Neurons(runId, r)); }
 
+    @Override public void wires(org.layerlab.compute.train.probe.WiresProbe.Result r) { sink.accept(new RunUpdate.Wires(runId, r)); }
+
     @Override public void points(PlanePoints p) { sink.accept(new RunUpdate.Points(runId, p)); }
 }

@@ -134,6 +134,14 @@ public sealed interface RunUpdate {
         }
     }
 
+    /** The weights on the wires of a small Dense chain at one step (a newer one replaces it). */
+    record Wires(int runId, org.layerlab.compute.train.probe.WiresProbe.Result wires) implements RunUpdate {
+        @Override public void apply(RunStore store) {
+            RunData r = store.find(runId);
+            if (r != null) r.setWires(wires);
+        }
+    }
+
     /** The run's 2-D data, drawn under its decision grid. */
     record Points(int runId, PlanePoints points) implements RunUpdate {
         @Override public void apply(RunStore store) {

@@ -62,6 +62,18 @@ public final class Trainer {
     private final CheckpointRetention checkpoints = new CheckpointRetention(SPACED_CHECKPOINTS);
     /** Where the run starts: null from fresh weights, else the checkpoint it continues from (set before start). */
     private volatile Checkpoint resumeFrom;
+    /** Where traced steps go (see {@link #stepTraced}); null: nothing is traced. */
+    private volatile java.util.function.Consumer<org.layerlab.compute.train.probe.StepTrace> traces;
+    /** Steps granted and taken so far, and the grants {@link #stepTraced} asked a trace of (under {@link #lock}). */
+    private long grantsIssued, grantsTaken;
+    private final java.util.Set<Long> tracedGrants = new java.util.HashSet<>();
+    /** A trace is asked for the next step, whichever it is. */
+    private volatile boolean traceNext;
+    /** Weight edits waiting for the trainer's thread, which applies them while paused (see {@link #setWeight}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<WeightEdit> edits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** One weight to set, and who waits to hear the value it had. */
+    private record WeightEdit(String key, int index, float value, CompletableFuture<Float> done) {}
 
     public Trainer(CompiledNetwork network, Dataset train, Dataset validation, TrainingConfig config) {
         this(network, train, validation, null, config);
@@ -127,6 +139,64 @@ public final class Trainer {
         this.snapshots = sink;
     }
 
+    /**
+     * Where traced steps go: a traced step hands its forward and backward values (see
+     * {@link org.layerlab.compute.train.probe.StepTrace}) to {@code sink} on the trainer's thread, which must only queue
+     * them. Set before the run starts.
+     */
+    public void setTraceSink(java.util.function.Consumer<org.layerlab.compute.train.probe.StepTrace> sink) {
+        if (state() != State.READY) throw new IllegalStateException("set the trace sink before the run starts");
+        this.traces = sink;
+    }
+
+    /** Traces the next step the run takes (whichever it is; {@link #stepTraced} traces exactly the step it grants). */
+    public void traceNextStep() { traceNext = true; }
+
+    /**
+     * While paused, sets one weight ({@code key} "nodeId/kernel", element {@code index}) on the trainer's own thread
+     * between steps, never while a step uses the weights; the future completes with the value it had, or fails when the
+     * run is not paused or has no such weight. Probes get a fresh snapshot of the edited weights.
+     */
+    public CompletableFuture<Float> setWeight(String key, int index, float value) {
+        CompletableFuture<Float> done = new CompletableFuture<>();
+        Parameter p = network.namedParameters().get(key);
+        if (p == null || index < 0 || index >= p.value().size()) {
+            done.completeExceptionally(new IllegalArgumentException("no weight " + key + "[" + index + "]"));
+            return done;
+        }
+        lock.lock();
+        try {
+            if (state != State.PAUSED) {
+                done.completeExceptionally(new IllegalStateException("weights are edited while the run is paused; it is " + state));
+                return done;
+            }
+            edits.add(new WeightEdit(key, index, value, done));
+            changed.signalAll();
+        } finally { lock.unlock(); }
+        return done;
+    }
+
+    /** Applies the queued weight edits (trainer thread, paused) and publishes the edited weights. */
+    private void applyEdits(long step, int epoch) {
+        Map<String, Parameter> named = network.namedParameters();
+        WeightEdit e;
+        boolean any = false;
+        while ((e = edits.poll()) != null) {
+            float[] w = named.get(e.key()).value().data();
+            float old = w[e.index()];
+            w[e.index()] = e.value();
+            any = true;
+            e.done().complete(old);
+        }
+        SnapshotSink sink = snapshots;
+        if (any && sink != null) publish(sink, WeightSnapshot.Kind.EDIT, step, epoch, false, null, null);
+    }
+
+    private void failEdits() {
+        WeightEdit e;
+        while ((e = edits.poll()) != null) e.done().completeExceptionally(new IllegalStateException("the run ended before the edit"));
+    }
+
     public CompiledNetwork network() { return network; }
     public TrainingConfig config() { return config; }
 
@@ -173,10 +243,26 @@ public final class Trainer {
 
     public void pause() { control(() -> pauseRequested = true); }
 
-    public void resume() { control(() -> { pauseRequested = false; stepsGranted = 0; }); }
+    public void resume() {
+        control(() -> {
+            pauseRequested = false;
+            stepsGranted = 0;
+            grantsIssued = grantsTaken;
+            tracedGrants.clear();
+        });
+    }
 
     /** While paused: run exactly one more batch, then stay paused. */
-    public void step() { control(() -> { pauseRequested = true; stepsGranted++; }); }
+    public void step() { control(() -> { pauseRequested = true; stepsGranted++; grantsIssued++; }); }
+
+    /** {@link #step()}, and that very step is traced to the trace sink. */
+    public void stepTraced() {
+        control(() -> {
+            pauseRequested = true;
+            stepsGranted++;
+            tracedGrants.add(++grantsIssued);
+        });
+    }
 
     /** Ends the run after the current batch. */
     public void stop() { control(() -> stopRequested = true); }
@@ -196,6 +282,7 @@ public final class Trainer {
      * weights to the snapshot sink, with {@code epoch} the epoch of the last step done.
      */
     private boolean awaitPermission(long step, int epoch) throws InterruptedException {
+        tracing = false;
         boolean told = false;
         while (true) {
             boolean paused;
@@ -210,19 +297,27 @@ public final class Trainer {
                 for (TrainingListener l : listeners) l.runPaused(new TrainingEvents.RunPaused(step));
                 told = true;
             }
-            boolean go, turn;
+            boolean go, turn, edit;
             lock.lock();
             try {
-                while (mustWait()) changed.await();
+                while (mustWait() && edits.isEmpty()) changed.await();
+                edit = !edits.isEmpty();
                 go = !stopRequested;
-                turn = go && (pauseRequested || awaitPace());
+                turn = !edit && go && (pauseRequested || awaitPace());
                 if (turn) {
-                    if (pauseRequested) stepsGranted--;
+                    if (pauseRequested) {
+                        stepsGranted--;
+                        tracing = tracedGrants.remove(++grantsTaken);
+                    }
                     state = State.RUNNING;
                     stepped = true;
                     lastStepAt = pace.clock().nanoTime();
                 }
             } finally { lock.unlock(); }
+            if (edit) { // made while paused: applied before anything else happens to the weights
+                applyEdits(step, epoch);
+                continue;
+            }
             if (!go) return false;
             if (turn) {
                 if (told) for (TrainingListener l : listeners) l.runResumed(new TrainingEvents.RunResumed(step));
@@ -244,6 +339,9 @@ public final class Trainer {
 
     private boolean mustWait() { return !stopRequested && pauseRequested && stepsGranted == 0; }
 
+    /** The step about to run is traced (trainer thread). */
+    private boolean tracing;
+
     private void run() {
         worker = Thread.currentThread();
         RunEnded end;
@@ -260,6 +358,7 @@ public final class Trainer {
         }
         lock.lock();
         try { state = State.FINISHED; } finally { lock.unlock(); }
+        failEdits();
         publishEnd(end);
         for (TrainingListener l : listeners) l.runEnded(end);
         worker = null;
@@ -338,6 +437,8 @@ public final class Trainer {
                     }
                     for (Parameter p : params) p.zeroGrad();
                     l.backward();
+                    var tracer = traces;
+                    boolean traced = tracer != null && (tracing || traceNext);
                     for (Map.Entry<String, Parameter> e : named.entrySet()) {
                         if (!e.getValue().grad().allFinite()) {
                             String node = network.nodeOf(e.getKey()).id();
@@ -350,10 +451,16 @@ public final class Trainer {
                     boolean publishing = sink != null && sink.due(step + 1, endsEpoch, System.nanoTime());
                     Map<String, float[]> gradients = publishing ? WeightSnapshot.copyGradients(network) : null;
                     Map<String, float[]> before = publishing ? WeightSnapshot.copyWeights(network) : null;
+                    Map<String, float[]> traceGradients = traced ? (gradients != null ? gradients : WeightSnapshot.copyGradients(network)) : null;
+                    Map<String, float[]> traceBefore = traced ? (before != null ? before : WeightSnapshot.copyWeights(network)) : null;
                     if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
                     optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
                     optimizer.step(params);
                     step++;
+                    if (traced) {
+                        traceNext = false;
+                        tracer.accept(trace(step, epoch, order, b * bs, batch, outputs, lv, traceGradients, traceBefore));
+                    }
                     if (publishing) publish(sink, WeightSnapshot.Kind.STEP, step, epoch, endsEpoch, gradients, before);
                     size = batch.size();
                     batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
@@ -400,6 +507,35 @@ public final class Trainer {
             }
         }
         return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), withTest(last, loss));
+    }
+
+    /**
+     * The trace of a step just taken: every node's output and its gradient (copied out of the step's workspace before it
+     * is reused), and each parameter before, its gradient, after.
+     */
+    private org.layerlab.compute.train.probe.StepTrace trace(long step, int epoch, int[] order, int from, Batch batch,
+                                                              Map<String, Var> outputs, double lv, Map<String, float[]> gradients,
+                                                              Map<String, float[]> before) {
+        int rows = batch.size();
+        int[] samples = java.util.Arrays.copyOfRange(order, from, from + rows);
+        List<org.layerlab.compute.train.probe.StepTrace.Layer> layers = new java.util.ArrayList<>();
+        for (Map.Entry<String, Var> e : outputs.entrySet()) {
+            Var v = e.getValue();
+            var node = network.graph().node(e.getKey());
+            float[] grad = v.requiresGrad() ? v.grad().data().clone() : null;
+            layers.add(new org.layerlab.compute.train.probe.StepTrace.Layer(node.id(), node.name(), node.type(),
+                    v.value().size() / rows, v.value().data().clone(), grad));
+        }
+        List<org.layerlab.compute.train.probe.StepTrace.Weights> weights = new java.util.ArrayList<>();
+        for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
+            var node = network.nodeOf(e.getKey());
+            Parameter p = e.getValue();
+            weights.add(new org.layerlab.compute.train.probe.StepTrace.Weights(e.getKey(), node.id(), node.name(), p.name(),
+                    p.value().shape().dims(), before.get(e.getKey()), gradients.get(e.getKey()), p.value().data().clone()));
+        }
+        return new org.layerlab.compute.train.probe.StepTrace(step, epoch, samples,
+                batch.labels() == null ? null : batch.labels().clone(), batch.targets() == null ? null : batch.targets().clone(),
+                loss.id(), lv, layers, weights);
     }
 
     /** The last epoch's metrics and, when there is a test set, the test metrics measured now (after training). */

@@ -117,7 +117,7 @@ public final class ProbeHub implements SnapshotSink {
     }
 
     /**
-     * A step's snapshot goes to the probes that found it due; the start's to every probe; a pause's or the end's to the
+     * A step's snapshot goes to the probes that found it due; the start's and an edit's to every probe; a pause's or the end's to the
      * probes that have not been offered that step yet, so every view ends up showing the weights the run stands at.
      * Trainer thread.
      */
@@ -125,7 +125,7 @@ public final class ProbeHub implements SnapshotSink {
         for (int i = 0; i < slots.size(); i++) {
             Slot<?> s = slots.get(i);
             boolean wanted = switch (snapshot.kind()) {
-                case START -> true;
+                case START, EDIT -> true; // an edit changed weights every view shows
                 case STEP -> dueNow[i];
                 case PAUSE, END -> s.lastOfferStep < snapshot.step();
             };

@@ -23,6 +23,8 @@ public final class StandardProbes {
         void neurons(NeuronMapProbe.Result r);
         /** The data drawn under the decision grid, once, before the run starts. */
         void points(PlanePoints p);
+        /** The weights on the wires of a small Dense chain. */
+        default void wires(WiresProbe.Result r) {}
     }
 
     /**
@@ -38,6 +40,9 @@ public final class StandardProbes {
         public Settings withStatsEvery(int n) { return new Settings(n, decisionHz, neuronHz, decisionResolution, neuronResolution); }
     }
 
+    /** How often the weights on the wires refresh while training, at most. */
+    static final double WIRES_HZ = 10;
+
     /** Attaches a hub with the probes that apply to this run to {@code trainer} (before it starts) and returns it. */
     public static ProbeHub attach(Trainer trainer, Dataset train, Dataset validation, Dataset test, Executor executor,
                                   Settings settings, Results out) {
@@ -49,6 +54,9 @@ public final class StandardProbes {
             int n = Math.min(measured.size(), ConfusionProbe.MAX_SAMPLES);
             hub.add(new ConfusionProbe(trainer.loss(), measured, TEXT.get(hasValidation ? "source.validation" : "source.training", n)),
                     out::confusion);
+        }
+        if (!WiresProbe.chain(trainer.network().graph()).isEmpty()) {
+            hub.add(new WiresProbe(trainer.network().graph(), WIRES_HZ), out::wires);
         }
         if (PlaneGrid.applies(trainer.network().inputShape())) {
             PlanePoints points = PlanePoints.of(train, validation, test);

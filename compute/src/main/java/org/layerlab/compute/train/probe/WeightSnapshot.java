@@ -17,9 +17,9 @@ import org.layerlab.compute.tensor.Tensor;
 public final class WeightSnapshot {
     /**
      * When the snapshot was taken: before the first step, after a due step, when the run paused (and so after each
-     * Step), or as it ended.
+     * Step), after weights were edited while paused, or as it ended.
      */
-    public enum Kind { START, STEP, PAUSE, END }
+    public enum Kind { START, STEP, PAUSE, EDIT, END }
 
     private final Kind kind;
     private final long step;
