@@ -92,7 +92,7 @@ public final class MainWindow extends BorderPane {
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
         javafx.scene.control.Menu view = editor.viewMenu();
-        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem(), Language.menu(RecentFiles.settingsDirectory()));
         javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), view, helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
