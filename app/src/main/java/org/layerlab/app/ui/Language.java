@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -133,8 +135,9 @@ public final class Language {
     /** Relabels {@code node} and everything under it, including what is not a child node: menus, tabs, tooltips. */
     static void relabel(Node node, Set<Object> seen) {
         if (node == null || !seen.add(node)) return;
-        if (node instanceof Labeled l && !l.textProperty().isBound()) l.setText(again(l.getText()));
-        if (node instanceof TextInputControl t && !t.promptTextProperty().isBound()) t.setPromptText(again(t.getPromptText()));
+        if (node.getProperties().get(org.layerlab.editor.PaletteView.RELABEL) instanceof Runnable redo) redo.run();
+        if (node instanceof Labeled l && !l.textProperty().isBound()) l.setText(again(l, l.getText()));
+        if (node instanceof TextInputControl t && !t.promptTextProperty().isBound()) t.setPromptText(again(t, t.getPromptText()));
         if (node instanceof Control c) {
             tooltip(c.getTooltip());
             if (c.getContextMenu() != null) items(c.getContextMenu().getItems(), seen);
@@ -143,7 +146,7 @@ public final class Language {
         if (node instanceof MenuButton b) items(b.getItems(), seen);
         if (node instanceof TabPane tabs) {
             for (Tab t : tabs.getTabs()) {
-                if (!t.textProperty().isBound()) t.setText(again(t.getText()));
+                if (!t.textProperty().isBound()) t.setText(again(t, t.getText()));
                 tooltip(t.getTooltip());
                 relabel(t.getContent(), seen);
             }
@@ -157,7 +160,7 @@ public final class Language {
 
     private static void columns(ObservableList<? extends TableColumnBase<?, ?>> cols) {
         for (TableColumnBase<?, ?> c : cols) {
-            if (!c.textProperty().isBound()) c.setText(again(c.getText()));
+            if (!c.textProperty().isBound()) c.setText(again(c, c.getText()));
             columns(c.getColumns());
         }
     }
@@ -168,17 +171,31 @@ public final class Language {
 
     private static void item(MenuItem i, Set<Object> seen) {
         if (!seen.add(i)) return;
-        if (!i.textProperty().isBound()) i.setText(again(i.getText()));
+        if (!i.textProperty().isBound()) i.setText(again(i, i.getText()));
         if (i instanceof Menu m) items(m.getItems(), seen);
     }
 
     private static void tooltip(Tooltip t) {
-        if (t != null && !t.textProperty().isBound()) t.setText(again(t.getText()));
+        if (t != null && !t.textProperty().isBound()) t.setText(again(t, t.getText()));
     }
 
-    /** {@code text} in the current language when it came from a bundle, else as it is (a file name, a number). */
-    private static String again(String text) {
-        String t = Messages.retranslate(text);
-        return t == null ? text : t;
+    /**
+     * {@code owner}'s {@code text} in the current language when it came from a bundle, else as it is (a file name, a
+     * number). Where each owner's text came from is kept after the first look-up: two English texts may share one
+     * Chinese word ("Train", "Training": 训练), so going back cannot rely on the text alone.
+     */
+    private static String again(Object owner, String text) {
+        if (text == null || text.isEmpty()) return text;
+        Relabelled known = RELABELLED.get(owner);
+        Messages.Origin origin = known != null && known.produced().equals(text) ? known.origin() : Messages.origin(text);
+        if (origin == null) return text;
+        String now = origin.text();
+        RELABELLED.put(owner, new Relabelled(origin, now));
+        return now;
     }
+
+    private record Relabelled(Messages.Origin origin, String produced) {}
+
+    /** What each control's text came from at the last switch (weak: a closed window's controls go). */
+    private static final Map<Object, Relabelled> RELABELLED = new WeakHashMap<>();
 }

@@ -77,10 +77,16 @@ class LanguageWindowTest extends MainWindowFixture {
         assertEquals("核心", group(robot, "core"));
         assertEquals("输入与输出", group(robot, "input"));
         assertEquals("语言", onFx(() -> languageMenu().getText()), "the language menu itself is relabelled");
+        assertEquals("编辑", onFx(() -> menus().getMenus().get(1).getText()));
+        assertEquals("训练", onFx(() -> robot.lookup("#train-button").queryButton().getText()));
+        assertEquals("搜索层", onFx(() -> robot.lookup("#palette-search").queryTextInputControl().getPromptText()));
+        assertTrue(onFx(() -> robot.lookup("#status-step").queryLabeled().getText()).startsWith("步"));
 
         choose("language-english");
         assertEquals("File", fileMenu());
         assertEquals("Core", group(robot, "core"));
+        assertEquals("Train", onFx(() -> robot.lookup("#train-button").queryButton().getText()));
+        assertEquals("Search layers", onFx(() -> robot.lookup("#palette-search").queryTextInputControl().getPromptText()));
     }
 
     @Test
@@ -89,6 +95,7 @@ class LanguageWindowTest extends MainWindowFixture {
         long before = onFx(() -> window.session().progressProperty().get().step());
         choose("language-chinese");
         assertEquals("文件", fileMenu());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#status-step").queryLabeled().getText()).startsWith("步"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> window.session().progressProperty().get().step()) > before + 5);
         assertEquals(TrainingSession.Status.RUNNING, onFx(() -> window.session().statusProperty().get()));
     }

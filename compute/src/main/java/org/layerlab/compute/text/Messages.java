@@ -41,17 +41,25 @@ public final class Messages {
     }
 
     /**
-     * {@code text} as this program last produced it through some bundle, produced again in the current language; null
-     * when it did not come from a bundle (or was produced too long ago to be remembered). This lets a switch of language
-     * at run time relabel a window already built, without rebuilding it.
+     * Where {@code text} came from, as this program last produced it through some bundle; null when it did not come
+     * from a bundle (or was produced too long ago to be remembered). This lets a switch of language at run time
+     * relabel a window already built: {@link Origin#text()} produces it again in the current language.
      */
-    public static String retranslate(String text) {
-        if (text == null) return null;
-        Origin o = ORIGINS.get(text);
-        return o == null ? null : o.messages.get(o.key, o.args);
+    public static Origin origin(String text) {
+        return text == null ? null : ORIGINS.get(text);
     }
 
-    private record Origin(Messages messages, String key, Object[] args) {}
+    /** {@code text} produced again in the current language, or null (see {@link #origin}). */
+    public static String retranslate(String text) {
+        Origin o = origin(text);
+        return o == null ? null : o.text();
+    }
+
+    /** A text's bundle, key and arguments. */
+    public record Origin(Messages messages, String key, Object[] args) {
+        /** The text in the current language. */
+        public String text() { return messages.get(key, args); }
+    }
 
     /** The texts produced lately and where they came from; bounded, as formatted texts (a status line) keep coming. */
     private static final Map<String, Origin> ORIGINS = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
