@@ -7,10 +7,13 @@ out="${1:-$root/docs/screenshot.png}"
 tab="${TAB:-properties}"      # TAB=training shows the Training panel, TAB=inside the decision view and neuron maps
 size="${SIZE:-}"              # SIZE=1280x800 fixes the window size
 sample="${SAMPLE:-}"          # SAMPLE=circle-features.layerlab opens that bundled sample instead of the default
+ui_lang="${UI_LANG:-en}"      # UI_LANG=zh-CN shows the window in Simplified Chinese (as View → Language would)
 command -v xvfb-run >/dev/null || { echo "screenshot.sh: xvfb-run is missing (apt-get install xvfb libgtk-3-0)" >&2; exit 3; }
 "$root/layerlab" --version >/dev/null   # builds the app when needed
 cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
 # Autosave and settings go to a scratch folder: making a screenshot leaves the user's ~/.layerlab alone.
 scratch="$(mktemp -d)"
+mkdir -p "$scratch/settings"
+echo "$ui_lang" > "$scratch/settings/language.txt"   # the language the window remembers choosing
 xvfb-run -a -s '-screen 0 1600x1000x24' \
   java --add-modules jdk.incubator.vector -Dlayerlab.autosave.dir="$scratch/autosave" -Dlayerlab.settings.dir="$scratch/settings" -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}" "$tab" "$size" $sample
