@@ -116,7 +116,10 @@ public final class Language {
             item.setToggleGroup(group);
             item.setSelected(c == CURRENT.get());
             item.setOnAction(e -> { if (c != CURRENT.get()) choose(c, settingsDir); });
-            CURRENT.addListener((o, a, now) -> item.setSelected(now == c));
+            // Weakly: the language outlives every window; the item keeps its listener alive as long as it lives.
+            javafx.beans.value.ChangeListener<Choice> follow = (o, a, now) -> item.setSelected(now == c);
+            item.getProperties().put(Language.class, follow);
+            CURRENT.addListener(new javafx.beans.value.WeakChangeListener<>(follow));
             menu.getItems().add(item);
         }
         return menu;
