@@ -10,10 +10,13 @@ sample="${SAMPLE:-}"          # SAMPLE=circle-features.layerlab opens that bundl
 looks=()                      # THEME=dark, PRESENTATION=1: the theme and presentation mode (View menu)
 [ -n "${THEME:-}" ] && looks+=("--theme=$THEME")
 [ -n "${PRESENTATION:-}" ] && looks+=("--presentation=true")
+ui_lang="${UI_LANG:-en}"      # UI_LANG=zh-CN shows the window in Simplified Chinese (as View → Language would)
 command -v xvfb-run >/dev/null || { echo "screenshot.sh: xvfb-run is missing (apt-get install xvfb libgtk-3-0)" >&2; exit 3; }
 "$root/layerlab" --version >/dev/null   # builds the app when needed
 cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
 # Autosave and settings go to a scratch folder: making a screenshot leaves the user's ~/.layerlab alone.
 scratch="$(mktemp -d)"
+mkdir -p "$scratch/settings"
+echo "$ui_lang" > "$scratch/settings/language.txt"   # the language the window remembers choosing
 xvfb-run -a -s '-screen 0 1600x1000x24' \
   java --add-modules jdk.incubator.vector -Dlayerlab.autosave.dir="$scratch/autosave" -Dlayerlab.settings.dir="$scratch/settings" -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}" "$tab" "$size" $sample ${looks[@]+"${looks[@]}"}

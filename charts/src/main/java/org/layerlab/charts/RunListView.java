@@ -1,6 +1,5 @@
 package org.layerlab.charts;
 
-import java.util.Locale;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -43,15 +42,15 @@ final class RunListView extends VBox {
         setPadding(new Insets(4));
         setPrefWidth(190);
         setMinWidth(150);
-        Label title = new Label("Runs");
+        Label title = new Label(LIST_TEXT.get("title"));
         title.getStyleClass().add("run-list-title");
         list.setCellFactory(v -> new RunCell());
-        list.setPlaceholder(new Label("Press Train to\nstart a run"));
+        list.setPlaceholder(new Label(LIST_TEXT.get("placeholder")));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setMinHeight(48); // the list gives up height first, so the options and legend below it are never cut off
-        Button rename = new Button("Rename");
+        Button rename = new Button(LIST_TEXT.get("rename"));
         rename.setId("rename-run-button");
-        Button delete = new Button("Delete");
+        Button delete = new Button(LIST_TEXT.get("delete"));
         delete.setId("delete-run-button");
         rename.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -84,13 +83,21 @@ final class RunListView extends VBox {
         if (index >= 0) list.edit(index);
     }
 
+    /** The run list's own texts. */
+    private static final org.layerlab.compute.text.Messages LIST_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.runlist", RunListView.class);
+
+    /** A run's state as the list shows it ("running", "completed"). */
+    static String status(RunData.Status s) { return LIST_TEXT.get("status." + s.name()); }
+
     static String describe(RunData r) {
-        StringBuilder sb = new StringBuilder(r.name()).append(" — ").append(r.status().name().toLowerCase(Locale.ROOT));
-        if (!r.endMessage().isEmpty() && r.status() != RunData.Status.COMPLETED && r.status() != RunData.Status.STOPPED) {
-            sb.append(": ").append(r.endMessage());
+        boolean explained = !r.endMessage().isEmpty() && r.status() != RunData.Status.COMPLETED && r.status() != RunData.Status.STOPPED;
+        StringBuilder sb = new StringBuilder(explained ? LIST_TEXT.get("tip.headExplained", r.name(), status(r.status()), r.endMessage())
+                : LIST_TEXT.get("tip.head", r.name(), status(r.status())));
+        for (Map.Entry<String, String> s : r.info().settings().entrySet()) sb.append('\n').append(LIST_TEXT.get("tip.setting", s.getKey(), s.getValue()));
+        if (r.info().parentRunId() != null) {
+            sb.append('\n').append(LIST_TEXT.get("tip.branched", String.valueOf(r.info().parentRunId()), String.valueOf(r.info().forkStep())));
         }
-        for (Map.Entry<String, String> s : r.info().settings().entrySet()) sb.append('\n').append(s.getKey()).append(": ").append(s.getValue());
-        if (r.info().parentRunId() != null) sb.append("\nbranched from run ").append(r.info().parentRunId()).append(" at step ").append(r.info().forkStep());
         return sb.toString();
     }
 
@@ -107,9 +114,9 @@ final class RunListView extends VBox {
             box.setAlignment(Pos.CENTER_LEFT);
             status.getStyleClass().add("run-status");
             shown.setOnAction(e -> { if (getItem() != null) store.setVisible(getItem().id(), shown.isSelected()); });
-            MenuItem rename = new MenuItem("Rename");
+            MenuItem rename = new MenuItem(LIST_TEXT.get("rename"));
             rename.setOnAction(e -> startEdit());
-            MenuItem delete = new MenuItem("Delete");
+            MenuItem delete = new MenuItem(LIST_TEXT.get("delete"));
             delete.setOnAction(e -> { if (getItem() != null) store.delete(getItem().id()); });
             ContextMenu menu = new ContextMenu(rename, delete);
             // The application's commands on this run (continue training, evaluate, export), rebuilt as the menu opens.
@@ -144,7 +151,7 @@ final class RunListView extends VBox {
             java.awt.Color c = ChartStyle.color(r.colorIndex());
             swatch.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             name.setText(r.name());
-            status.setText(r.status().name().toLowerCase(Locale.ROOT));
+            status.setText(status(r.status()));
             boolean kept = store.carriesWeights(r.id());
             weights.setVisible(kept);
             weights.setManaged(kept);

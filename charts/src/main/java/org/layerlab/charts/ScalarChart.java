@@ -352,11 +352,13 @@ final class ScalarChart {
         return new Range(min - pad, max + pad);
     }
 
+    private static final org.layerlab.compute.text.Messages CONTROL_TEXT = org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.chartcontrols", ScalarChart.class);
+
     /** Axis label with the unit where the metric has one. */
     static String yLabel(String metric) {
         return switch (metric) {
-            case "accuracy" -> "accuracy (0–1)";
-            case "loss" -> "loss (per sample)";
+            case "accuracy" -> CONTROL_TEXT.get("axis.accuracy");
+            case "loss" -> CONTROL_TEXT.get("axis.loss");
             case "rmse" -> TEXT.get("axis.rmse");
             case "r2" -> TEXT.get("axis.r2");
             default -> metric.replace('_', ' ');

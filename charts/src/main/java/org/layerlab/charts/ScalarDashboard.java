@@ -89,14 +89,13 @@ public final class ScalarDashboard extends BorderPane {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("chart-scroll");
         setTop(toolBar());
-        rawBox.setText("Raw values, faint");
+        rawBox.setText(CONTROL_TEXT.get("rawBox"));
         rawBox.getStyleClass().add("chart-option");
         runList.getChildren().add(runList.getChildren().size() - 2, rawBox);
-        CheckBox epochTrain = new CheckBox("Train epoch averages");
+        CheckBox epochTrain = new CheckBox(CONTROL_TEXT.get("epochTrain"));
         epochTrain.setId("show-epoch-train");
         epochTrain.getStyleClass().add("chart-option");
-        epochTrain.setTooltip(new Tooltip("Where training loss and accuracy are recorded per batch, also draw their average"
-                + " over each epoch, to compare with the validation curve at the same points"));
+        epochTrain.setTooltip(new Tooltip(CONTROL_TEXT.get("epochTrainTip")));
         epochTrain.selectedProperty().bindBidirectional(settings.showEpochTrain);
         runList.getChildren().add(runList.getChildren().size() - 2, epochTrain);
         setLeft(runList);
@@ -223,10 +222,14 @@ public final class ScalarDashboard extends BorderPane {
         onChange.run();
     }
 
+    /** The chart controls' texts (toolbar, run list options). */
+    private static final org.layerlab.compute.text.Messages CONTROL_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.chartcontrols", ScalarDashboard.class);
+
     private ToolBar toolBar() {
         smoothing.setId("smoothing-slider");
         smoothing.setPrefWidth(80);
-        smoothing.setTooltip(new Tooltip("Exponential moving average weight, debiased as in TensorBoard (0 = raw)"));
+        smoothing.setTooltip(new Tooltip(CONTROL_TEXT.get("smoothingTip")));
         Label value = new Label();
         value.setMinWidth(34);
         value.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.3f"));
@@ -235,7 +238,7 @@ public final class ScalarDashboard extends BorderPane {
         mode.setId("smoothing-mode");
         mode.getItems().setAll(SmoothedSeries.Mode.values());
         mode.setConverter(new StringConverter<>() {
-            @Override public String toString(SmoothedSeries.Mode m) { return m == SmoothedSeries.Mode.EMA ? "EMA" : "Mov. avg"; }
+            @Override public String toString(SmoothedSeries.Mode m) { return m == SmoothedSeries.Mode.EMA ? "EMA" : CONTROL_TEXT.get("movingAverage"); }
             @Override public SmoothedSeries.Mode fromString(String s) { return null; }
         });
         mode.valueProperty().bindBidirectional(settings.mode);
@@ -244,7 +247,7 @@ public final class ScalarDashboard extends BorderPane {
         window.setId("moving-average-window");
         window.setPrefWidth(80);
         window.setEditable(true);
-        window.setTooltip(new Tooltip("Moving-average window (points)"));
+        window.setTooltip(new Tooltip(CONTROL_TEXT.get("windowTip")));
         settings.window.bind(window.valueProperty());
         window.visibleProperty().bind(settings.mode.isEqualTo(SmoothedSeries.Mode.MOVING_AVERAGE));
         window.managedProperty().bind(window.visibleProperty());
@@ -255,35 +258,35 @@ public final class ScalarDashboard extends BorderPane {
         x.getItems().setAll(XAxisKind.values());
         x.valueProperty().bindBidirectional(settings.xAxis);
         x.setPrefWidth(100);
-        x.setTooltip(new Tooltip("What the x axis shows"));
-        CheckBox log = new CheckBox("Log Y");
+        x.setTooltip(new Tooltip(CONTROL_TEXT.get("xTip")));
+        CheckBox log = new CheckBox(CONTROL_TEXT.get("logY"));
         log.setId("log-y");
         log.selectedProperty().bindBidirectional(settings.logY);
-        CheckBox outliers = new CheckBox("Ignore outliers");
+        CheckBox outliers = new CheckBox(CONTROL_TEXT.get("outliers"));
         outliers.setId("ignore-outliers");
-        outliers.setTooltip(new Tooltip("Ignore outliers: fit the y axis to the 5th–95th percentile of what is drawn"));
+        outliers.setTooltip(new Tooltip(CONTROL_TEXT.get("outliersTip")));
         outliers.selectedProperty().bindBidirectional(settings.ignoreOutliers);
-        CheckBox raw = new CheckBox("Raw");
+        CheckBox raw = new CheckBox(CONTROL_TEXT.get("raw"));
         raw.setId("show-raw");
-        raw.setTooltip(new Tooltip("Show the unsmoothed values, faint, under the smoothed curves"));
+        raw.setTooltip(new Tooltip(CONTROL_TEXT.get("rawTip")));
         raw.selectedProperty().bindBidirectional(settings.showRaw);
-        Button reset = new Button("Reset");
+        Button reset = new Button(CONTROL_TEXT.get("reset"));
         reset.setId("reset-zoom");
-        reset.setTooltip(new Tooltip("Reset zoom and pan (drag a rectangle or use the wheel to zoom, Ctrl+drag to pan)"));
+        reset.setTooltip(new Tooltip(CONTROL_TEXT.get("resetTip")));
         reset.setOnAction(e -> resetZoom());
 
-        MenuButton export = new MenuButton("Export");
+        MenuButton export = new MenuButton(CONTROL_TEXT.get("export"));
         export.setId("export-menu");
-        MenuItem png = new MenuItem("Charts as PNG…"), svg = new MenuItem("Charts as SVG…"),
-                csv = new MenuItem("All runs' scalars as CSV…"), json = new MenuItem("All runs' scalars as JSON…");
-        png.setOnAction(e -> choose("PNG image", "png").ifPresent(this::exportPng));
-        svg.setOnAction(e -> choose("SVG image", "svg").ifPresent(this::exportSvg));
-        csv.setOnAction(e -> choose("CSV file", "csv").ifPresent(this::exportCsv));
-        json.setOnAction(e -> choose("JSON file", "json").ifPresent(this::exportJson));
+        MenuItem png = new MenuItem(CONTROL_TEXT.get("exportPng")), svg = new MenuItem(CONTROL_TEXT.get("exportSvg")),
+                csv = new MenuItem(CONTROL_TEXT.get("exportCsv")), json = new MenuItem(CONTROL_TEXT.get("exportJson"));
+        png.setOnAction(e -> choose(CONTROL_TEXT.get("pngFiles"), "png").ifPresent(this::exportPng));
+        svg.setOnAction(e -> choose(CONTROL_TEXT.get("svgFiles"), "svg").ifPresent(this::exportSvg));
+        csv.setOnAction(e -> choose(CONTROL_TEXT.get("csvFiles"), "csv").ifPresent(this::exportCsv));
+        json.setOnAction(e -> choose(CONTROL_TEXT.get("jsonFiles"), "json").ifPresent(this::exportJson));
         export.getItems().addAll(png, svg, csv, json);
 
         rawBox = raw;
-        ToolBar bar = new ToolBar(new Label("Smoothing"), smoothing, value, mode, window,
+        ToolBar bar = new ToolBar(new Label(CONTROL_TEXT.get("smoothing")), smoothing, value, mode, window,
                 new Label("X"), x, log, outliers, reset, export);
         bar.setId("scalar-toolbar");
         return bar;

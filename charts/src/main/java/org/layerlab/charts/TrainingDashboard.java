@@ -51,9 +51,10 @@ public final class TrainingDashboard extends TabPane {
     /** Shown elsewhere in the window (beside the canvas), fed by this dashboard's timer like the tabs. */
     private final DecisionView decision = new DecisionView(store);
     private final NeuronMapsView neurons = new NeuronMapsView(store);
-    private final Tab scalarTab = new Tab("Scalars", scalars);
-    private final Tab confusionTab = new Tab("Confusion matrix", confusion);
-    private final Tab weightsTab = new Tab("Weights", weights);
+    private static final org.layerlab.compute.text.Messages CONTROL_TEXT = org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.chartcontrols", TrainingDashboard.class);
+    private final Tab scalarTab = new Tab(CONTROL_TEXT.get("tab.scalars"), scalars);
+    private final Tab confusionTab = new Tab(CONTROL_TEXT.get("tab.confusion"), confusion);
+    private final Tab weightsTab = new Tab(CONTROL_TEXT.get("tab.weights"), weights);
     /** Step through and weights on wires (a small Dense network's neurons and connections). */
     private final org.layerlab.charts.inside.StepThroughView stepThrough = new org.layerlab.charts.inside.StepThroughView();
     private final org.layerlab.charts.inside.WiresView wires = new org.layerlab.charts.inside.WiresView(store);

@@ -219,8 +219,10 @@ class TrainingDashboardTest {
         assertTrue(tip.contains("baseline") && tip.contains("step 150") && tip.contains("raw") && tip.contains("smoothed"), tip);
         assertTrue(tip.contains("Run 2"), "one tooltip covers every visible run: " + tip);
 
-        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label b && "baseline".equals(b.getText()))
-                .queryAs(javafx.scene.control.Label.class));
+        // The run list shows the new name at its next refresh (an FX timer), not at once.
+        java.util.function.Predicate<javafx.scene.Node> renamed = n -> n instanceof javafx.scene.control.Label b && "baseline".equals(b.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(renamed).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup(renamed).queryAs(javafx.scene.control.Label.class));
         robot.clickOn("#delete-run-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.store().runs().size() == 1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> dashboard.scalars().chart("loss").drawnKeys().stream().noneMatch(k -> k.startsWith("1:"))));

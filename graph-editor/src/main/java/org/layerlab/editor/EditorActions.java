@@ -30,6 +30,9 @@ import org.layerlab.editor.model.Orientation;
  * small toolbar (zoom, layout, export). Graph shortcuts leave text fields alone, so Delete in a field edits text.
  */
 public final class EditorActions {
+    /** The Edit and View menus, the canvas's context menu and its floating toolbar. */
+    private static final org.layerlab.compute.text.Messages MENU_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.menus", EditorActions.class);
     private static final org.layerlab.compute.text.Messages CANVAS_TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.canvas", EditorActions.class);
     private final GraphEditor editor;
@@ -68,34 +71,34 @@ public final class EditorActions {
     }
 
     private static ObservableStringValue labelled(String verb, javafx.beans.value.ObservableValue<String> label) {
-        return Bindings.createStringBinding(() -> label.getValue() == null ? verb : verb + " " + label.getValue(), label);
+        return Bindings.createStringBinding(() -> label.getValue() == null ? verb : MENU_TEXT.get("menu.withStep", verb, label.getValue()), label);
     }
 
     /** Undo/redo with the step's name, clipboard, delete, selection, wiring and auto-layout. */
     public Menu editMenu() {
-        MenuItem undo = item("menu-undo", "Undo", "Shortcut+Z", guarded(editor::undo));
-        undo.textProperty().bind(labelled("Undo", editor.undoLabelProperty()));
+        MenuItem undo = item("menu-undo", MENU_TEXT.get("menu.undo"), "Shortcut+Z", guarded(editor::undo));
+        undo.textProperty().bind(labelled(MENU_TEXT.get("menu.undo"), editor.undoLabelProperty()));
         undo.disableProperty().bind(editor.undoLabelProperty().isNull());
-        MenuItem redo = item("menu-redo", "Redo", "Shortcut+Y", guarded(editor::redo));
-        redo.textProperty().bind(labelled("Redo", editor.redoLabelProperty()));
+        MenuItem redo = item("menu-redo", MENU_TEXT.get("menu.redo"), "Shortcut+Y", guarded(editor::redo));
+        redo.textProperty().bind(labelled(MENU_TEXT.get("menu.redo"), editor.redoLabelProperty()));
         redo.disableProperty().bind(editor.redoLabelProperty().isNull());
         ObservableBooleanValue none = editor.hasSelectionProperty().not();
-        MenuItem cut = item("menu-cut", "Cut", "Shortcut+X", guarded(editor::cut));
-        MenuItem copy = item("menu-copy", "Copy", "Shortcut+C", guarded(editor::copy));
-        MenuItem paste = item("menu-paste", "Paste", "Shortcut+V", guarded(editor::paste));
-        MenuItem duplicate = item("menu-duplicate", "Duplicate", "Shortcut+D", guarded(editor::duplicate));
-        MenuItem delete = item("menu-delete", "Delete", "Delete", guarded(editor::deleteSelection));
+        MenuItem cut = item("menu-cut", MENU_TEXT.get("menu.cut"), "Shortcut+X", guarded(editor::cut));
+        MenuItem copy = item("menu-copy", MENU_TEXT.get("menu.copy"), "Shortcut+C", guarded(editor::copy));
+        MenuItem paste = item("menu-paste", MENU_TEXT.get("menu.paste"), "Shortcut+V", guarded(editor::paste));
+        MenuItem duplicate = item("menu-duplicate", MENU_TEXT.get("menu.duplicate"), "Shortcut+D", guarded(editor::duplicate));
+        MenuItem delete = item("menu-delete", MENU_TEXT.get("menu.delete"), "Delete", guarded(editor::deleteSelection));
         MenuItem deleteApart = item("menu-delete-apart", CANVAS_TEXT.get("menu.deleteWithoutJoining"), "Shift+Delete", guarded(editor::deleteSelectionWithoutJoining));
-        MenuItem all = item("menu-select-all", "Select All", "Shortcut+A", guarded(editor::selectAll));
-        MenuItem connect = item("menu-connect", "Connect Selected Layers", "Shortcut+E", guarded(editor::connectSelected));
-        MenuItem disconnect = item("menu-disconnect", "Disconnect Selected Layers", "Shortcut+Shift+E", guarded(editor::disconnectSelected));
-        MenuItem layoutLr = item("menu-layout-lr", "Auto Layout Left to Right", "Shortcut+L", guarded(() -> editor.autoLayout(Orientation.LEFT_RIGHT)));
-        MenuItem layoutTd = item("menu-layout-td", "Auto Layout Top Down", "Shortcut+Shift+L", guarded(() -> editor.autoLayout(Orientation.TOP_DOWN)));
+        MenuItem all = item("menu-select-all", MENU_TEXT.get("menu.selectAll"), "Shortcut+A", guarded(editor::selectAll));
+        MenuItem connect = item("menu-connect", MENU_TEXT.get("menu.connect"), "Shortcut+E", guarded(editor::connectSelected));
+        MenuItem disconnect = item("menu-disconnect", MENU_TEXT.get("menu.disconnect"), "Shortcut+Shift+E", guarded(editor::disconnectSelected));
+        MenuItem layoutLr = item("menu-layout-lr", MENU_TEXT.get("menu.layoutLr"), "Shortcut+L", guarded(() -> editor.autoLayout(Orientation.LEFT_RIGHT)));
+        MenuItem layoutTd = item("menu-layout-td", MENU_TEXT.get("menu.layoutTd"), "Shortcut+Shift+L", guarded(() -> editor.autoLayout(Orientation.TOP_DOWN)));
         for (MenuItem m : List.of(cut, copy, duplicate, delete, connect, disconnect)) m.disableProperty().bind(Bindings.createBooleanBinding(none::get, none));
         delete.disableProperty().unbind();
         delete.disableProperty().bind(editor.hasSelectionProperty().not());
         deleteApart.disableProperty().bind(editor.hasSelectionProperty().not());
-        Menu menu = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete, deleteApart, new SeparatorMenuItem(),
+        Menu menu = new Menu(MENU_TEXT.get("menu.edit"), null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete, deleteApart, new SeparatorMenuItem(),
                 all, connect, disconnect, new SeparatorMenuItem(), layoutLr, layoutTd);
         menu.setId("menu-edit");
         menu.setOnShowing(e -> paste.setDisable(!editor.canPaste()));
@@ -105,29 +108,29 @@ public final class EditorActions {
     /** Zoom, grid snapping and image export. */
     public Menu viewMenu() {
         GraphCanvas c = editor.canvas();
-        MenuItem in = item("menu-zoom-in", "Zoom In", "Shortcut+Plus", c::zoomIn);
-        MenuItem out = item("menu-zoom-out", "Zoom Out", "Shortcut+Minus", c::zoomOut);
-        MenuItem fit = item("menu-zoom-fit", "Fit to Window", "Shortcut+0", c::fitToWindow);
-        MenuItem actual = item("menu-zoom-100", "Actual Size (100 %)", "Shortcut+1", c::actualSize);
-        CheckMenuItem snap = new CheckMenuItem("Snap to Grid");
+        MenuItem in = item("menu-zoom-in", MENU_TEXT.get("menu.zoomIn"), "Shortcut+Plus", c::zoomIn);
+        MenuItem out = item("menu-zoom-out", MENU_TEXT.get("menu.zoomOut"), "Shortcut+Minus", c::zoomOut);
+        MenuItem fit = item("menu-zoom-fit", MENU_TEXT.get("menu.fit"), "Shortcut+0", c::fitToWindow);
+        MenuItem actual = item("menu-zoom-100", MENU_TEXT.get("menu.actual"), "Shortcut+1", c::actualSize);
+        CheckMenuItem snap = new CheckMenuItem(MENU_TEXT.get("menu.snap"));
         snap.setId("menu-snap");
         snap.selectedProperty().bindBidirectional(editor.snapToGridProperty());
-        MenuItem png = item("menu-export-png", "Export Graph as PNG…", null, () -> export("PNG image", "*.png", editor::exportPng));
-        MenuItem svg = item("menu-export-svg", "Export Graph as SVG…", null, () -> export("SVG drawing", "*.svg", editor::exportSvg));
-        Menu menu = new Menu("View", null, in, out, fit, actual, new SeparatorMenuItem(), snap, new SeparatorMenuItem(), png, svg);
+        MenuItem png = item("menu-export-png", MENU_TEXT.get("menu.exportPng"), null, () -> export(MENU_TEXT.get("export.pngFiles"), "*.png", editor::exportPng));
+        MenuItem svg = item("menu-export-svg", MENU_TEXT.get("menu.exportSvg"), null, () -> export(MENU_TEXT.get("export.svgFiles"), "*.svg", editor::exportSvg));
+        Menu menu = new Menu(MENU_TEXT.get("menu.view"), null, in, out, fit, actual, new SeparatorMenuItem(), snap, new SeparatorMenuItem(), png, svg);
         menu.setId("menu-view");
         return menu;
     }
 
     /** A right-click shortcut to the same commands (each is also in the menus and on the keyboard). */
     javafx.scene.control.ContextMenu canvasMenu() {
-        MenuItem cut = plain("Cut", editor::cut), copy = plain("Copy", editor::copy), paste = plain("Paste", editor::paste);
-        MenuItem duplicate = plain("Duplicate", editor::duplicate), delete = plain("Delete", editor::deleteSelection);
+        MenuItem cut = plain(MENU_TEXT.get("menu.cut"), editor::cut), copy = plain(MENU_TEXT.get("menu.copy"), editor::copy), paste = plain(MENU_TEXT.get("menu.paste"), editor::paste);
+        MenuItem duplicate = plain(MENU_TEXT.get("menu.duplicate"), editor::duplicate), delete = plain(MENU_TEXT.get("menu.delete"), editor::deleteSelection);
         MenuItem deleteApart = plain(CANVAS_TEXT.get("menu.deleteWithoutJoining"), editor::deleteSelectionWithoutJoining);
-        MenuItem connect = plain("Connect Selected Layers", editor::connectSelected), all = plain("Select All", editor::selectAll);
-        MenuItem lr = plain("Auto Layout Left to Right", () -> editor.autoLayout(Orientation.LEFT_RIGHT));
-        MenuItem td = plain("Auto Layout Top Down", () -> editor.autoLayout(Orientation.TOP_DOWN));
-        MenuItem fit = plain("Fit to Window", editor.canvas()::fitToWindow);
+        MenuItem connect = plain(MENU_TEXT.get("menu.connect"), editor::connectSelected), all = plain(MENU_TEXT.get("menu.selectAll"), editor::selectAll);
+        MenuItem lr = plain(MENU_TEXT.get("menu.layoutLr"), () -> editor.autoLayout(Orientation.LEFT_RIGHT));
+        MenuItem td = plain(MENU_TEXT.get("menu.layoutTd"), () -> editor.autoLayout(Orientation.TOP_DOWN));
+        MenuItem fit = plain(MENU_TEXT.get("menu.fit"), editor.canvas()::fitToWindow);
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(cut, copy, paste, duplicate, delete, deleteApart,
                 new SeparatorMenuItem(), connect, all, new SeparatorMenuItem(), lr, td, fit);
         menu.setOnShowing(e -> {
@@ -161,29 +164,29 @@ public final class EditorActions {
     /** The floating toolbar in the canvas's corner. */
     HBox canvasToolBar() {
         GraphCanvas c = editor.canvas();
-        Button out = small("zoom-out", "−", "Zoom out (Ctrl+−)", c::zoomOut);
+        Button out = small("zoom-out", "−", MENU_TEXT.get("toolbar.zoomOutTip"), c::zoomOut);
         Label level = new Label();
         level.setId("zoom-level");
         level.setMinWidth(46);
         level.setAlignment(Pos.CENTER);
         level.textProperty().bind(Bindings.createStringBinding(() -> Math.round(c.zoomProperty().get() * 100) + " %", c.zoomProperty()));
-        Button in = small("zoom-in", "+", "Zoom in (Ctrl++ or Ctrl+wheel)", c::zoomIn);
-        Button fit = small("zoom-fit", "Fit", "Show the whole graph (Ctrl+0)", c::fitToWindow);
-        Button actual = small("zoom-100", "100 %", "Actual size (Ctrl+1)", c::actualSize);
-        MenuButton layout = new MenuButton("Layout");
+        Button in = small("zoom-in", "+", MENU_TEXT.get("toolbar.zoomInTip"), c::zoomIn);
+        Button fit = small("zoom-fit", MENU_TEXT.get("toolbar.fit"), MENU_TEXT.get("toolbar.fitTip"), c::fitToWindow);
+        Button actual = small("zoom-100", "100 %", MENU_TEXT.get("toolbar.actualTip"), c::actualSize);
+        MenuButton layout = new MenuButton(MENU_TEXT.get("toolbar.layout"));
         layout.setId("layout-button");
-        MenuItem lr = new MenuItem("Left to right");
+        MenuItem lr = new MenuItem(MENU_TEXT.get("toolbar.leftToRight"));
         lr.setOnAction(e -> editor.autoLayout(Orientation.LEFT_RIGHT));
-        MenuItem td = new MenuItem("Top down");
+        MenuItem td = new MenuItem(MENU_TEXT.get("toolbar.topDown"));
         td.setOnAction(e -> editor.autoLayout(Orientation.TOP_DOWN));
         layout.getItems().addAll(lr, td);
-        layout.setTooltip(new Tooltip("Arrange the layers automatically (undoable)"));
-        MenuButton export = new MenuButton("Export");
+        layout.setTooltip(new Tooltip(MENU_TEXT.get("toolbar.layoutTip")));
+        MenuButton export = new MenuButton(MENU_TEXT.get("toolbar.export"));
         export.setId("export-button");
-        MenuItem png = new MenuItem("PNG image…");
-        png.setOnAction(e -> export("PNG image", "*.png", editor::exportPng));
-        MenuItem svg = new MenuItem("SVG drawing…");
-        svg.setOnAction(e -> export("SVG drawing", "*.svg", editor::exportSvg));
+        MenuItem png = new MenuItem(MENU_TEXT.get("toolbar.png"));
+        png.setOnAction(e -> export(MENU_TEXT.get("export.pngFiles"), "*.png", editor::exportPng));
+        MenuItem svg = new MenuItem(MENU_TEXT.get("toolbar.svg"));
+        svg.setOnAction(e -> export(MENU_TEXT.get("export.svgFiles"), "*.svg", editor::exportSvg));
         export.getItems().addAll(png, svg);
         HBox bar = new HBox(4, out, level, in, fit, actual, layout, export);
         bar.setId("canvas-toolbar");
@@ -206,14 +209,14 @@ public final class EditorActions {
 
     private void export(String what, String pattern, Exporter exporter) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export the graph");
+        fc.setTitle(MENU_TEXT.get("export.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         fc.setInitialFileName("network" + pattern.substring(1));
         javafx.stage.Window owner = editor.canvas().getScene() == null ? null : editor.canvas().getScene().getWindow();
         File f = fc.showSaveDialog(owner);
         if (f == null) return;
         exporter.write(f.toPath()).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
-            if (err != null) editor.refuse("Export failed: " + (err.getCause() == null ? err : err.getCause()).getMessage());
+            if (err != null) editor.refuse(MENU_TEXT.get("export.failed", (err.getCause() == null ? err : err.getCause()).getMessage()));
         }));
     }
 }

@@ -30,7 +30,7 @@ public final class PaletteView extends VBox {
     private final List<Label> items = new ArrayList<>();
 
     PaletteView(GraphEditor editor) {
-        search.setPromptText("Search layers");
+        search.setPromptText(TEXT.get("search"));
         search.setId("palette-search");
         VBox list = new VBox(4);
         list.setPadding(new Insets(4, 6, 6, 6));
@@ -38,7 +38,7 @@ public final class PaletteView extends VBox {
             VBox entries = new VBox(2);
             for (LayerType t : LayerTypes.CATALOG.all()) {
                 if (t.category() != c) continue;
-                Label item = new Label(breakable(t.displayName()));
+                Label item = new Label();
                 item.setWrapText(true); // a long name wraps between its words instead of ending in "…" on a narrow palette
                 item.getStyleClass().add("palette-item");
                 item.setId("palette-" + t.id());
@@ -46,11 +46,12 @@ public final class PaletteView extends VBox {
                 item.setMaxWidth(Double.MAX_VALUE);
                 item.setFocusTraversable(true);
                 item.getStyleClass().add(CategoryStyle.styleClass(c)); // the accent stripe's colour (canvas.css)
-                Tooltip tip = new Tooltip(t.displayName() + " — " + t.description() + "\nDrag onto the canvas, or double-click to add.");
+                Tooltip tip = new Tooltip();
                 tip.setWrapText(true);
                 tip.setMaxWidth(320);
                 tip.setShowDelay(Duration.millis(300));
                 item.setTooltip(tip);
+                label(item);
                 item.setOnMouseClicked(e -> {
                     item.requestFocus();
                     if (e.getClickCount() == 2) editor.canvas().addLayerAtCentre(t);
@@ -77,6 +78,8 @@ public final class PaletteView extends VBox {
             list.getChildren().add(pane);
         }
         search.textProperty().addListener((o, a, text) -> filter(text));
+        // A switch of language relabels the entries (their names are made breakable, so not found as bundle texts).
+        getProperties().put(RELABEL, (Runnable) () -> items.forEach(PaletteView::label));
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -88,6 +91,22 @@ public final class PaletteView extends VBox {
         getStyleClass().add("palette");
         getStylesheets().addAll(EditorSheets.CANVAS, CategoryStyle.styleSheet());
         setId("palette");
+    }
+
+    /**
+     * The node property under which a view keeps what redoes its texts after a switch of language (a {@link Runnable});
+     * the application runs it for every node that has one.
+     */
+    public static final String RELABEL = "layerlab.relabel";
+
+    static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.palette", PaletteView.class);
+
+    /** An entry's name and tooltip in the current language. */
+    private static void label(Label item) {
+        LayerType t = (LayerType) item.getUserData();
+        item.setText(breakable(t.displayName()));
+        item.getTooltip().setText(TEXT.get("itemTip", t.displayName(), t.description()));
     }
 
     /** Shows only layers whose name, id or explanation contains the text; hides empty groups. */

@@ -19,6 +19,7 @@ public final class LayerLabApp extends Application {
 
     @Override public void start(Stage stage) {
         pool = new ComputePool();
+        Language.applySaved(RecentFiles.settingsDirectory()); // before any text is made
         appearance = new Appearance(RecentFiles.settingsDirectory());
         ProjectDocumentModel document = new ProjectDocumentModel(ProjectDocumentModel.defaultProject(), pool.executor(),
                 new FxDocumentDialogs(() -> stage), new RecentFiles(RecentFiles.settingsDirectory()));

@@ -94,7 +94,7 @@ public final class MainWindow extends BorderPane {
         fileMenu.getItems().stream().filter(i -> "file-export".equals(i.getId()))
                 .forEach(i -> i.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.EXPORT)));
         viewMenu = editor.viewMenu(); // each call builds a new menu: keep the one shown, so items added to it stay
-        viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem());
+        viewMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), student.menuItem(), Language.menu(RecentFiles.settingsDirectory()));
         javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(fileMenu, editor.editMenu(), viewMenu, helpMenu());
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
@@ -263,7 +263,7 @@ public final class MainWindow extends BorderPane {
      */
     public void branch(int id) {
         var run = charts.store().find(id);
-        String name = run == null ? "Run " + id : run.name();
+        String name = run == null ? TEXT.get("runFallback", String.valueOf(id)) : run.name();
         var points = session.branchPoints(id);
         var text = TrainingSession.BRANCH_TEXT;
         if (points.isEmpty()) {
@@ -294,7 +294,7 @@ public final class MainWindow extends BorderPane {
     /** Measures the weights run {@code id} kept on the project's data. */
     public void evaluate(int id) {
         var run = charts.store().find(id);
-        document.weightsOf(id).ifPresent(w -> session.evaluate(run == null ? "Run " + id : run.name(), w.preferred()));
+        document.weightsOf(id).ifPresent(w -> session.evaluate(run == null ? TEXT.get("runFallback", String.valueOf(id)) : run.name(), w.preferred()));
     }
 
     /** File → Export model…: the dialog, then the export off the FX thread; {@code runId} preselects a run. */
@@ -530,11 +530,11 @@ public final class MainWindow extends BorderPane {
     public ProjectDocumentModel document() { return document; }
 
     private ToolBar toolBar() {
-        Button train = button("train-button", "Train", "mdi2p-play", "Start training, or continue a paused run");
-        Button pause = button("pause-button", "Pause", "mdi2p-pause", "Pause after the current batch");
-        Button step = button("step-button", "Step", "mdi2s-skip-next", "Train exactly one batch, then pause");
-        Button stop = button("stop-button", "Stop", "mdi2s-stop", "End the run; the trained weights are kept");
-        Button reset = button("reset-button", "Reset", "mdi2r-restore", "The next run starts from fresh weights; earlier runs stay in the run list");
+        Button train = button("train-button", TEXT.get("toolbar.train"), "mdi2p-play", TEXT.get("toolbar.trainTip"));
+        Button pause = button("pause-button", TEXT.get("toolbar.pause"), "mdi2p-pause", TEXT.get("toolbar.pauseTip"));
+        Button step = button("step-button", TEXT.get("toolbar.step"), "mdi2s-skip-next", TEXT.get("toolbar.stepTip"));
+        Button stop = button("stop-button", TEXT.get("toolbar.stop"), "mdi2s-stop", TEXT.get("toolbar.stopTip"));
+        Button reset = button("reset-button", TEXT.get("toolbar.reset"), "mdi2r-restore", TEXT.get("toolbar.resetTip"));
         // On a narrow window (1280×720 at a UI scale of 1.5 or 2) the buttons show only their icons; tooltips name them.
         var narrow = widthProperty().lessThan(NARROW);
         for (Button b : List.of(train, pause, step, stop, reset)) {
@@ -551,7 +551,7 @@ public final class MainWindow extends BorderPane {
         pause.disableProperty().bind(st.isNotEqualTo(Status.RUNNING));
         stop.disableProperty().bind(st.isNotEqualTo(Status.RUNNING).and(st.isNotEqualTo(Status.PAUSED)));
 
-        Label stale = new Label("Canvas edited — changes apply to the next run");
+        Label stale = new Label(TEXT.get("toolbar.stale"));
         stale.setId("stale-model-label");
         stale.getStyleClass().add("stale-label");
         stale.visibleProperty().bind(editor.canvasDiffersFromTraining());
@@ -561,7 +561,7 @@ public final class MainWindow extends BorderPane {
         Button title = new Button();
         title.setId("data-button");
         title.textProperty().bind(Bindings.createStringBinding(() -> DATA_TEXT.get("toolbar.data", DataSetModel.title(data.spec())),
-                data.specProperty()));
+                data.specProperty(), Language.current()));
         title.getStyleClass().addAll("project-title", "data-link");
         title.setGraphic(new FontIcon("mdi2d-database-edit"));
         title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
@@ -594,6 +594,8 @@ public final class MainWindow extends BorderPane {
         show(session.progressProperty().get(), epoch, step, loss, acc, speed, ints);
         HBox bar = new HBox(16, message, fileStatus, epoch, step, loss, acc, speed);
         bar.setId("status-bar");
+        // The message is bound to the session's, so a switch of language redoes it there (the rest is relabelled in place).
+        bar.getProperties().put(org.layerlab.editor.PaletteView.RELABEL, (Runnable) session::relabelMessage);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -601,14 +603,18 @@ public final class MainWindow extends BorderPane {
     }
 
     private static void show(Progress p, Label epoch, Label step, Label loss, Label acc, Label speed, NumberFormat ints) {
-        epoch.setText("Epoch " + (p.epochs() == 0 ? "–" : p.epoch() + " / " + p.epochs()));
-        step.setText("Step " + ints.format(p.step()));
-        loss.setText("Loss " + (Double.isNaN(p.loss()) ? "–" : String.format(Locale.ROOT, "%.4f", p.loss())));
+        epoch.setText(p.epochs() == 0 ? TEXT.get("status.noEpoch") : TEXT.get("status.epoch", String.valueOf(p.epoch()), String.valueOf(p.epochs())));
+        step.setText(TEXT.get("status.step", ints.format(p.step())));
+        loss.setText(TEXT.get("status.loss", Double.isNaN(p.loss()) ? "–" : String.format(Locale.ROOT, "%.4f", p.loss())));
         acc.setText(p.regression()
                 ? REGRESSION.get("status.regression", fixed(p.rmse(), 4), fixed(p.r2(), 3))
                 : REGRESSION.get("status.accuracy", Double.isNaN(p.accuracy()) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * p.accuracy())));
-        speed.setText((Double.isNaN(p.samplesPerSecond()) ? "–" : ints.format(Math.round(p.samplesPerSecond()))) + " samples/s");
+        speed.setText(TEXT.get("status.speed", Double.isNaN(p.samplesPerSecond()) ? "–" : ints.format(Math.round(p.samplesPerSecond()))));
     }
+
+    /** The main window's own texts: toolbar and status bar. */
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.mainwindow", MainWindow.class);
 
     private static final org.layerlab.compute.text.Messages REGRESSION =
             org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.regression", MainWindow.class);

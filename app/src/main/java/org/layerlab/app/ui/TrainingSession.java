@@ -77,6 +77,8 @@ public final class TrainingSession {
     }
 
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.training", TrainingSession.class);
+    /** The run's state as the status bar says it (the main window's bundle). */
+    private static final Messages STATUS_TEXT = Messages.of("org.layerlab.app.i18n.mainwindow", TrainingSession.class);
 
     private final ComputePool pool;
     private final Supplier<Project> project;
@@ -352,11 +354,17 @@ public final class TrainingSession {
         if (startRun(false)) status.set(Status.RUNNING);
     }
 
+    /** After a switch of language: the status message again in the new language, when it came from a bundle. */
+    void relabelMessage() {
+        String again = org.layerlab.compute.text.Messages.retranslate(message.get());
+        if (again != null) message.set(again);
+    }
+
     public void pause() {
         if (trainer != null && status.get() == Status.RUNNING) {
             trainer.pause();
             status.set(Status.PAUSED);
-            message.set("Paused");
+            message.set(STATUS_TEXT.get("session.paused"));
         }
     }
 
@@ -470,7 +478,7 @@ public final class TrainingSession {
         trainedGraph.set(p.graph());
         trainedSettings.set(p.training());
         trainer.start(pool.executor(), paused);
-        message.set(paused ? "Paused" : "Training…");
+        message.set(STATUS_TEXT.get(paused ? "session.paused" : "session.training"));
         return true;
     }
 
@@ -592,9 +600,10 @@ public final class TrainingSession {
             trainedGraph.set(null);
             trainedSettings.set(null);
             message.set(switch (e.reason()) {
-                case COMPLETED -> "Finished after " + e.epoch() + " epochs";
-                case STOPPED -> "Stopped at step " + e.step();
-                case DIVERGED, FAILED -> "Training " + (e.reason() == EndReason.DIVERGED ? "diverged" : "failed") + ": " + e.message();
+                case COMPLETED -> STATUS_TEXT.get("session.finished", String.valueOf(e.epoch()));
+                case STOPPED -> STATUS_TEXT.get("session.stopped", String.valueOf(e.step()));
+                case DIVERGED -> STATUS_TEXT.get("session.diverged", e.message());
+                case FAILED -> STATUS_TEXT.get("session.failed", e.message());
             });
         }
     }

@@ -1,20 +1,13 @@
 package org.layerlab.charts.model;
 
-/** What the scalar charts put on the x axis. */
+import org.layerlab.compute.text.Messages;
+
+/** What the scalar charts put on the x axis; its names come from the chart controls' bundle ("x.STEP", "x.STEP.axis"). */
 public enum XAxisKind {
-    STEP("Step", "step"),
-    EPOCH("Epoch", "epoch"),
-    RELATIVE("Relative time", "time since run start (s)"),
-    WALL("Wall time", "wall time (local)");
+    STEP, EPOCH, RELATIVE, WALL;
 
-    private final String display;
-    private final String axisLabel;
+    private static final Messages TEXT = Messages.of("org.layerlab.charts.i18n.chartcontrols", XAxisKind.class);
 
-    XAxisKind(String display, String axisLabel) {
-        this.display = display;
-        this.axisLabel = axisLabel;
-    }
-
-    public String axisLabel() { return axisLabel; }
-    @Override public String toString() { return display; }
+    public String axisLabel() { return TEXT.get("x." + name() + ".axis"); }
+    @Override public String toString() { return TEXT.get("x." + name()); }
 }

@@ -16,9 +16,7 @@ public final class ActivationLayer extends AbstractLayerType {
     public static final String ID = "activation";
 
     public ActivationLayer() {
-        super(ID, "Activation", Category.ACTIVATION, Arity.ONE,
-                "Applies a non-linear function to every value; without one, stacked layers collapse into a single linear map.",
-                List.of(Activations.CATALOG.choice("activation", "Function", "relu", "The function to apply.")));
+        super(ID, Category.ACTIVATION, Arity.ONE, List.of(Activations.CATALOG.choice("activation", "Function", "relu", "The function to apply.")));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

@@ -14,8 +14,7 @@ public final class AddLayer extends AbstractLayerType {
     public static final String ID = "add";
 
     public AddLayer() {
-        super(ID, "Add", Category.MERGE, Arity.MANY,
-                "Adds its inputs value by value; with a skip wire around a few layers it makes a residual block.", List.of());
+        super(ID, Category.MERGE, Arity.MANY, List.of());
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {

@@ -21,9 +21,7 @@ public final class BatchNormalizationLayer extends AbstractLayerType {
     public static final String ID = "batchnorm";
 
     public BatchNormalizationLayer() {
-        super(ID, "BatchNormalization", Category.NORMALIZATION, Arity.ONE,
-                "Re-centres and re-scales each channel using the batch's mean and spread, which makes deep networks train faster.",
-                List.of(ParamSpec.real("momentum", "Momentum", 0.1, 0.0, 1.0, "How fast the running averages used at inference follow each batch."),
+        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(ParamSpec.real("momentum", "Momentum", 0.1, 0.0, 1.0, "How fast the running averages used at inference follow each batch."),
                         ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
     }
 

@@ -1,20 +1,21 @@
 package org.layerlab.compute.layers;
 
-/** Palette groups; the editor colours nodes by category. */
+import org.layerlab.compute.text.Messages;
+
+/** Palette groups; the editor colours nodes by category. Display names come from the layers bundle ("category.CORE"). */
 public enum Category {
-    INPUT("Input & output"),
-    CORE("Core"),
-    CONVOLUTION("Convolution"),
-    POOLING("Pooling"),
-    NORMALIZATION("Normalization"),
-    REGULARIZATION("Regularization"),
-    ACTIVATION("Activation"),
-    RESHAPE("Reshape"),
-    MERGE("Merge");
+    INPUT,
+    CORE,
+    CONVOLUTION,
+    POOLING,
+    NORMALIZATION,
+    REGULARIZATION,
+    ACTIVATION,
+    RESHAPE,
+    MERGE;
 
-    private final String displayName;
+    static final Messages TEXT = Messages.of("org.layerlab.compute.i18n.layers", Category.class);
 
-    Category(String displayName) { this.displayName = displayName; }
-
-    public String displayName() { return displayName; }
+    /** The group's name in the current language. */
+    public String displayName() { return TEXT.get("category." + name()); }
 }

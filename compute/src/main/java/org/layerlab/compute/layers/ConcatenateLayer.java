@@ -15,9 +15,7 @@ public final class ConcatenateLayer extends AbstractLayerType {
     public static final String ID = "concatenate";
 
     public ConcatenateLayer() {
-        super(ID, "Concatenate", Category.MERGE, Arity.MANY,
-                "Places its inputs side by side along one axis, e.g. stacks the channels of two image branches.",
-                List.of(ParamSpec.integer("axis", "Axis", -1, -8, 7,
+        super(ID, Category.MERGE, Arity.MANY, List.of(ParamSpec.integer("axis", "Axis", -1, -8, 7,
                         "Which axis of a sample to join along: 0 is the first (channels of C×H×W), −1 the last.")));
     }
 

@@ -21,9 +21,7 @@ public final class Conv2DLayer extends AbstractLayerType {
     public static final String ID = "conv2d";
 
     public Conv2DLayer() {
-        super(ID, "Conv2D", Category.CONVOLUTION, Arity.ONE,
-                "Slides small learned filters over the image; each filter finds one pattern (an edge, a corner) wherever it appears.",
-                concat(List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
+        super(ID, Category.CONVOLUTION, Arity.ONE, concat(List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
                         ParamSpec.integer("kernel", "Kernel size", 3, 1, 31, "Width and height of each filter in pixels."),
                         ParamSpec.integer("stride", "Stride", 1, 1, 16, "How many pixels the filter moves each step; 2 halves the size."),
                         ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),

@@ -18,9 +18,7 @@ public final class DenseLayer extends AbstractLayerType {
     public static final String ID = "dense";
 
     public DenseLayer() {
-        super(ID, "Dense", Category.CORE, Arity.ONE,
-                "Connects every input to every unit: each unit computes a weighted sum of all inputs plus a bias.",
-                concat(List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
+        super(ID, Category.CORE, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
                         Activations.CATALOG.choice("activation", "Activation", "relu",
                                 "Function applied to each unit's sum."),
                         ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit.")),

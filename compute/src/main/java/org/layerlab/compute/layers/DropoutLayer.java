@@ -17,9 +17,7 @@ public final class DropoutLayer extends AbstractLayerType {
     public static final String ID = "dropout";
 
     public DropoutLayer() {
-        super(ID, "Dropout", Category.REGULARIZATION, Arity.ONE,
-                "While training, switches off a random fraction of values so the network cannot rely on any single one.",
-                List.of(ParamSpec.real("rate", "Rate", 0.5, 0.0, 0.95, "Fraction of values dropped during training.")));
+        super(ID, Category.REGULARIZATION, Arity.ONE, List.of(ParamSpec.real("rate", "Rate", 0.5, 0.0, 0.95, "Fraction of values dropped during training.")));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

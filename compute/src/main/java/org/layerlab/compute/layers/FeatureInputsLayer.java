@@ -88,9 +88,7 @@ public final class FeatureInputsLayer extends AbstractLayerType {
     }
 
     public FeatureInputsLayer() {
-        super(ID, "Feature inputs", Category.INPUT, Arity.ONE,
-                "Turns each 2-D point (x₁, x₂) into the chosen features, such as x₁² or sin x₁, so a small network can draw curved boundaries.",
-                declare());
+        super(ID, Category.INPUT, Arity.ONE, declare());
     }
 
     private static List<ParamSpec> declare() {

@@ -14,8 +14,7 @@ public final class FlattenLayer extends AbstractLayerType {
     public static final String ID = "flatten";
 
     public FlattenLayer() {
-        super(ID, "Flatten", Category.RESHAPE, Arity.ONE,
-                "Lays each sample out as one long vector, so image features can feed a Dense layer.", List.of());
+        super(ID, Category.RESHAPE, Arity.ONE, List.of());
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return Shape.of(single(inputs).size()); }

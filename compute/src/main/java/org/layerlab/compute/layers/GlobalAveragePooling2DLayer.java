@@ -14,8 +14,7 @@ public final class GlobalAveragePooling2DLayer extends AbstractLayerType {
     public static final String ID = "globalavgpool2d";
 
     public GlobalAveragePooling2DLayer() {
-        super(ID, "GlobalAveragePooling2D", Category.POOLING, Arity.ONE,
-                "Averages each whole feature map into one number, giving one value per channel for a classifier head.", List.of());
+        super(ID, Category.POOLING, Arity.ONE, List.of());
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {

@@ -13,9 +13,7 @@ public final class InputLayer extends AbstractLayerType {
     public static final String ID = "input";
 
     public InputLayer() {
-        super(ID, "Input", Category.INPUT, Arity.NONE,
-                "Where the data set's samples enter the network; its shape is the shape of one sample.",
-                List.of(ParamSpec.shape("shape", "Shape", List.of(2), "Size of one sample, e.g. 2 for points or 1×28×28 for images.")));
+        super(ID, Category.INPUT, Arity.NONE, List.of(ParamSpec.shape("shape", "Shape", List.of(2), "Size of one sample, e.g. 2 for points or 1×28×28 for images.")));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) {

@@ -16,9 +16,7 @@ public final class LayerNormalizationLayer extends AbstractLayerType {
     public static final String ID = "layernorm";
 
     public LayerNormalizationLayer() {
-        super(ID, "LayerNormalization", Category.NORMALIZATION, Arity.ONE,
-                "Re-centres and re-scales each sample on its own (no batch statistics), so it behaves the same in training and use.",
-                List.of(ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
+        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

@@ -21,9 +21,7 @@ public final class OutputLayer extends AbstractLayerType {
     public static final String ID = "output";
 
     public OutputLayer() {
-        super(ID, "Output", Category.INPUT, Arity.ONE,
-                "The network's answer: one raw score per class (or one number per target), read by the chosen loss.",
-                concat(List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict.")),
+        super(ID, Category.INPUT, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict.")),
                         Losses.CATALOG.choiceWithSettings("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(),
                                 "How wrong answers are measured; the layer gives the raw scores this loss expects."),
                         Initialization.specs("glorot-uniform", "weights", false)));

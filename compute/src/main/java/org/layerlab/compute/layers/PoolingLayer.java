@@ -14,8 +14,8 @@ import org.layerlab.compute.tensor.Shape;
 
 /** Shared declaration of the windowed pooling layers; each subclass names its reduction. */
 public abstract class PoolingLayer extends AbstractLayerType {
-    PoolingLayer(String id, String name, String description) {
-        super(id, name, Category.POOLING, Arity.ONE, description,
+    PoolingLayer(String id) {
+        super(id, Category.POOLING, Arity.ONE,
                 List.of(ParamSpec.integer("pool", "Pool size", 2, 1, 16, "Width and height of the window summarised into one value."),
                         ParamSpec.integer("stride", "Stride", 0, 0, 16, "How far the window moves each step; 0 means the pool size (no overlap)."),
                         ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
@@ -48,7 +48,7 @@ public abstract class PoolingLayer extends AbstractLayerType {
     /** Keeps the largest value of each window. */
     public static final class Max extends PoolingLayer {
         public static final String ID = "maxpool2d";
-        public Max() { super(ID, "MaxPool2D", "Keeps the strongest response in each small window, shrinking the image and tolerating small shifts."); }
+        public Max() { super(ID); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.maxPool2d(x, w); }
         @Override String onnxOp() { return "MaxPool"; }
         @Override TorchCode torchPool(int k, int s, long[] pads) {
@@ -62,7 +62,7 @@ public abstract class PoolingLayer extends AbstractLayerType {
     /** Averages each window. */
     public static final class Avg extends PoolingLayer {
         public static final String ID = "avgpool2d";
-        public Avg() { super(ID, "AvgPool2D", "Averages each small window, shrinking the image smoothly."); }
+        public Avg() { super(ID); }
         @Override Var pool(Var x, ConvOps.Window w) { return ConvOps.avgPool2d(x, w); }
         @Override String onnxOp() { return "AveragePool"; }
         @Override TorchCode torchPool(int k, int s, long[] pads) {

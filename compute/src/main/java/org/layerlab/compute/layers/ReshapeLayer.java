@@ -14,9 +14,7 @@ public final class ReshapeLayer extends AbstractLayerType {
     public static final String ID = "reshape";
 
     public ReshapeLayer() {
-        super(ID, "Reshape", Category.RESHAPE, Arity.ONE,
-                "Rearranges each sample into another shape with the same number of values, e.g. 784 into a 1×28×28 image.",
-                List.of(ParamSpec.shape("shape", "Target shape", List.of(1, 28, 28), "The new shape of one sample; its sizes must multiply to the input's size.")));
+        super(ID, Category.RESHAPE, Arity.ONE, List.of(ParamSpec.shape("shape", "Target shape", List.of(1, 28, 28), "The new shape of one sample; its sizes must multiply to the input's size.")));
     }
 
     static Shape target(Params p) { return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()); }

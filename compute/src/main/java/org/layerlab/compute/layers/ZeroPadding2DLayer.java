@@ -18,9 +18,7 @@ public final class ZeroPadding2DLayer extends AbstractLayerType {
     public static final String ID = "zeropad2d";
 
     public ZeroPadding2DLayer() {
-        super(ID, "ZeroPadding2D", Category.RESHAPE, Arity.ONE,
-                "Surrounds each channel with rows and columns of zeros, so a following convolution can reach the image's edges.",
-                List.of(side("top", "Top", "above"), side("bottom", "Bottom", "below"), side("left", "Left", "to the left"),
+        super(ID, Category.RESHAPE, Arity.ONE, List.of(side("top", "Top", "above"), side("bottom", "Bottom", "below"), side("left", "Left", "to the left"),
                         side("right", "Right", "to the right")));
     }
 

@@ -1,7 +1,10 @@
 package org.layerlab.compute.text;
 
 import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -32,8 +35,36 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(args);
+        String text = args.length == 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(args);
+        ORIGINS.put(text, new Origin(this, key, args.clone()));
+        return text;
     }
+
+    /**
+     * Where {@code text} came from, as this program last produced it through some bundle; null when it did not come
+     * from a bundle (or was produced too long ago to be remembered). This lets a switch of language at run time
+     * relabel a window already built: {@link Origin#text()} produces it again in the current language.
+     */
+    public static Origin origin(String text) {
+        return text == null ? null : ORIGINS.get(text);
+    }
+
+    /** {@code text} produced again in the current language, or null (see {@link #origin}). */
+    public static String retranslate(String text) {
+        Origin o = origin(text);
+        return o == null ? null : o.text();
+    }
+
+    /** A text's bundle, key and arguments. */
+    public record Origin(Messages messages, String key, Object[] args) {
+        /** The text in the current language. */
+        public String text() { return messages.get(key, args); }
+    }
+
+    /** The texts produced lately and where they came from; bounded, as formatted texts (a status line) keep coming. */
+    private static final Map<String, Origin> ORIGINS = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Origin> eldest) { return size() > 20_000; }
+    });
 
     /** Whether the bundle has {@code key} (for optional texts such as per-entry explanations). */
     public boolean has(String key) { return bundle().containsKey(key); }

@@ -10,6 +10,9 @@ import org.layerlab.compute.layers.LayerType;
 public final class NodeText {
     private NodeText() {}
 
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.nodetext", NodeText.class);
+
     /** The layer kind with its key settings, e.g. "Dense 128 · ReLU". */
     public static String kind(LayerType type, Node n) {
         String s = type.summary(n.params());
@@ -18,7 +21,7 @@ public final class NodeText {
 
     /** "1,234 params". */
     public static String params(long count) {
-        return count(count) + (count == 1 ? " param" : " params");
+        return TEXT.get(count == 1 ? "params.one" : "params.many", count(count));
     }
 
     /** An integer with thousands separators, locale-independent. */
@@ -32,6 +35,6 @@ public final class NodeText {
             String id = ids.iterator().next();
             return g.find(id).map(Node::name).orElse(id);
         }
-        return ids.size() + " layers";
+        return TEXT.get("layers.many", String.valueOf(ids.size()));
     }
 }
