@@ -290,11 +290,11 @@ final class ScalarChart {
             for (RunData r : runs) if (r.id() == run.info().parentRunId()) parent = r;
             ValueMarker m = new ValueMarker(x, ChartStyle.color(run.colorIndex()), ChartStyle.dashed(1.5f));
             // A branch's own name says what changed ("Run 1 → learning rate 0.003"); the marker adds where it forked.
-            String parentName = parent != null ? parent.name() : "run " + run.info().parentRunId();
+            String parentName = parent != null ? parent.name() : TEXT.get("fork.parent", run.info().parentRunId());
             // Charts are narrow: a branch named after its parent shows only what changed ("learning rate 0.003").
             String prefix = parentName + " \u2192 ";
             m.setLabel(run.name().startsWith(prefix) ? run.name().substring(prefix.length())
-                    : run.name() + ": fork of " + parentName + " @ " + run.info().forkStep());
+                    : TEXT.get("fork.label", run.name(), parentName, run.info().forkStep()));
             m.setLabelBackgroundColor(ChartStyle.faint(ChartStyle.background(), 220));
             m.setLabelFont(ChartStyle.tickFont());
             m.setLabelPaint(ChartStyle.color(run.colorIndex()));
