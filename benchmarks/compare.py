@@ -80,7 +80,10 @@ def main():
     print("CPU: %s, %d cores; load average at start %s" % (cpu_name(), os.cpu_count(), load()))
     print()
     workloads = ["w1", "w2", "w3", "w4-mlp", "w4-lenet", "sgemm"]
-    results = {}
+    only = arg("--only")
+    if only:
+        workloads = [w for w in workloads if w in only.split(",")]
+    results = {w: (None, None) for w in ["w1", "w2", "w3", "w4-mlp", "w4-lenet", "sgemm"]}
     for w in workloads:
         # Alternate the sides and keep each side's best run: the machine is shared, so a slow run says more
         # about the neighbours than about the engine. Peak RSS is the largest seen.
@@ -94,6 +97,8 @@ def main():
 
     def row(name, measure, key, higher_better, wl, fmt="{:,.0f}"):
         ll, pt = results[wl]
+        if only and wl not in workloads:
+            return
         if not ll or not pt:
             rows.append((name, measure, "n/a", "n/a", "n/a", "", ""))
             return
@@ -123,7 +128,7 @@ def main():
     print("\nLayerLab training steps (best run): allocation per warm step and GC time per step")
     print("| workload | KiB allocated per step | GC ms per step | GC ms in all |")
     print("|---|---|---|---|")
-    for wl in ("w1", "w2", "w3"):
+    for wl in [w for w in ("w1", "w2", "w3") if w in workloads]:
         ll = results[wl][0] or {}
         print("| %s | %s | %s | %s |" % (wl.upper(), ll.get("alloc_kib_per_step", "n/a"), ll.get("gc_ms_per_step", "n/a"), ll.get("gc_ms", "n/a")))
     print("\n(%s threads on both sides, best of %d alternating run(s) per side%s; the ratio is LayerLab divided by PyTorch, "

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds LayerLab's benchmarks and runs every workload in LayerLab and in PyTorch side by side.
-# Usage: benchmarks/run.sh [--quick] [--threads N] [--repeat N]      (from anywhere; needs Maven, a JDK 17+, Debian's python3-torch)
+# Usage: benchmarks/run.sh [--quick] [--threads N] [--repeat N] [--only w1,w2,w3,w4-mlp,w4-lenet,sgemm]      (from anywhere; needs Maven, a JDK 17+, Debian's python3-torch)
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
