@@ -66,7 +66,8 @@ def main():
     quick = ["--quick"] if "--quick" in sys.argv else []
     java = arg("--java", "java")
     cp = arg("--classpath")
-    jvm = [java, "--add-modules", "jdk.incubator.vector", "-Xmx1g", "-XX:+UseSerialGC", "-cp", cp, "org.layerlab.benchmarks.Bench"]
+    # The app's own JVM options (app/jvm.options, which ./layerlab and javafx:run use too), so the figures are the app's.
+    jvm = [java, "@" + os.path.join(HERE, "..", "app", "jvm.options"), "-cp", cp, "org.layerlab.benchmarks.Bench"]
     torch = ["/usr/bin/python3", os.path.join(HERE, "torch_bench.py")]
     # Same thread count for every pool torch may use (its OpenMP pool and OpenBLAS's own pthreads).
     # OMP_WAIT_POLICY=PASSIVE: on a shared machine, spinning OpenMP workers make torch 10-40x slower with 2 threads

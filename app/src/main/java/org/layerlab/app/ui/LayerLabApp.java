@@ -47,7 +47,9 @@ public final class LayerLabApp extends Application {
             e.consume(); // closes below once the user has saved or chosen not to
             closeAsking(stage, document);
         });
+        StartupTiming.watchTrainButton(scene, window.session());
         stage.show();
+        StartupTiming.windowShown();
         // ./layerlab FILE opens that file in the window.
         List<String> files = getParameters() == null ? List.of() : getParameters().getUnnamed();
         if (!files.isEmpty()) Platform.runLater(() -> document.open(Path.of(files.get(0))));

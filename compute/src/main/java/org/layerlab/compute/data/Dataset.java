@@ -10,12 +10,18 @@ import org.layerlab.compute.tensor.Workspace;
 /**
  * Samples in memory: features with a leading sample axis, class labels for classification (or null), numeric
  * targets for regression (or null), class names for display (empty for regression), and the names of the
- * features (columns of a table, "x"/"y" for points; empty for images, whose features are pixels).
+ * features (columns of a table, "x"/"y" for points; empty for images, whose features are pixels). The features are
+ * floats or, for images, 8-bit codes ({@link Features}); batches are floats either way.
  */
-public record Dataset(String name, Tensor x, int[] labels, float[] targets, List<String> classNames, List<String> featureNames) {
+public record Dataset(String name, Features features, int[] labels, float[] targets, List<String> classNames, List<String> featureNames) {
     public Dataset {
         classNames = List.copyOf(classNames);
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
+    }
+
+    /** A data set whose features are the float tensor {@code x}. */
+    public Dataset(String name, Tensor x, int[] labels, float[] targets, List<String> classNames, List<String> featureNames) {
+        this(name, new Features.Floats(x), labels, targets, classNames, featureNames);
     }
 
     /** A data set without feature names. */
@@ -23,9 +29,16 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
         this(name, x, labels, targets, classNames, List.of());
     }
 
-    public int size() { return x.dim(0); }
+    /**
+     * The features as one float tensor. For 8-bit features this converts all of them into a new tensor, as large as
+     * the float data set would have been: training, evaluation and subsets go through {@link #batch} and
+     * {@link #subset}, which never do.
+     */
+    public Tensor x() { return features.toTensor(); }
 
-    public Shape sampleShape() { return x.shape().dropFirst(); }
+    public int size() { return features.shape().dim(0); }
+
+    public Shape sampleShape() { return features.shape().dropFirst(); }
 
     public int numClasses() { return classNames.size(); }
 
@@ -44,7 +57,7 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
 
     /** Samples {@code order[from..to)} as a batch. */
     public Batch batch(int[] order, int from, int to) {
-        Tensor bx = x.rows(order, from, to);
+        Tensor bx = features.rows(order, from, to);
         int[] bl = null;
         if (labels != null) {
             bl = Workspace.intsUninitialised(to - from);
@@ -74,8 +87,15 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
 
     /** The samples at {@code idx}, in that order, under another name. */
     public Dataset subset(int[] idx, String newName) {
-        Batch b = batch(idx, 0, idx.length);
-        return new Dataset(newName, b.x(), b.labels(), b.targets(), classNames, featureNames);
+        int[] l = labels == null ? null : new int[idx.length];
+        if (l != null) for (int i = 0; i < idx.length; i++) l[i] = labels[idx[i]];
+        float[] t = null;
+        if (targets != null) {
+            int per = targetsPerSample();
+            t = new float[idx.length * per];
+            for (int i = 0; i < idx.length; i++) System.arraycopy(targets, idx[i] * per, t, i * per, per);
+        }
+        return new Dataset(newName, features.subset(idx), l, t, classNames, featureNames);
     }
 
     /** The same samples with other features (e.g. normalised), same shape. */
@@ -86,12 +106,12 @@ public record Dataset(String name, Tensor x, int[] labels, float[] targets, List
     /** The same samples with each sample reshaped to {@code sample} (same size: 64 ↔ 1×8×8). */
     public Dataset reshapedSamples(Shape sample) {
         if (sample.size() != sampleShape().size()) throw new IllegalArgumentException("cannot reshape " + sampleShape() + " samples to " + sample);
-        return withFeatures(x.reshape(sample.withBatch(size())));
+        return new Dataset(name, features.reshape(sample.withBatch(size())), labels, targets, classNames, featureNames);
     }
 
-    public Dataset withFeatureNames(List<String> names) { return new Dataset(name, x, labels, targets, classNames, names); }
+    public Dataset withFeatureNames(List<String> names) { return new Dataset(name, features, labels, targets, classNames, names); }
 
-    public Dataset named(String newName) { return new Dataset(newName, x, labels, targets, classNames, featureNames); }
+    public Dataset named(String newName) { return new Dataset(newName, features, labels, targets, classNames, featureNames); }
 
     public record Split(Dataset train, Dataset validation) {}
 

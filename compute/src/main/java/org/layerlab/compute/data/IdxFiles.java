@@ -19,7 +19,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.layerlab.compute.tensor.Shape;
-import org.layerlab.compute.tensor.Tensor;
 
 /**
  * Reads image/label pairs in the IDX format of MNIST, Fashion-MNIST and KMNIST (raw or gzipped). Every header is
@@ -137,20 +136,15 @@ public final class IdxFiles {
             for (int c = 0; c <= max; c++) numbered.add(Integer.toString(c));
             names = numbered;
         }
-        float[] x = pixels(images, ih, n, ctx);
+        // Kept as the file's bytes (a quarter of the floats' memory); batches are converted through PIXELS.
+        byte[] pixels = body(images, ih, n, ctx);
         Shape s = flat ? Shape.of(n, h * w) : Shape.of(n, 1, h, w);
-        return new Dataset(name, new Tensor(s, x), y, null, names);
+        return new Dataset(name, new Features.Codes(s, pixels, PIXELS), y, null, names, List.of());
     }
 
-    private static final float[] SCALE = new float[256];
-    static { for (int i = 0; i < 256; i++) SCALE[i] = i / 255f; }
-
-    /** Pixels 0…255 as 0…1. */
-    static float[] toFloats(byte[] pixels) {
-        float[] x = new float[pixels.length];
-        for (int i = 0; i < x.length; i++) x[i] = SCALE[pixels[i] & 0xFF];
-        return x;
-    }
+    /** Pixel byte 0…255 → float 0…1 (shared by every IDX data set, never written). */
+    private static final float[] PIXELS = new float[256];
+    static { for (int i = 0; i < 256; i++) PIXELS[i] = i / 255f; }
 
     /** A checked header: the kind of file (images or labels) and its dimensions. */
     record Header(int magic, int[] dims, long fileBytes, boolean gz) {
@@ -219,51 +213,6 @@ public final class IdxFiles {
      * The first {@code items} items of {@code file} after its header, or a refusal when the file ends early (with the
      * bytes expected and found and the item it ends in) or, when all items are read, holds more than declared.
      */
-    /**
-     * The first {@code items} images as floats 0…1. When the file's size backs what the header declares (a raw file's
-     * length, a gzip stream's recorded size) the pixels are converted as they are decompressed, into one array and
-     * without a second pass; otherwise through {@link #body}, which grows with the data actually read.
-     */
-    static float[] pixels(Src file, Header h, int items, DataContext ctx) throws DataException {
-        String f = file.name();
-        long want = items * h.itemBytes();
-        long declared = h.dims[0] * h.itemBytes();
-        boolean whole = items == h.dims[0];
-        boolean backed = want <= Integer.MAX_VALUE - 16 && (h.gz ? gzipSizeHint(file, h) >= h.headerBytes() + want
-                : h.fileBytes - h.headerBytes() >= want && (!whole || h.fileBytes - h.headerBytes() == declared));
-        if (!backed) return toFloats(body(file, h, items, ctx));
-        float[] x = new float[(int) want];
-        byte[] chunk = new byte[1 << 18];
-        int filled = 0;
-        try (InputStream in = open(file)) {
-            in.skipNBytes(h.headerBytes());
-            while (filled < want) {
-                int r = in.read(chunk, 0, (int) Math.min(chunk.length, want - filled));
-                if (r < 0) break;
-                for (int i = 0; i < r; i++) x[filled + i] = SCALE[chunk[i] & 0xFF];
-                filled += r;
-                if ((filled & 0xFFFFF) < r) {
-                    ctx.progress().update(file.shortName(), filled, want);
-                    ctx.checkCancelled(f);
-                }
-            }
-            if (filled < want) throw truncated(f, h, declared, filled);
-            if (whole && in.read() >= 0) {
-                long extra = 1;
-                for (int r; (r = in.read(chunk)) > 0 && extra < (1L << 40); ) extra += r;
-                throw new DataException(f, null, DataText.get("idx.trailing", extra, h.headerBytes() + declared));
-            }
-        } catch (EOFException e) {
-            throw truncated(f, h, declared, filled);
-        } catch (ZipException e) {
-            throw new DataException(f, DataText.get("idx.place.byte", h.headerBytes() + filled), DataText.get("idx.notGzip", e.getMessage()));
-        } catch (IOException e) {
-            throw new DataException(f, null, DataText.get("file.cannotRead", e.getMessage()));
-        }
-        ctx.progress().update(file.shortName(), want, want);
-        return x;
-    }
-
     static byte[] body(Src file, Header h, int items, DataContext ctx) throws DataException {
         String f = file.name();
         long itemBytes = h.itemBytes();

@@ -50,9 +50,10 @@ public record Normalization(String method, double[] offset, double[] scale) {
         if (d == null) return null;
         int f = d.sampleShape().size();
         if (f != offset.length) throw new IllegalArgumentException("the normalisation was fitted on " + offset.length + " features, the data set has " + f);
-        float[] src = d.x().data(), dst = new float[src.length];
+        Tensor x = d.x(); // converted once for 8-bit features
+        float[] src = x.data(), dst = new float[src.length];
         for (int i = 0; i < src.length; i++) { int j = i % f; dst[i] = (float) ((src[i] - offset[j]) / scale[j]); }
-        return d.withFeatures(new Tensor(d.x().shape(), dst));
+        return d.withFeatures(new Tensor(x.shape(), dst));
     }
 
     public Splits apply(Splits s) { return new Splits(apply(s.train()), apply(s.validation()), apply(s.test())); }
