@@ -105,6 +105,7 @@ public final class ScalarDashboard extends BorderPane {
         side.setFitToHeight(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setMinWidth(runList.getMinWidth());
+        side.setPrefViewportWidth(runList.getPrefWidth()); // its scroll bar, when shown, comes on top of the list's width
         side.getStyleClass().addAll("chart-scroll", "run-list-scroll");
         setLeft(side);
         setCenter(scroll);
@@ -214,7 +215,7 @@ public final class ScalarDashboard extends BorderPane {
         }
         for (int i = 0; i < rows; i++) {
             RowConstraints rc = new RowConstraints();
-            rc.setMinHeight(170);
+            rc.setMinHeight(140); // a short window (960×540 at a UI scale of 2) still shows a whole chart
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
