@@ -245,6 +245,7 @@ public final class MainWindow extends BorderPane {
      * one undoable edit ("Set weight Hidden 1 [3→2] to 0.25") that the trainer applies on its own thread.
      */
     private void wireStepThroughAndWires() {
+        charts.stepThrough().setSampleSource(session.sampleSource()); // any training sample, not only the batch's
         session.traceProperty().addListener((o, a, t) -> charts.stepThrough().show(t));
         var wires = charts.wires();
         wires.editableProperty().bind(session.statusProperty().isEqualTo(Status.PAUSED));
