@@ -215,7 +215,7 @@ public final class ScalarDashboard extends BorderPane {
         }
         for (int i = 0; i < rows; i++) {
             RowConstraints rc = new RowConstraints();
-            rc.setMinHeight(140); // a short window (960×540 at a UI scale of 2) still shows a whole chart
+            rc.setMinHeight(130); // a short window (960×540 at a UI scale of 2) still shows a whole chart
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
