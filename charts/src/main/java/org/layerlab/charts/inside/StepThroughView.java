@@ -181,6 +181,19 @@ public final class StepThroughView extends VBox {
         traceAlone(t);
     }
 
+    /** The index spinner names the sample shown (without picking it again). */
+    private void showIndex(int i) {
+        var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory();
+        if (i > f.getMax() || java.util.Objects.equals(index.getValue(), i)) return;
+        boolean was = choosingRow;
+        choosingRow = true;
+        try {
+            f.setValue(i);
+        } finally {
+            choosingRow = was;
+        }
+    }
+
     private static int rowOf(StepTrace t, int sampleIndex) {
         for (int r = 0; r < t.batchSize(); r++) if (t.samples()[r] == sampleIndex) return r;
         return -1;
@@ -273,6 +286,7 @@ public final class StepThroughView extends VBox {
             return;
         }
         aloneNote.setVisible(false);
+        showIndex(t.samples()[row]);
         String what = t.labels() != null ? TEXT.get("step.label", t.labels()[row])
                 : TEXT.get("step.target", targets(t, row));
         String features = t.layers().isEmpty() ? "" : " \u00b7 " + SAMPLE_TEXT.get("features", numbers(t.layers().get(0).values(row)));
