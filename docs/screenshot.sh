@@ -10,6 +10,8 @@ sample="${SAMPLE:-}"          # SAMPLE=circle-features.layerlab opens that bundl
 looks=()                      # THEME=dark, PRESENTATION=1: the theme and presentation mode (View menu)
 [ -n "${THEME:-}" ] && looks+=("--theme=$THEME")
 [ -n "${PRESENTATION:-}" ] && looks+=("--presentation=true")
+scale=()                      # UI_SCALE=2: the window as GTK shows it at that UI scale (its layout size is the screen's / 2)
+[ -n "${UI_SCALE:-}" ] && scale+=("-Dglass.gtk.uiScale=$UI_SCALE")
 ui_lang="${UI_LANG:-en}"      # UI_LANG=zh-CN shows the window in Simplified Chinese (as View → Language would)
 command -v xvfb-run >/dev/null || { echo "screenshot.sh: xvfb-run is missing (apt-get install xvfb libgtk-3-0)" >&2; exit 3; }
 "$root/layerlab" --version >/dev/null   # builds the app when needed
@@ -18,5 +20,6 @@ cp="$root/app/target/layerlab-app.jar:$root/app/target/lib/*"
 scratch="$(mktemp -d)"
 mkdir -p "$scratch/settings"
 echo "$ui_lang" > "$scratch/settings/language.txt"   # the language the window remembers choosing
-xvfb-run -a -s '-screen 0 1600x1000x24' \
-  java --add-modules jdk.incubator.vector -Dlayerlab.autosave.dir="$scratch/autosave" -Dlayerlab.settings.dir="$scratch/settings" -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}" "$tab" "$size" $sample ${looks[@]+"${looks[@]}"}
+screen="${SCREEN:-1600x1000}"  # SCREEN=1920x1080: the virtual display's size
+xvfb-run -a -s "-screen 0 ${screen}x24" \
+  java --add-modules jdk.incubator.vector ${scale[@]+"${scale[@]}"} -Dlayerlab.autosave.dir="$scratch/autosave" -Dlayerlab.settings.dir="$scratch/settings" -cp "$cp" org.layerlab.app.ui.ScreenshotMode "$out" "${EPOCHS:-60}" "$tab" "$size" $sample ${looks[@]+"${looks[@]}"}

@@ -98,7 +98,16 @@ public final class ScalarDashboard extends BorderPane {
         epochTrain.setTooltip(new Tooltip(CONTROL_TEXT.get("epochTrainTip")));
         epochTrain.selectedProperty().bindBidirectional(settings.showEpochTrain);
         runList.getChildren().add(runList.getChildren().size() - 2, epochTrain);
-        setLeft(runList);
+        // The run list's column scrolls when the window is short (a projector's large type at 1280×720), so it never
+        // makes the charts beside it taller than the room they have (their x axes would be cut off).
+        ScrollPane side = new ScrollPane(runList);
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setMinWidth(runList.getMinWidth());
+        side.setPrefViewportWidth(runList.getPrefWidth()); // its scroll bar, when shown, comes on top of the list's width
+        side.getStyleClass().addAll("chart-scroll", "run-list-scroll");
+        setLeft(side);
         setCenter(scroll);
         settings.smoothing.bind(smoothing.valueProperty());
         for (var p : List.of(settings.smoothing, settings.window, settings.xAxis, settings.logY, settings.mode, settings.showRaw, settings.showEpochTrain)) {
@@ -206,7 +215,7 @@ public final class ScalarDashboard extends BorderPane {
         }
         for (int i = 0; i < rows; i++) {
             RowConstraints rc = new RowConstraints();
-            rc.setMinHeight(170);
+            rc.setMinHeight(130); // a short window (960×540 at a UI scale of 2) still shows a whole chart
             rc.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(rc);
         }
@@ -286,10 +295,81 @@ public final class ScalarDashboard extends BorderPane {
         export.getItems().addAll(png, svg, csv, json);
 
         rawBox = raw;
-        ToolBar bar = new ToolBar(new Label(CONTROL_TEXT.get("smoothing")), smoothing, value, mode, window,
-                new Label("X"), x, log, outliers, reset, export);
+        Label name = new Label(CONTROL_TEXT.get("smoothing"));
+        ToolBar bar = new ToolBar();
         bar.setId("scalar-toolbar");
+        List<javafx.scene.Node> full = List.of(name, smoothing, value, mode, window, new Label("X"), x, log, outliers, reset, export);
+        List<javafx.scene.Node> compact = List.of(name, smoothing, value, window, optionsMenu());
+        // Where the full row does not fit (a projector's large type, a small window), the smoothing stays and the
+        // rest goes into one Options menu instead of behind the toolbar's overflow button.
+        var em = javafx.beans.binding.Bindings.createDoubleBinding(() -> name.getFont().getSize(), name.fontProperty());
+        compactBar = javafx.beans.binding.Bindings.createBooleanBinding(() -> getWidth() > 0 && getWidth() < 1.03 * (FULL_PX + FULL_PER_EM * em.get()), widthProperty(), em);
+        Runnable place = () -> bar.getItems().setAll(compactBar.get() ? compact : full);
+        compactBar.addListener((o, a, b) -> place.run());
+        place.run();
         return bar;
+    }
+
+    /**
+     * What the full row of chart controls needs: fixed pixels (slider, choice boxes) plus a part growing with the type;
+     * measured at 13 px and 17 px (about 728 and 859 px). Narrower, they fold into the Options menu (3 % to spare).
+     */
+    static final double FULL_PX = 302, FULL_PER_EM = 33;
+    private javafx.beans.binding.BooleanBinding compactBar;
+
+    /** Whether the chart controls are folded into the Options menu now (tests). */
+    public boolean compactToolbar() { return compactBar.get(); }
+
+    private static final org.layerlab.compute.text.Messages COMPACT_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.compact", ScalarDashboard.class);
+
+    /** The toolbar's controls after the smoothing slider, as menu items bound to the same settings. */
+    private MenuButton optionsMenu() {
+        MenuButton menu = new MenuButton(COMPACT_TEXT.get("options"));
+        menu.setId("chart-options-menu");
+        menu.setTooltip(new Tooltip(COMPACT_TEXT.get("optionsTip")));
+        javafx.scene.control.Menu smoothingMode = new javafx.scene.control.Menu(COMPACT_TEXT.get("smoothingMode"));
+        smoothingMode.getItems().addAll(radios(SmoothedSeries.Mode.values(), settings.mode,
+                m -> m == SmoothedSeries.Mode.EMA ? "EMA" : CONTROL_TEXT.get("movingAverage"), "chart-options-mode-"));
+        javafx.scene.control.Menu xAxis = new javafx.scene.control.Menu(COMPACT_TEXT.get("xAxis"));
+        xAxis.setId("chart-options-x");
+        xAxis.getItems().addAll(radios(XAxisKind.values(), settings.xAxis, XAxisKind::toString, "chart-options-x-"));
+        javafx.scene.control.CheckMenuItem log = new javafx.scene.control.CheckMenuItem(CONTROL_TEXT.get("logY"));
+        log.setId("chart-options-log");
+        log.selectedProperty().bindBidirectional(settings.logY);
+        javafx.scene.control.CheckMenuItem outliers = new javafx.scene.control.CheckMenuItem(CONTROL_TEXT.get("outliers"));
+        outliers.setId("chart-options-outliers");
+        outliers.selectedProperty().bindBidirectional(settings.ignoreOutliers);
+        MenuItem reset = new MenuItem(COMPACT_TEXT.get("resetZoom"));
+        reset.setId("chart-options-reset");
+        reset.setOnAction(e -> resetZoom());
+        javafx.scene.control.Menu export = new javafx.scene.control.Menu(CONTROL_TEXT.get("export"));
+        MenuItem png = new MenuItem(CONTROL_TEXT.get("exportPng")), svg = new MenuItem(CONTROL_TEXT.get("exportSvg")),
+                csv = new MenuItem(CONTROL_TEXT.get("exportCsv")), json = new MenuItem(CONTROL_TEXT.get("exportJson"));
+        png.setOnAction(e -> choose(CONTROL_TEXT.get("pngFiles"), "png").ifPresent(this::exportPng));
+        svg.setOnAction(e -> choose(CONTROL_TEXT.get("svgFiles"), "svg").ifPresent(this::exportSvg));
+        csv.setOnAction(e -> choose(CONTROL_TEXT.get("csvFiles"), "csv").ifPresent(this::exportCsv));
+        json.setOnAction(e -> choose(CONTROL_TEXT.get("jsonFiles"), "json").ifPresent(this::exportJson));
+        export.getItems().addAll(png, svg, csv, json);
+        menu.getItems().addAll(smoothingMode, xAxis, log, outliers, new javafx.scene.control.SeparatorMenuItem(), reset, export);
+        return menu;
+    }
+
+    /** One radio item per value, kept in step with {@code property} both ways. */
+    private static <T extends Enum<T>> List<MenuItem> radios(T[] values, javafx.beans.property.ObjectProperty<T> property,
+                                             java.util.function.Function<T, String> text, String idPrefix) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        List<MenuItem> items = new ArrayList<>();
+        for (T v : values) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(text.apply(v));
+            item.setId(idPrefix + v.name().toLowerCase(Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(v == property.get());
+            item.setOnAction(e -> property.set(v));
+            property.addListener((o, a, b) -> item.setSelected(b == v));
+            items.add(item);
+        }
+        return items;
     }
 
     private java.util.Optional<Path> choose(String what, String ext) {

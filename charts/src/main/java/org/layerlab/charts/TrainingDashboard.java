@@ -72,6 +72,12 @@ public final class TrainingDashboard extends TabPane {
         confusionTab.setId("confusion-tab");
         weightsTab.setId("weights-tab");
         stepTab.setId("step-tab");
+        // A click on a training point in the decision view shows that sample in Step through.
+        decision.setOnTrainingPointPicked(i -> {
+            stepThrough.pickSample(i);
+            decision.highlight(i);
+            getSelectionModel().select(stepTab);
+        });
         wiresTab.setId("wires-tab");
         getTabs().addAll(scalarTab, confusionTab, weightsTab, stepTab, wiresTab);
         scalars.setOnChange(this::requestRedraw);

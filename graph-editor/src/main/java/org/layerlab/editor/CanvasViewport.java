@@ -26,6 +26,12 @@ final class CanvasViewport {
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final ReadOnlyDoubleWrapper zoomLevel;
     private boolean fitPending = true;
+    /**
+     * The view is the fit made for a pane of this size and the user has not zoomed or panned since: when the pane
+     * changes size (a panel collapses, the window or the canvas/charts divider moves) the graph is fitted again.
+     */
+    private boolean followsFit;
+    private double fittedWidth, fittedHeight;
 
     CanvasViewport(Region pane, Supplier<Map<String, Box>> boxes, DoubleSupplier topInset) {
         this.pane = pane;
@@ -41,6 +47,7 @@ final class CanvasViewport {
 
     /** Zooms by a factor keeping the pane point (x, y) still. */
     void zoomBy(double factor, double x, double y) {
+        followsFit = false;
         double s = zoom.getX(), next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, s * factor));
         double px = (x - pan.getX()) / s, py = (y - pan.getY()) / s;
         setView(next, x - next * px, y - next * py);
@@ -55,6 +62,9 @@ final class CanvasViewport {
         double width = pane.getWidth(), height = pane.getHeight();
         if (width <= 0 || height <= 0) { fitWhenShown(); return; }
         fitPending = false;
+        followsFit = true;
+        fittedWidth = width;
+        fittedHeight = height;
         Map<String, Box> b = boxes.get();
         if (b.isEmpty()) { setView(1, 0, 0); return; }
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -76,10 +86,14 @@ final class CanvasViewport {
         pane.requestLayout();
     }
 
-    /** Called from the pane's layout: makes a fit that waited for a size. */
+    /** Called from the pane's layout: makes a fit that waited for a size, or follows a new size while the view is a fit. */
     void layout() {
-        if (fitPending && pane.getWidth() > 0 && pane.getHeight() > 0) fitToWindow();
+        boolean resized = followsFit && (pane.getWidth() != fittedWidth || pane.getHeight() != fittedHeight);
+        if ((fitPending || resized) && pane.getWidth() > 0 && pane.getHeight() > 0) fitToWindow();
     }
+
+    /** Whether the view is still the fit (no zoom or pan since), so it follows the pane's size. */
+    boolean followsFit() { return followsFit; }
 
     private void setView(double s, double tx, double ty) {
         zoom.setX(s);
@@ -89,7 +103,10 @@ final class CanvasViewport {
         zoomLevel.set(s);
     }
 
-    void panBy(double dx, double dy) { setView(zoom.getX(), pan.getX() + dx, pan.getY() + dy); }
+    void panBy(double dx, double dy) {
+        followsFit = false;
+        setView(zoom.getX(), pan.getX() + dx, pan.getY() + dy);
+    }
 
     /** The graph point (unzoomed graph coordinates) under a point of the pane. */
     Point2D toGraph(double x, double y) {

@@ -27,7 +27,7 @@ final class HelpWindow {
     private final Stage stage = new Stage();
     private final List<HelpTopics.Topic> topics = HelpTopics.all();
     private final TreeView<Object> tree = new TreeView<>();
-    private final MarkdownView page = new MarkdownView(path -> Optional.empty());
+    private final MarkdownView page = new MarkdownView(path -> java.util.concurrent.CompletableFuture.completedFuture(Optional.empty()));
     private final TextField search = new TextField();
 
     HelpWindow(Window owner, List<String> styleSheets) {

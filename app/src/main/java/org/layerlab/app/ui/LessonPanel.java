@@ -39,6 +39,8 @@ import org.layerlab.editor.command.ValueEdit;
  */
 public final class LessonPanel extends VBox {
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.lesson", LessonPanel.class);
+    /** The lesson images' own texts (room for a live demo: decoding off the FX thread). */
+    static final Messages IMAGE_TEXT = Messages.of("org.layerlab.app.i18n.lessonimages", LessonPanel.class);
 
     /** Picks an image file to insert (the window shows a file chooser; tests give a path); null when cancelled. */
     public interface ImageChooser {
@@ -57,13 +59,17 @@ public final class LessonPanel extends VBox {
     private final TextArea source = new TextArea();
     private final VBox editing = new VBox(6), reading = new VBox(6), locks = new VBox(4);
     private final Map<Lesson.Lock, CheckBox> lockBoxes = new java.util.EnumMap<>(Lesson.Lock.class);
-    private final Map<String, Image> images = new HashMap<>();
+    /** Each image the lesson names, decoded (or being decoded) off the FX thread; touched on the FX thread only. */
+    private final Map<String, CompletableFuture<Optional<Image>>> images = new HashMap<>();
+    /** Where images are decoded: the pool, never the FX thread (tests hold it back to see the placeholder). */
+    private Executor decoder;
 
     LessonPanel(ProjectDocumentModel document, GraphEditor editor, BooleanProperty studentMode, Executor io) {
         this.document = document;
         this.editor = editor;
         this.studentMode = studentMode;
         this.io = io;
+        this.decoder = io;
         setId("lesson-panel");
         getStyleClass().add("lesson-panel");
         setSpacing(8);
@@ -117,6 +123,9 @@ public final class LessonPanel extends VBox {
     }
 
     void setImageChooser(ImageChooser c) { chooser = c; }
+
+    /** Decodes the lesson's images on {@code e} from now on (tests). */
+    void useImageDecoder(Executor e) { decoder = java.util.Objects.requireNonNull(e); }
 
     private void buildEditing() {
         Label title = new Label(TEXT.get("editTitle"));
@@ -223,15 +232,18 @@ public final class LessonPanel extends VBox {
         }));
     }
 
-    /** An image the lesson names: "lesson/x.png" is the project's entry "data/lesson/x.png". */
-    private Optional<Image> image(String path) {
-        if (path == null || !path.startsWith("lesson/")) return Optional.empty();
-        Image cached = images.get(path);
-        if (cached != null) return Optional.of(cached);
-        Optional<Image> img = document.entry(org.layerlab.compute.project.ProjectBundle.DATA_FOLDER + path)
-                .map(b -> new Image(new ByteArrayInputStream(b)))
-                .filter(i -> !i.isError());
-        img.ifPresent(i -> images.put(path, i));
+    /**
+     * An image the lesson names: "lesson/x.png" is the project's entry "data/lesson/x.png". Its bytes are looked up here
+     * (a map of the project's entries), decoded on the pool; the view shows it when ready. FX thread.
+     */
+    private CompletableFuture<Optional<Image>> image(String path) {
+        if (path == null || !path.startsWith("lesson/")) return CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Optional<Image>> cached = images.get(path);
+        if (cached != null) return cached;
+        Optional<byte[]> bytes = document.entry(org.layerlab.compute.project.ProjectBundle.DATA_FOLDER + path);
+        CompletableFuture<Optional<Image>> img = bytes.isEmpty() ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> Optional.of(new Image(new ByteArrayInputStream(bytes.get()))).filter(i -> !i.isError()), decoder);
+        images.put(path, img);
         return img;
     }
 

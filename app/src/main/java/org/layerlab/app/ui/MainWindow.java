@@ -83,9 +83,10 @@ public final class MainWindow extends BorderPane {
         SplitPane centre = new SplitPane(editor.canvas(), charts);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.55);
-        // Charts need about this much to show their axes and the run list's options (less on a short window, where
-        // the canvas needs its share too); the canvas zooms to fit.
-        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> clamp(heightProperty().get() * 0.5, 200, 300), heightProperty()));
+        // Charts need about this much to show their axes (less on a short window: 1920×1080 at a UI scale of 2 is 960×540,
+        // where the canvas needs its share too); the canvas keeps enough for a row of cards, and refits as it resizes.
+        charts.minHeightProperty().bind(Bindings.createDoubleBinding(() -> clamp(heightProperty().get() * CHARTS_MIN_SHARE, 170, 300), heightProperty()));
+        editor.canvas().minHeightProperty().bind(Bindings.createDoubleBinding(() -> clamp(heightProperty().get() * CANVAS_MIN_SHARE, 120, 240), heightProperty()));
         document.useEditor(editor);
         wireWeights();
         wireStepThroughAndWires();
@@ -99,6 +100,7 @@ public final class MainWindow extends BorderPane {
         menus.setUseSystemMenuBar(true);
         editor.trainingSnapshotProperty().bind(session.trainedGraphProperty());
         ToolBar bar = toolBar();
+        bar.setId("main-toolbar");
         setTop(new VBox(menus, bar));
         sizeSidePanelsTo(widthProperty());
         applyLessonLocks();
@@ -107,9 +109,10 @@ public final class MainWindow extends BorderPane {
         layout = new WindowLayout(this, editor.palette(), sidePanel(), centre, editor.canvas(), charts);
         viewMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
         viewMenu.getItems().addAll(layout.menuItems());
-        bar.getItems().add(new Separator(Orientation.VERTICAL));
-        bar.getItems().addAll(layout.toggles());
+        fitToolbar(bar);
         collapseWhenNarrow();
+        getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> presentingChanged());
+        presentingChanged();
         setBottom(statusBar());
         // The cards show what the data says about the network (an Output head that does not match the labels).
         editor.graphProperty().addListener((o, a, g) -> updateCardIssues());
@@ -242,6 +245,7 @@ public final class MainWindow extends BorderPane {
      * one undoable edit ("Set weight Hidden 1 [3→2] to 0.25") that the trainer applies on its own thread.
      */
     private void wireStepThroughAndWires() {
+        charts.stepThrough().setSampleSource(session.sampleSource()); // any training sample, not only the batch's
         session.traceProperty().addListener((o, a, t) -> charts.stepThrough().show(t));
         var wires = charts.wires();
         wires.editableProperty().bind(session.statusProperty().isEqualTo(Status.PAUSED));
@@ -328,8 +332,9 @@ public final class MainWindow extends BorderPane {
                 () -> clamp(width.get() * 0.23, 300, 340), width));
     }
 
-    /** Below this width (in layout pixels) the toolbar shows icons only. */
-    static final double NARROW = 1100;
+    /** The least shares of the window's height the charts and the canvas keep, whatever the divider says. */
+    static final double CHARTS_MIN_SHARE = 0.4, CANVAS_MIN_SHARE = 0.3;
+
     /**
      * A window opening narrower than this starts with the side panel collapsed: 1920×1080 at a UI scale of 2 is 960
      * wide, and the two panels would take half of it.
@@ -535,10 +540,11 @@ public final class MainWindow extends BorderPane {
         Button step = button("step-button", TEXT.get("toolbar.step"), "mdi2s-skip-next", TEXT.get("toolbar.stepTip"));
         Button stop = button("stop-button", TEXT.get("toolbar.stop"), "mdi2s-stop", TEXT.get("toolbar.stopTip"));
         Button reset = button("reset-button", TEXT.get("toolbar.reset"), "mdi2r-restore", TEXT.get("toolbar.resetTip"));
-        // On a narrow window (1280×720 at a UI scale of 1.5 or 2) the buttons show only their icons; tooltips name them.
-        var narrow = widthProperty().lessThan(NARROW);
+        // How much fits follows the window's width in em (ToolbarFit): on a narrow one the buttons show only their icons.
+        em = Bindings.createDoubleBinding(() -> train.getFont().getSize(), train.fontProperty());
+        fit = Bindings.createObjectBinding(() -> ToolbarFit.of(getWidth(), em.get()), widthProperty(), em);
         for (Button b : List.of(train, pause, step, stop, reset)) {
-            b.contentDisplayProperty().bind(Bindings.when(narrow).then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+            b.contentDisplayProperty().bind(Bindings.when(fit.isEqualTo(ToolbarFit.ICONS)).then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
                     .otherwise(javafx.scene.control.ContentDisplay.LEFT));
         }
         train.setOnAction(e -> session.train());
@@ -560,15 +566,55 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(spring, Priority.ALWAYS);
         Button title = new Button();
         title.setId("data-button");
-        title.textProperty().bind(Bindings.createStringBinding(() -> DATA_TEXT.get("toolbar.data", DataSetModel.title(data.spec())),
-                data.specProperty(), Language.current()));
+        // Short ("Data", the name in the tooltip) when the toolbar has no room for the data set's name.
+        title.textProperty().bind(Bindings.createStringBinding(() -> fit.get() == ToolbarFit.FULL
+                        ? DATA_TEXT.get("toolbar.data", DataSetModel.title(data.spec())) : COMPACT_TEXT.get("dataShort"),
+                data.specProperty(), Language.current(), fit));
         title.getStyleClass().addAll("project-title", "data-link");
         title.setGraphic(new FontIcon("mdi2d-database-edit"));
-        title.setTooltip(new Tooltip(DATA_TEXT.get("toolbar.dataTip")));
+        Tooltip dataTip = new Tooltip();
+        dataTip.textProperty().bind(Bindings.createStringBinding(() -> fit.get() == ToolbarFit.FULL ? DATA_TEXT.get("toolbar.dataTip")
+                        : COMPACT_TEXT.get("dataShortTip", DataSetModel.title(data.spec())), data.specProperty(), Language.current(), fit));
+        title.setTooltip(dataTip);
         title.setOnAction(e -> openDataPanel());
         title.disableProperty().bind(student.locks(org.layerlab.compute.project.Lesson.Lock.DATA));
         return new ToolBar(train, pause, step, stop, new Separator(Orientation.VERTICAL), reset, new Separator(Orientation.VERTICAL),
                 new PaceControl(session.pace()), stale, spring, title);
+    }
+
+    /** The toolbar's type size and how much of it fits the window's width (see {@link ToolbarFit}). */
+    private javafx.beans.binding.DoubleBinding em;
+    private javafx.beans.binding.ObjectBinding<ToolbarFit> fit;
+
+    private static final org.layerlab.compute.text.Messages COMPACT_TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.compact", MainWindow.class);
+
+    /** How much of the toolbar fits now (tests). */
+    ToolbarFit toolbarFit() { return fit.get(); }
+
+    /**
+     * The layout toggles at the toolbar's end while everything fits, else one Panels menu in their place, so the
+     * training controls and the speed never go behind the toolbar's overflow button.
+     */
+    private void fitToolbar(ToolBar bar) {
+        Separator gap = new Separator(Orientation.VERTICAL);
+        List<javafx.scene.control.ToggleButton> toggles = layout.toggles();
+        javafx.scene.control.MenuButton panels = layout.panelsMenu();
+        Runnable place = () -> {
+            bar.getItems().removeAll(gap, panels);
+            bar.getItems().removeAll(toggles);
+            bar.getItems().add(gap);
+            if (fit.get() == ToolbarFit.FULL) bar.getItems().addAll(toggles);
+            else bar.getItems().add(panels);
+        };
+        fit.addListener((o, a, b) -> place.run());
+        place.run();
+    }
+
+    /** Presentation mode (the style class Appearance puts on this root) collapses the palette, and leaving it restores it. */
+    private void presentingChanged() {
+        boolean on = getStyleClass().contains(Appearance.PRESENTATION);
+        layout.presenting(on);
     }
 
     private static Button button(String id, String text, String icon, String tip) {

@@ -39,10 +39,13 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownView extends VBox {
     private static final Parser PARSER = Parser.builder().build();
-    private final Function<String, Optional<Image>> images;
+    private final Function<String, java.util.concurrent.CompletionStage<Optional<Image>>> images;
 
-    /** @param images an image by the path written in the text, or empty when there is none */
-    public MarkdownView(Function<String, Optional<Image>> images) {
+    /**
+     * @param images an image by the path written in the text (empty when there is none), decoded off the FX thread: the
+     *               view shows a placeholder until it is ready, unless it is ready already
+     */
+    public MarkdownView(Function<String, java.util.concurrent.CompletionStage<Optional<Image>>> images) {
         this.images = images;
         getStyleClass().add("markdown");
         setFillWidth(true);
@@ -180,15 +183,31 @@ public final class MarkdownView extends VBox {
         }
     }
 
-    /** An image from the lookup, scaled down to the text's width; its alternative text when it is missing. */
+    /**
+     * An image from the lookup, scaled down to the text's width; its alternative text when it is missing. One still being
+     * decoded shows a placeholder that the image replaces when ready (on the FX thread); the FX thread never waits for it.
+     */
     private Node image(org.commonmark.node.Image i) {
-        Optional<Image> img = images.apply(i.getDestination());
         StringBuilder alt = new StringBuilder();
         for (org.commonmark.node.Node c = i.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof org.commonmark.node.Text t) alt.append(t.getLiteral());
         }
+        java.util.concurrent.CompletableFuture<Optional<Image>> img = images.apply(i.getDestination()).toCompletableFuture();
+        if (img.isDone() && !img.isCompletedExceptionally()) return imageOrMissing(img.join(), alt.toString(), i.getDestination());
+        Label loading = new Label(LessonPanel.IMAGE_TEXT.get("loading", alt));
+        loading.getStyleClass().add("markdown-image-loading");
+        loading.setWrapText(true);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(loading);
+        holder.getStyleClass().add("markdown-image-holder");
+        holder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        img.whenComplete((found, err) -> javafx.application.Platform.runLater(() ->
+                holder.getChildren().setAll(imageOrMissing(err == null ? found : Optional.empty(), alt.toString(), i.getDestination()))));
+        return holder;
+    }
+
+    private Node imageOrMissing(Optional<Image> img, String alt, String destination) {
         if (img.isEmpty()) {
-            Label missing = new Label(LessonPanel.TEXT.get("imageMissing", alt, i.getDestination()));
+            Label missing = new Label(LessonPanel.TEXT.get("imageMissing", alt, destination));
             missing.getStyleClass().add("markdown-missing-image");
             missing.setWrapText(true);
             return missing;
@@ -198,7 +217,7 @@ public final class MarkdownView extends VBox {
         v.getStyleClass().add("markdown-image");
         v.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(img.get().getWidth(), Math.max(40, getWidth() - 8)), widthProperty()));
-        Tooltip.install(v, new Tooltip(alt.toString()));
+        Tooltip.install(v, new Tooltip(alt));
         return v;
     }
 }

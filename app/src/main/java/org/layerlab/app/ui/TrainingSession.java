@@ -187,6 +187,43 @@ public final class TrainingSession {
     /** How much analysis the next runs get (the window reads the charts' sampling interval). */
     public void useProbeSettings(Supplier<StandardProbes.Settings> settings) { probeSettings = settings; }
 
+    /** The current run's training set, for tracing any of its samples (Step through); null before a run. */
+    private Dataset tracedTrain;
+    /** The network samples outside a step's batch are traced on (one at a time), and the graph it was compiled from. */
+    private final Object sampleLock = new Object();
+    private CompiledNetwork sampleNet;
+    private ModelGraph sampleGraph;
+
+    /**
+     * Step through's source for any training sample of the current run: the training set's size, and a sample's forward
+     * and backward pass on its own at the weights a traced step started from ({@link
+     * org.layerlab.compute.train.probe.SampleTrace}), on the pool on a network of its own, never the trainer's.
+     */
+    public org.layerlab.charts.inside.StepThroughView.SampleSource sampleSource() {
+        return new org.layerlab.charts.inside.StepThroughView.SampleSource() {
+            @Override public int size() { return tracedTrain == null ? 0 : tracedTrain.size(); }
+
+            @Override public java.util.concurrent.CompletableFuture<org.layerlab.compute.train.probe.SampleTrace> trace(
+                    org.layerlab.compute.train.probe.StepTrace step, int index) {
+                ModelGraph graph = trainedGraph.get();
+                TrainingConfig settings = trainedSettings.get();
+                Dataset train = tracedTrain;
+                if (graph == null || settings == null || train == null) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(TEXT.get("ready")));
+                }
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    synchronized (sampleLock) {
+                        if (sampleGraph != graph) {
+                            sampleNet = CompiledNetwork.compile(graph, settings.seed());
+                            sampleGraph = graph;
+                        }
+                        return org.layerlab.compute.train.probe.SampleTrace.of(step, sampleNet, Trainer.runLoss(sampleNet), train, index);
+                    }
+                }, pool.executor());
+            }
+        };
+    }
+
     /** The last step Step traced for the current run (null until one), published on the FX thread. */
     public ReadOnlyObjectProperty<org.layerlab.compute.train.probe.StepTrace> traceProperty() { return trace.getReadOnlyProperty(); }
 
@@ -468,6 +505,7 @@ public final class TrainingSession {
         traced.set(null);
         trace.set(null);
         trainer.setTraceSink(s -> traced.set(new Tagged<>(run, s)));
+        tracedTrain = split.train();
         branchable.put(recorder.runId(), new Branchable(p.graph(), p.training(), trainer));
         // Analysis (confusion matrix, weight statistics, decision grid, neuron maps) runs on the pool from snapshots;
         // the recorder hears of the run's end once the probes have delivered their last results.

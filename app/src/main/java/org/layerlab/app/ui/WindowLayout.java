@@ -48,6 +48,40 @@ final class WindowLayout {
     BooleanProperty sidePanelShownProperty() { return sidePanel; }
     BooleanProperty chartsOnlyProperty() { return chartsOnly; }
 
+    /** In presentation mode the charts get the larger share of the centre: curves read from the back of the room. */
+    static final double PRESENTING_DIVIDER = 0.42;
+    private double dividerBeforePresenting = 0.55;
+
+    private double dividerNow() {
+        return centre.getItems().contains(canvas) && centre.getDividerPositions().length > 0 ? centre.getDividerPositions()[0] : divider;
+    }
+
+    private void setDivider(double at) {
+        if (centre.getItems().contains(canvas)) centre.setDividerPositions(at);
+        else divider = at; // the charts fill the window now: the canvas comes back with this share
+    }
+
+    /** Whether the palette was shown when presentation mode began (null: not presenting). */
+    private Boolean paletteBeforePresenting;
+
+    /**
+     * Presentation mode starts with the palette collapsed, so the canvas and the charts get its width on a projector
+     * (a demo shows the network, the curves and the Inside tab, and seldom adds layers); leaving it brings the palette
+     * back as it was. The toggles still show it during the demo.
+     */
+    void presenting(boolean on) {
+        if (on && paletteBeforePresenting == null) {
+            paletteBeforePresenting = palette.get();
+            palette.set(false);
+            dividerBeforePresenting = dividerNow();
+            setDivider(PRESENTING_DIVIDER);
+        } else if (!on && paletteBeforePresenting != null) {
+            palette.set(paletteBeforePresenting);
+            paletteBeforePresenting = null;
+            setDivider(dividerBeforePresenting);
+        }
+    }
+
     private void apply() {
         boolean only = chartsOnly.get();
         window.setLeft(palette.get() && !only ? paletteNode : null);
@@ -83,6 +117,27 @@ final class WindowLayout {
         return b;
     }
 
+    /**
+     * The same three as one Panels menu, for a toolbar without room for the toggles (a projector's large type, a UI
+     * scale of 1.5 or 2); the View menu has them too, with their shortcuts.
+     */
+    javafx.scene.control.MenuButton panelsMenu() {
+        Messages t = Messages.of("org.layerlab.app.i18n.compact", WindowLayout.class);
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(t.get("panels"), new FontIcon("mdi2v-view-dashboard-outline"));
+        menu.setId("layout-panels-menu");
+        menu.getStyleClass().add("layout-panels-menu");
+        menu.setTooltip(new Tooltip(t.get("panelsTip")));
+        menu.setFocusTraversable(false);
+        for (MenuItem m : List.of(check("panels-palette", TEXT.get("palette.menu"), null, palette),
+                check("panels-side", TEXT.get("sidePanel.menu"), null, sidePanel),
+                check("panels-charts", TEXT.get("chartsOnly.menu"), null, chartsOnly))) {
+            menu.getItems().add(m);
+        }
+        menu.getItems().get(0).disableProperty().bind(chartsOnly);
+        menu.getItems().get(1).disableProperty().bind(chartsOnly);
+        return menu;
+    }
+
     /** The View menu's items for the same, with their shortcuts. */
     List<MenuItem> menuItems() {
         return List.of(
@@ -94,7 +149,7 @@ final class WindowLayout {
     private static CheckMenuItem check(String id, String text, String accel, BooleanProperty state) {
         CheckMenuItem m = new CheckMenuItem(text);
         m.setId(id);
-        m.setAccelerator(KeyCombination.keyCombination(accel));
+        if (accel != null) m.setAccelerator(KeyCombination.keyCombination(accel));
         m.selectedProperty().bindBidirectional(state);
         return m;
     }

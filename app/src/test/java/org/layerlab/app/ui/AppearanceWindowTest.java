@@ -75,7 +75,8 @@ class AppearanceWindowTest extends MainWindowFixture {
     }
 
     @Test void presentationModeEnlargesTheFontsAndF5TurnsItOff(FxRobot robot) throws Exception {
-        Label item = robot.lookup("#palette-dense").queryAs(Label.class);
+        // the toolbar's (the palette collapses in presentation mode)
+        javafx.scene.control.Labeled item = robot.lookup("#train-button").queryAs(javafx.scene.control.Labeled.class);
         Label title = robot.lookup(".node-title").queryAs(Label.class);
         double before = onFx(() -> item.getFont().getSize()), titleBefore = onFx(() -> title.getFont().getSize());
         robot.clickOn("#graph-canvas");

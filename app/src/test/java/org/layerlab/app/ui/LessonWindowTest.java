@@ -123,7 +123,7 @@ class LessonWindowTest extends MainWindowFixture {
                 ((javafx.scene.control.TextArea) window.lookup("#lesson-source")).getText().contains("](lesson/boundary_plot.png)")));
         robot.clickOn("#lesson-apply");
         assertEquals("# Only one step\n\n![boundary_plot.png](lesson/boundary_plot.png)", onFx(() -> window.document().lesson().text()));
-        assertEquals(1, onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size()), "the image is shown from the project");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size() == 1));
         assertEquals(40, onFx(() -> ((ImageView) window.lessonPanel().lookup(".markdown-image")).getImage().getWidth()));
 
         robot.clickOn("#lesson-edit"); // the locks are chosen while editing
@@ -153,8 +153,40 @@ class LessonWindowTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(onFx(() -> window.studentMode().get()));
         assertFalse(onFx(() -> window.editor().palette().isVisible()), "the saved lock applies in student mode");
-        assertEquals(1, onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size()), "the image came back with the file");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size() == 1));
         Button edit = onFx(() -> (Button) window.lookup("#lesson-edit"));
         assertFalse(onFx(edit::isVisible));
+    }
+
+    /**
+     * A lesson image is decoded on the pool, never on the FX thread: until its decoder has run, the text shows a
+     * placeholder and the window answers; then the image takes the placeholder's place.
+     */
+    @Test void lessonImagesAreDecodedOffTheFxThreadBehindAPlaceholder(FxRobot robot) throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(30, 12, BufferedImage.TYPE_INT_RGB), "png", png);
+        java.util.concurrent.BlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
+        onFx(() -> {
+            window.lessonPanel().useImageDecoder(held::add); // decoding waits until the test lets it run
+            window.document().open(ProjectDocumentModel.defaultProject().withLesson(new Lesson("# Look\n\n![the plot](lesson/plot.png)\n", Set.of())));
+            window.document().putEntry("data/lesson/plot.png", png.toByteArray());
+            window.editor().execute(new org.layerlab.editor.command.ValueEdit<>("re-read", window.document()::setLesson,
+                    window.document().lesson(), window.document().lesson().withText("# Look\n\n![the plot](lesson/plot.png)")));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Runnable decode = held.poll(10, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertNotNull(decode, "the image went to the decoder");
+        assertEquals(1, onFx(() -> window.lessonPanel().lookupAll(".markdown-image-loading").size()), "a placeholder shows meanwhile");
+        assertEquals(0, onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size()), "nothing was decoded on the FX thread");
+        assertTrue(onFx(() -> ((javafx.scene.control.Label) window.lessonPanel().lookup(".markdown-image-loading")).getText().contains("the plot")));
+
+        Thread worker = new Thread(decode, "test-decoder"); // as a pool thread would
+        worker.start();
+        worker.join(10_000);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> window.lessonPanel().lookupAll(".markdown-image").size() == 1));
+        assertEquals(0, onFx(() -> window.lessonPanel().lookupAll(".markdown-image-loading").size()), "the image replaced the placeholder");
+        assertEquals(30, onFx(() -> ((ImageView) window.lessonPanel().lookup(".markdown-image")).getImage().getWidth()));
+        onFx(() -> { window.lessonPanel().useImageDecoder(Runnable::run); return null; });
     }
 }

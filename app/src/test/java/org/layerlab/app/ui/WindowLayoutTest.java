@@ -76,9 +76,9 @@ class WindowLayoutTest extends MainWindowFixture {
             onFx(() -> { stage.setWidth(960); return null; });
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(ContentDisplay.GRAPHIC_ONLY, onFx(train::getContentDisplay));
-            assertTrue(robot.lookup("#layout-charts-toggle").query().isVisible());
-            assertFalse(onFx(() -> robot.lookup("#layout-side-toggle").query().localToScene(0, 0).getX() + 20 > window.getWidth()),
-                    "the layout toggles stay on the toolbar, not in its overflow menu");
+            assertTrue(robot.lookup("#layout-panels-menu").query().isVisible(), "the layout toggles fold into the Panels menu");
+            assertFalse(onFx(() -> robot.lookup("#layout-panels-menu").query().localToScene(0, 0).getX() + 20 > window.getWidth()),
+                    "which stays on the toolbar, not in its overflow menu");
         } finally {
             // TestFX hands every test the same stage: the next test must get the usual window back.
             onFx(() -> { stage.setWidth(width); return null; });

@@ -51,6 +51,9 @@ public final class DecisionView extends VBox {
     private WritableImage image;
     private int[] pixels = new int[0];
     private long draws;
+    /** What a click on a training point does (the dashboard shows that sample in Step through); and the point picked. */
+    private java.util.function.IntConsumer onPick = i -> {};
+    private int highlighted = -1;
 
     public DecisionView(RunStore store) {
         this.store = store;
@@ -83,6 +86,10 @@ public final class DecisionView extends VBox {
         canvas.widthProperty().addListener(o -> draw());
         org.layerlab.charts.ChartStyle.onLookChange(this, this::draw);
         canvas.heightProperty().addListener(o -> draw());
+        canvas.setOnMouseClicked(e -> {
+            int i = trainingPointAt(e.getX(), e.getY());
+            if (i >= 0) onPick.accept(i);
+        });
         FlowPane toggles = new FlowPane(12, 4, heldOut, discretise); // wraps in a narrow panel rather than cutting the names
         toggles.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, caption, holder, legend, toggles);
@@ -107,6 +114,46 @@ public final class DecisionView extends VBox {
     public WritableImage plotImage() { return canvas.snapshot(null, null); }
 
     public CheckBox heldOutToggle() { return heldOut; }
+
+    /** A click on a training point passes its index in the training set to {@code c}. */
+    public void setOnTrainingPointPicked(java.util.function.IntConsumer c) { onPick = java.util.Objects.requireNonNull(c); }
+
+    /** Rings training point {@code i} (-1: none), the sample Step through shows. */
+    public void highlight(int i) {
+        if (i == highlighted) return;
+        highlighted = i;
+        draw();
+    }
+
+    /** The plot's square on the canvas: left, top, side (as drawn). */
+    private double[] frame() {
+        double w = canvas.getWidth(), h = canvas.getHeight(), pad = 22;
+        return new double[] {pad, 4, Math.min(w - pad - 6, h - pad - 6)};
+    }
+
+    /** Where training point {@code i} is drawn on the canvas, or null when none is shown. */
+    public javafx.geometry.Point2D pointOf(int i) {
+        PlanePoints.Part train = shownPoints == null ? null : shownPoints.part(PlanePoints.Role.TRAIN);
+        if (shown == null || train == null || i < 0 || i >= train.size()) return null;
+        double[] f = frame();
+        PlaneGrid grid = shown.grid();
+        return new javafx.geometry.Point2D(f[0] + (train.xy()[2 * i] - grid.xMin()) / (grid.xMax() - grid.xMin()) * f[2],
+                f[1] + (grid.yMax() - train.xy()[2 * i + 1]) / (grid.yMax() - grid.yMin()) * f[2]);
+    }
+
+    /** The training point nearest to canvas point (x, y) within 8 px (its index in the training set), else -1. */
+    public int trainingPointAt(double x, double y) {
+        PlanePoints.Part train = shownPoints == null ? null : shownPoints.part(PlanePoints.Role.TRAIN);
+        if (shown == null || train == null) return -1;
+        int best = -1;
+        double bestD = 8 * 8;
+        for (int i = 0; i < train.size(); i++) {
+            javafx.geometry.Point2D p = pointOf(i);
+            double d = (p.getX() - x) * (p.getX() - x) + (p.getY() - y) * (p.getY() - y);
+            if (d <= bestD) { bestD = d; best = i; }
+        }
+        return best;
+    }
     public CheckBox discretiseToggle() { return discretise; }
 
     /** The run shown: the one picked in the run list while it has a grid, else the newest run with one. */
@@ -155,6 +202,12 @@ public final class DecisionView extends VBox {
         g.setLineWidth(1);
         g.strokeRect(ox + 0.5, oy + 0.5, side - 1, side - 1);
         drawPoints(g, d, ox, oy, side);
+        javafx.geometry.Point2D hp = pointOf(highlighted);
+        if (hp != null) { // the sample Step through shows: a ring in the text colour, readable on either class
+            g.setStroke(org.layerlab.charts.ChartStyle.fxText());
+            g.setLineWidth(2.5);
+            g.strokeOval(hp.getX() - 7, hp.getY() - 7, 14, 14);
+        }
         drawTicks(g, grid, ox, oy, side);
     }
 

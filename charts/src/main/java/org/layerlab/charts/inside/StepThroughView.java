@@ -29,6 +29,26 @@ public final class StepThroughView extends VBox {
     private final Label empty = new Label(TEXT.get("step.empty"));
     private final Label caption = new Label(), sampleInfo = new Label();
     private final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
+    static final Messages SAMPLE_TEXT = Messages.of("org.layerlab.charts.i18n.stepsample", StepThroughView.class);
+    /** Any sample of the training set by its index (0-based, as the trace names them). */
+    private final Spinner<Integer> index = new Spinner<>(0, 0, 0);
+    private final Label aloneNote = new Label();
+    private SampleSource source;
+    /** The training sample picked outside the batch (null: a row of the batch is shown) and its trace once ready. */
+    private Integer picked;
+    private org.layerlab.compute.train.probe.SampleTrace alone;
+    /** Keeps an older pick's late trace from replacing a newer pick's. */
+    private long picks;
+
+    /**
+     * Where samples outside a step's batch are traced: the training set's size and a trace of any of its samples at a
+     * step's starting weights, computed off the FX thread.
+     */
+    public interface SampleSource {
+        int size();
+
+        java.util.concurrent.CompletableFuture<org.layerlab.compute.train.probe.SampleTrace> trace(StepTrace step, int index);
+    }
     private final HBox forward = new HBox(6), backward = new HBox(6);
     private final TableView<UpdateRow> updates = new TableView<>();
     private final VBox body = new VBox(6);
@@ -52,11 +72,30 @@ public final class StepThroughView extends VBox {
         sample.setId("step-sample");
         sample.setEditable(true);
         sample.setPrefWidth(80);
-        sample.valueProperty().addListener((o, a, b) -> layOut());
+        sample.valueProperty().addListener((o, a, b) -> {
+            if (!choosingRow) { picked = null; alone = null; }
+            layOut();
+        });
+        index.setId("step-sample-index");
+        index.setEditable(true);
+        index.setPrefWidth(96);
+        index.setTooltip(new javafx.scene.control.Tooltip(SAMPLE_TEXT.get("anyTip")));
+        index.valueProperty().addListener((o, a, b) -> { if (!choosingRow && b != null) pickSample(b); });
+        aloneNote.setId("step-alone-note");
+        aloneNote.getStyleClass().addAll("inside-caption", "step-alone-note");
+        aloneNote.setWrapText(true);
+        aloneNote.managedProperty().bind(aloneNote.visibleProperty());
+        aloneNote.setVisible(false);
         sampleInfo.getStyleClass().add("inside-caption");
         sampleInfo.setId("step-sample-info");
         HBox pick = new HBox(8, new Label(TEXT.get("step.sample")), sample, sampleInfo);
         pick.setAlignment(Pos.CENTER_LEFT);
+        Label anyLabel = new Label(SAMPLE_TEXT.get("any"));
+        HBox any = new HBox(8, anyLabel, index);
+        any.setAlignment(Pos.CENTER_LEFT);
+        any.visibleProperty().bind(index.disableProperty().not());
+        any.managedProperty().bind(any.visibleProperty());
+        index.setDisable(true);
         forward.getStyleClass().add("step-flow");
         backward.getStyleClass().add("step-flow");
         updates.setId("step-updates");
@@ -69,7 +108,7 @@ public final class StepThroughView extends VBox {
         updates.getColumns().add(column(TEXT.get("step.col.update"), r -> WiresView.number(r.update())));
         updates.getColumns().add(column(TEXT.get("step.col.after"), r -> WiresView.number(r.after())));
         updates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        body.getChildren().addAll(pick, section(TEXT.get("step.forward")), forward, section(TEXT.get("step.backward")), backward,
+        body.getChildren().addAll(pick, any, aloneNote, section(TEXT.get("step.forward")), forward, section(TEXT.get("step.backward")), backward,
                 section(TEXT.get("step.updates")), updates);
         body.setVisible(false);
         body.managedProperty().bind(body.visibleProperty());
@@ -99,6 +138,95 @@ public final class StepThroughView extends VBox {
     /** Shows row {@code row} (0-based) of the trace's batch, as the sample spinner does. */
     public void showRow(int row) { sample.getValueFactory().setValue(row + 1); }
 
+    /** Where samples outside the batch are traced (the window's session); without one only the batch's rows show. */
+    public void setSampleSource(SampleSource s) {
+        source = s;
+        updateIndexRange();
+    }
+
+    /** The training sample picked outside the step's batch, or null while a row of the batch is shown. */
+    public Integer pickedSample() { return picked; }
+
+    /** The trace of the picked sample outside the batch once it has arrived, else null. */
+    public org.layerlab.compute.train.probe.SampleTrace aloneTrace() { return alone; }
+
+    private boolean choosingRow;
+
+    /**
+     * Shows training sample {@code i}: its row when this step's batch holds it (the trainer's own numbers), else a
+     * trace of it alone at the weights the step started from, asked of the sample source (shown when it arrives). The
+     * choice stays for the next Step. FX thread.
+     */
+    public void pickSample(int i) {
+        StepTrace t = shown.get();
+        choosingRow = true;
+        try {
+            if (index.getValueFactory().getValue() == null || index.getValue() != i) {
+                if (i <= ((SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory()).getMax()) index.getValueFactory().setValue(i);
+            }
+            int row = t == null ? -1 : rowOf(t, i);
+            if (row >= 0) {
+                picked = null;
+                alone = null;
+                sample.getValueFactory().setValue(row + 1);
+                layOut();
+                return;
+            }
+        } finally {
+            choosingRow = false;
+        }
+        picked = i;
+        alone = null;
+        layOut();
+        traceAlone(t);
+    }
+
+    /** The index spinner names the sample shown (without picking it again). */
+    private void showIndex(int i) {
+        var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) index.getValueFactory();
+        if (i > f.getMax() || java.util.Objects.equals(index.getValue(), i)) return;
+        boolean was = choosingRow;
+        choosingRow = true;
+        try {
+            f.setValue(i);
+        } finally {
+            choosingRow = was;
+        }
+    }
+
+    private static int rowOf(StepTrace t, int sampleIndex) {
+        for (int r = 0; r < t.batchSize(); r++) if (t.samples()[r] == sampleIndex) return r;
+        return -1;
+    }
+
+    /** Asks for the picked sample's trace at {@code t}'s starting weights; a newer pick or step makes it stale. */
+    private void traceAlone(StepTrace t) {
+        if (t == null || picked == null || source == null || !fits(t)) return;
+        long ask = ++picks;
+        int i = picked;
+        source.trace(t, i).whenComplete((s, err) -> javafx.application.Platform.runLater(() -> {
+            if (ask != picks || shown.get() != t || picked == null || picked != i) return;
+            if (err != null) {
+                aloneNote.setText(SAMPLE_TEXT.get("failed", i, err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+                return;
+            }
+            alone = s;
+            layOut();
+        }));
+    }
+
+    private void updateIndexRange() {
+        int n = source == null ? 0 : source.size();
+        choosingRow = true;
+        try {
+            int keep = index.getValue() == null ? 0 : Math.min(index.getValue(), Math.max(0, n - 1));
+            index.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Math.max(0, n - 1), keep));
+        } finally {
+            choosingRow = false;
+        }
+        index.setDisable(n == 0);
+    }
+
     /** Whether a network's layers are small enough to be shown neuron by neuron. */
     public static boolean fits(StepTrace t) {
         return t.layers().stream().allMatch(l -> l.width() <= MAX_UNITS);
@@ -117,7 +245,13 @@ public final class StepThroughView extends VBox {
             return;
         }
         int row = Math.min(shownRow(), t.batchSize() - 1);
-        sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, t.batchSize(), row + 1));
+        choosingRow = true;
+        try {
+            sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, t.batchSize(), row + 1));
+        } finally {
+            choosingRow = false;
+        }
+        updateIndexRange();
         caption.setText(TEXT.get("step.caption", Long.toString(t.step()), Integer.toString(t.epoch()), Integer.toString(t.batchSize()),
                 WiresView.number(t.loss())));
         List<UpdateRow> rows = new ArrayList<>();
@@ -127,6 +261,10 @@ public final class StepThroughView extends VBox {
                     w.before()[i], w.gradient()[i], w.update(i), w.after()[i]));
         }
         updates.setItems(FXCollections.observableList(rows));
+        if (picked != null) {
+            pickSample(picked); // the picked sample stays picked: its row in the new batch, or traced alone again
+            return;
+        }
         layOut();
     }
 
@@ -136,31 +274,71 @@ public final class StepThroughView extends VBox {
         return TEXT.get("step.otherName", "", w.name(), i + 1).trim();
     }
 
-    /** The forward and backward columns for the chosen row. */
+    /** The forward and backward columns for the chosen row, or for the sample picked outside the batch. */
     private void layOut() {
         StepTrace t = shown.get();
         if (t == null || !fits(t)) return;
         int row = Math.max(0, Math.min(shownRow(), t.batchSize() - 1));
-        String what = t.labels() != null ? TEXT.get("step.label", t.labels()[row])
-                : TEXT.get("step.target", targets(t, row));
-        sampleInfo.setText(TEXT.get("step.sampleOf", t.batchSize(), Integer.toString(t.samples()[row]), what));
         forward.getChildren().clear();
         backward.getChildren().clear();
+        if (picked != null) {
+            layOutAlone(t);
+            return;
+        }
+        aloneNote.setVisible(false);
+        showIndex(t.samples()[row]);
+        String what = t.labels() != null ? TEXT.get("step.label", t.labels()[row])
+                : TEXT.get("step.target", targets(t, row));
+        String features = t.layers().isEmpty() ? "" : " \u00b7 " + SAMPLE_TEXT.get("features", numbers(t.layers().get(0).values(row)));
+        sampleInfo.setText(TEXT.get("step.sampleOf", t.batchSize(), Integer.toString(t.samples()[row]), what) + features);
+        List<float[]> values = new ArrayList<>(), gradients = new ArrayList<>();
         for (StepTrace.Layer l : t.layers()) {
+            values.add(l.values(row));
+            gradients.add(l.gradients(row));
+        }
+        columns(t.layers(), values, gradients, t.loss(), TEXT.get("step.lossNote"));
+    }
+
+    /** The picked sample outside the batch: a note while its trace is on its way, then its own columns. */
+    private void layOutAlone(StepTrace t) {
+        sampleInfo.setText("");
+        aloneNote.setVisible(true);
+        var s = alone;
+        if (s == null || s.step() != t.step()) {
+            aloneNote.setText(source == null ? "" : SAMPLE_TEXT.get("tracing", picked));
+            return;
+        }
+        String what = s.label() >= 0 ? TEXT.get("step.label", s.label()) : TEXT.get("step.target", numbers(s.targets()));
+        aloneNote.setText(SAMPLE_TEXT.get("alone", s.index(), what, SAMPLE_TEXT.get("features", numbers(s.features()))));
+        List<float[]> values = new ArrayList<>(), gradients = new ArrayList<>();
+        for (StepTrace.Layer l : s.layers()) {
+            values.add(l.values(0));
+            gradients.add(l.gradients(0));
+        }
+        columns(s.layers(), values, gradients, s.loss(), SAMPLE_TEXT.get("aloneLossNote"));
+    }
+
+    private void columns(List<StepTrace.Layer> layers, List<float[]> values, List<float[]> gradients, double loss, String lossNote) {
+        for (int i = 0; i < layers.size(); i++) {
             if (!forward.getChildren().isEmpty()) forward.getChildren().add(arrow("\u2192"));
-            forward.getChildren().add(column(l, l.values(row), "trace-value-"));
+            forward.getChildren().add(column(layers.get(i), values.get(i), "trace-value-"));
         }
         forward.getChildren().add(arrow("\u2192"));
-        VBox loss = new VBox(2, heading(TEXT.get("step.loss")), cell(t.loss(), "trace-loss"), note(TEXT.get("step.lossNote")));
-        loss.getStyleClass().add("step-loss");
-        forward.getChildren().add(loss);
-        List<StepTrace.Layer> back = new ArrayList<>(t.layers());
-        java.util.Collections.reverse(back);
-        for (StepTrace.Layer l : back) {
-            if (l.gradients() == null) continue;
+        VBox lossBox = new VBox(2, heading(TEXT.get("step.loss")), cell(loss, "trace-loss"), note(lossNote));
+        lossBox.getStyleClass().add("step-loss");
+        forward.getChildren().add(lossBox);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (gradients.get(i) == null) continue;
             if (!backward.getChildren().isEmpty()) backward.getChildren().add(arrow("\u2192"));
-            backward.getChildren().add(column(l, l.gradients(row), "trace-grad-"));
+            backward.getChildren().add(column(layers.get(i), gradients.get(i), "trace-grad-"));
         }
+    }
+
+    private static String numbers(float[] v) {
+        if (v == null) return "\u2013";
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < v.length; k++) sb.append(k == 0 ? "" : ", ").append(WiresView.number(v[k]));
+        return sb.toString();
     }
 
     /** The direction the numbers flow, between two columns. */
