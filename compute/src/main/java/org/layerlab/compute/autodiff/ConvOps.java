@@ -1,6 +1,7 @@
 package org.layerlab.compute.autodiff;
 
 import org.layerlab.compute.kernels.Gemm;
+import org.layerlab.compute.kernels.Pool;
 import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
@@ -142,13 +143,24 @@ public final class ConvOps {
         }
     }
 
-    /** Max over each window (padding never wins); the gradient goes to the first maximal tap. */
+    /** Max over each window (padding never wins); the gradient goes to the first maximal tap (row-major, as PyTorch). */
     public static Var maxPool2d(Var x, Window win) {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
         float[] out = Workspace.floatsUninitialised(n * c * oh * ow);
-        int[] arg = Workspace.intsUninitialised(out.length);
+        // Which tap won is needed only for a backward pass (not in inference, where the input needs no gradient).
+        boolean grad = x.requiresGrad();
+        if (win.kh() == 2 && win.kw() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padTop() == 0
+                && win.padLeft() == 0 && win.dilH() == 1 && win.dilW() == 1 && 2 * oh <= h && 2 * ow <= w) {
+            float[] tap = grad ? Workspace.floatsUninitialised(out.length) : null;
+            Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> Pool.max2x2(xv, h, w, oh, ow, out, tap, p0, p1));
+            return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
+                float[] g = r.grad().data(), gx = x.grad().data();
+                Threads.parallelFor(n * c, (long) xv.length, (p0, p1) -> Pool.max2x2Backward(g, tap, h, w, oh, ow, gx, p0, p1));
+            }, x);
+        }
+        int[] arg = grad ? Workspace.intsUninitialised(out.length) : null;
         Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> maxPoolPlanes(xv, h, w, win, out, arg, p0, p1));
         return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
             float[] g = r.grad().data(), gx = x.grad().data();
@@ -156,33 +168,9 @@ public final class ConvOps {
         }, x);
     }
 
+    /** Any window: each tap tested against the image's bounds. */
     private static void maxPoolPlanes(float[] xv, int h, int w, Window win, float[] out, int[] arg, int p0, int p1) {
         int oh = win.outH(), ow = win.outW();
-        if (win.kh() == 2 && win.kw() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padTop() == 0 && win.padLeft() == 0
-                && win.dilH() == 1 && 2 * oh <= h && 2 * ow <= w) {
-            // The common 2×2/2 case without bounds checks per tap (every window lies inside the image).
-            for (int plane = p0; plane < p1; plane++) {
-                int base = plane * h * w, o = plane * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    int r0 = base + 2 * oy * w, r1 = r0 + w;
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        int i0 = r0 + 2 * ox, i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
-                        // Selects rather than branches: which tap wins is data, so branches would mispredict.
-                        float v0 = xv[i0], v1 = xv[i1], v2 = xv[i2], v3 = xv[i3];
-                        boolean t1 = v1 > v0;
-                        float b01 = t1 ? v1 : v0;
-                        int a01 = t1 ? i1 : i0;
-                        boolean t2 = v2 > b01;
-                        float b012 = t2 ? v2 : b01;
-                        int a012 = t2 ? i2 : a01;
-                        boolean t3 = v3 > b012;
-                        out[o] = t3 ? v3 : b012;
-                        arg[o] = t3 ? i3 : a012;
-                    }
-                }
-            }
-            return;
-        }
         for (int plane = p0; plane < p1; plane++) {
             int base = plane * h * w;
             int o = plane * oh * ow;
@@ -201,7 +189,7 @@ public final class ConvOps {
                         }
                     }
                     out[o] = best;
-                    arg[o] = bi;
+                    if (arg != null) arg[o] = bi;
                 }
             }
         }
