@@ -1,5 +1,6 @@
 package org.layerlab.compute.autodiff;
 
+import org.layerlab.compute.kernels.Conv;
 import org.layerlab.compute.kernels.Gemm;
 import org.layerlab.compute.kernels.Pool;
 import org.layerlab.compute.kernels.Threads;
@@ -29,13 +30,43 @@ public final class ConvOps {
 
     /**
      * x[N,C,H,W] ⊛ weight[F,C,kh,kw] (+ bias[F]) → [N,F,outH,outW]: cross-correlation as in PyTorch.
-     * The patches of the whole batch form one matrix so a single large GEMM does the work.
+     * Stride 1 runs the direct kernel ({@link Conv}) when few of its lanes would be wasted; otherwise the patches of
+     * the whole batch form one matrix so a single large GEMM does the work.
      */
     public static Var conv2d(Var x, Var weight, Var bias, Window win) {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
         int f = weight.shape().dim(0);
         if (weight.shape().dim(1) != c) throw new IllegalArgumentException("conv2d: weight " + weight.shape() + " for input " + x.shape());
+        Conv.Plan plan = Conv.plan(n, c, h, w, f, win.kh(), win.kw(), win.strideH(), win.strideW(), win.dilH(), win.dilW(),
+                win.padTop(), win.padLeft(), win.outH(), win.outW());
+        if (plan != null) return direct(plan, x, weight, bias, win);
+        return viaGemm(x, weight, bias, win);
+    }
+
+    private static Var direct(Conv.Plan plan, Var x, Var weight, Var bias, Window win) {
+        int n = x.shape().dim(0), f = weight.shape().dim(0), p = win.outH() * win.outW();
+        float[] padded = Workspace.floatsUninitialised(plan.paddedSize());
+        Conv.pad(plan, x.value().data(), padded);
+        float[] out = Workspace.floatsUninitialised(n * f * p);
+        Conv.forward(plan, padded, Conv.forwardWeights(plan, weight.value().data()), bias == null ? null : bias.value().data(), out);
+        Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
+        Var.Backward rule = o -> {
+            float[] g = o.grad().data();
+            float[] planes = Workspace.floatsUninitialised(plan.gradPlanesSize());
+            Conv.gradPlanes(plan, g, planes);
+            if (weight.requiresGrad()) Conv.weightGrad(plan, planes, padded, weight.grad().data());
+            if (bias != null && bias.requiresGrad()) Conv.biasGrad(plan, g, bias.grad().data());
+            if (x.requiresGrad()) Conv.inputGrad(plan, planes, weight.value().data(), x.grad().data());
+        };
+        return bias == null ? new Var(result, "conv2d", rule, x, weight) : new Var(result, "conv2d", rule, x, weight, bias);
+    }
+
+    /** The patches of the whole batch as one matrix (im2col), times the filters in one GEMM. */
+    static Var viaGemm(Var x, Var weight, Var bias, Window win) {
+        int[] xs = x.shape().dims();
+        int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
+        int f = weight.shape().dim(0);
         int ckk = c * win.kh() * win.kw(), p = win.outH() * win.outW(), np = n * p;
         float[] col = Workspace.floatsUninitialised(ckk * np);
         im2col(x.value().data(), n, c, h, w, win, col);
