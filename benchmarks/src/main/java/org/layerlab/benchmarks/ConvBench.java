@@ -72,6 +72,11 @@ public final class ConvBench {
         work.put("pool1_fwdbwd_b64_ms", () -> op(ws, true, () -> ConvOps.maxPool2d(leaf(a1), p1)));
         work.put("conv2_fwd_b64_ms", () -> op(ws, false, () -> ConvOps.conv2d(leaf(a2), leaf(k2), leaf(b2), w2)));
         work.put("conv2_fwdbwd_b64_ms", () -> op(ws, true, () -> ConvOps.conv2d(leaf(a2), leaf(k2), leaf(b2), w2)));
+        // Where the direct kernel's useful share is lowest among the shapes it takes (4×4 outputs on a 6-wide grid:
+        // half the lanes at 512 bits), against the GEMM path of an older build.
+        ConvOps.Window w3 = ConvOps.Window.of(6, 6, 3, 3, 1, 1, false);
+        Tensor k3 = Tensor.uniform(Shape.of(32, 16, 3, 3), 0.1, rng), a4 = Tensor.uniform(Shape.of(64, 16, 6, 6), 1, rng);
+        work.put("conv_6x6to4x4_c16f32_fwdbwd_b64_ms", () -> op(ws, true, () -> ConvOps.conv2d(leaf(a4), leaf(k3), null, w3)));
         work.put("pool2_fwdbwd_b64_ms", () -> op(ws, true, () -> ConvOps.maxPool2d(leaf(a3), p2)));
         work.put("avgpool1_fwdbwd_b64_ms", () -> op(ws, true, () -> ConvOps.avgPool2d(leaf(a1), p1)));
 
@@ -88,7 +93,7 @@ public final class ConvBench {
         times.forEach((k, v) -> {
             v.sort(null);
             double med = v.get(v.size() / 2), best = v.get(0);
-            System.out.println(String.format(Locale.ROOT, "%-26s median %9.3f best %9.3f ms%s", k, med, best,
+            System.out.println(String.format(Locale.ROOT, "%-34s median %9.3f best %9.3f ms%s", k, med, best,
                     k.endsWith("_us") ? " (per 1000 calls = µs per call)" : ""));
         });
     }

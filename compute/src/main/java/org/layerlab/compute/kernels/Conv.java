@@ -24,11 +24,11 @@ public final class Conv {
 
     /**
      * The direct kernel wastes the grid's extra columns and the last chunk's tail; below this share of useful lanes
-     * the im2col + GEMM path is used. Measured on LeNet's layers (ConvBench, 2 Dec 2026): its first convolution
-     * (28×28 'same', 88 % useful at 512 bits) runs 4–8× faster direct, its second (10×10 from 14×14, 62 %) about
-     * twice as fast; both paths are even near a third.
+     * the im2col + GEMM path is used. Measured forward + backward at batch 64, one thread, 512 bits (ConvBench,
+     * 2 Dec 2026): LeNet's first convolution (28×28 'same', 88 % useful) 2.2× faster direct, its second (10×10 from
+     * 14×14, 62 %) 1.7–2.5×, but 16→32 channels 3×3 from 6×6 to 4×4 (50 %) 1.6× slower.
      */
-    static final double MIN_USEFUL = 0.4;
+    static final double MIN_USEFUL = 0.6;
 
     /** Geometry of one stride-1 convolution over a batch. */
     public static final class Plan {
