@@ -101,21 +101,19 @@ public final class Conv {
         int uCount = p.c * p.taps;
         int[] off = new int[uCount];
         for (int ci = 0; ci < p.c; ci++) for (int t = 0; t < p.taps; t++) off[ci * p.taps + t] = ci * p.pPlane + p.tapOff[t];
+        float[] start = new float[p.fPad]; // the bias is where each sum starts, so the rows are then copied out as they are
+        if (bias != null) System.arraycopy(bias, 0, start, 0, p.f);
         long work = 2L * p.n * p.fPad * uCount * p.qf;
         Threads.parallelFor(p.n, work, (from, to) -> {
             float[] tile = SCRATCH.get().tile(p.fPad * p.qf);
             for (int ni = from; ni < to; ni++) {
                 int src = ni * p.c * p.pPlane;
                 for (int g = 0; g < p.fPad; g += G) {
-                    for (int q = 0; q < p.qf; q += CHUNK) tile(padded, src + q, off, uCount, wt, g, p.fPad, tile, g * p.qf + q, p.qf);
+                    for (int q = 0; q < p.qf; q += CHUNK) tile(padded, src + q, off, uCount, wt, g, p.fPad, start, tile, g * p.qf + q, p.qf);
                 }
                 for (int co = 0; co < p.f; co++) {
-                    float b = bias == null ? 0f : bias[co];
                     int o = (ni * p.f + co) * p.oh * p.ow, t = co * p.qf;
-                    for (int oy = 0; oy < p.oh; oy++, o += p.ow) {
-                        int r = t + oy * p.wp;
-                        for (int ox = 0; ox < p.ow; ox++) out[o + ox] = tile[r + ox] + b;
-                    }
+                    for (int oy = 0; oy < p.oh; oy++, o += p.ow) System.arraycopy(tile, t + oy * p.wp, out, o, p.ow);
                 }
             }
         });
@@ -218,13 +216,14 @@ public final class Conv {
                 for (int ci = 0; ci < p.c; ci++) wt[u * p.cPad + ci] = weight[(co * p.c + ci) * p.taps + t];
             }
         }
+        float[] start = new float[p.cPad];
         long work = 2L * p.n * p.cPad * uCount * p.qb;
         Threads.parallelFor(p.n, work, (from, to) -> {
             float[] tile = SCRATCH.get().tile(p.cPad * p.qb);
             for (int ni = from; ni < to; ni++) {
                 int src = ni * p.fPad * p.gPlane;
                 for (int g = 0; g < p.cPad; g += G) {
-                    for (int r = 0; r < p.qb; r += CHUNK) tile(gradPlanes, src + r, off, uCount, wt, g, p.cPad, tile, g * p.qb + r, p.qb);
+                    for (int r = 0; r < p.qb; r += CHUNK) tile(gradPlanes, src + r, off, uCount, wt, g, p.cPad, start, tile, g * p.qb + r, p.qb);
                 }
                 for (int ci = 0; ci < p.c; ci++) {
                     int o = (ni * p.c + ci) * p.h * p.w, t = ci * p.qb + p.padTop * p.wp + p.padLeft;
@@ -238,14 +237,15 @@ public final class Conv {
     }
 
     /**
-     * dst[g+r, d..d+2L) (rows {@code ld} apart) = Σ_u wt[u·ldw + g + r] · src[base + off[u] ..+2L), r < 6: two
+     * dst[g+r, d..d+2L) (rows {@code ld} apart) = start[g+r] + Σ_u wt[u·ldw + g + r] · src[base + off[u] ..+2L), r < 6: two
      * vectors of grid positions by six channels in twelve accumulators. Few arguments and nothing else in the loop,
      * so C2 keeps the accumulators in registers (as {@link Gemm}'s micro-kernel).
      */
-    private static void tile(float[] src, int base, int[] off, int uCount, float[] wt, int g, int ldw, float[] dst, int d, int ld) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
-                c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
-                c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+    private static void tile(float[] src, int base, int[] off, int uCount, float[] wt, int g, int ldw, float[] start,
+                             float[] dst, int d, int ld) {
+        FloatVector c00 = FloatVector.broadcast(S, start[g]), c01 = c00, c10 = FloatVector.broadcast(S, start[g + 1]), c11 = c10,
+                c20 = FloatVector.broadcast(S, start[g + 2]), c21 = c20, c30 = FloatVector.broadcast(S, start[g + 3]), c31 = c30,
+                c40 = FloatVector.broadcast(S, start[g + 4]), c41 = c40, c50 = FloatVector.broadcast(S, start[g + 5]), c51 = c50;
         for (int u = 0, wi = g; u < uCount; u++, wi += ldw) {
             int b = base + off[u];
             FloatVector x0 = FloatVector.fromArray(S, src, b), x1 = FloatVector.fromArray(S, src, b + L);
