@@ -49,7 +49,8 @@ public final class ConvOps {
         float[] padded = Workspace.floatsUninitialised(plan.paddedSize());
         Conv.pad(plan, x.value().data(), padded);
         float[] out = Workspace.floatsUninitialised(n * f * p);
-        Conv.forward(plan, padded, Conv.forwardWeights(plan, weight.value().data()), bias == null ? null : bias.value().data(), out);
+        float[] wt = Conv.forwardWeights(plan, weight.value().data(), Workspace.floatsUninitialised(Conv.forwardWeightsSize(plan)));
+        Conv.forward(plan, padded, wt, bias == null ? null : bias.value().data(), out);
         Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
         Var.Backward rule = o -> {
             float[] g = o.grad().data();
@@ -57,7 +58,10 @@ public final class ConvOps {
             Conv.gradPlanes(plan, g, planes);
             if (weight.requiresGrad()) Conv.weightGrad(plan, planes, padded, weight.grad().data());
             if (bias != null && bias.requiresGrad()) Conv.biasGrad(plan, g, bias.grad().data());
-            if (x.requiresGrad()) Conv.inputGrad(plan, planes, weight.value().data(), x.grad().data());
+            if (x.requiresGrad()) {
+                float[] scratch = Workspace.floatsUninitialised(Conv.backwardWeightsSize(plan));
+                Conv.inputGrad(plan, planes, weight.value().data(), scratch, x.grad().data());
+            }
         };
         return bias == null ? new Var(result, "conv2d", rule, x, weight) : new Var(result, "conv2d", rule, x, weight, bias);
     }

@@ -87,9 +87,14 @@ public final class Conv {
         });
     }
 
+    /** Floats of the rearranged weights {@link #forwardWeights} and {@link #inputGrad} take. */
+    public static int forwardWeightsSize(Plan p) { return p.c * p.taps * p.fPad; }
+
+    public static int backwardWeightsSize(Plan p) { return p.f * p.taps * p.cPad; }
+
     /** weight[F,C,kh,kw] as rows u = (ci, tap) of fPad output channels (zeros past F): the forward kernel's weights. */
-    public static float[] forwardWeights(Plan p, float[] weight) {
-        float[] wt = new float[p.c * p.taps * p.fPad];
+    public static float[] forwardWeights(Plan p, float[] weight, float[] wt) {
+        java.util.Arrays.fill(wt, 0, forwardWeightsSize(p), 0f);
         for (int co = 0; co < p.f; co++) {
             for (int u = 0; u < p.c * p.taps; u++) wt[u * p.fPad + co] = weight[co * p.c * p.taps + u];
         }
@@ -189,25 +194,36 @@ public final class Conv {
         s40.intoArray(acc, 8 * L); s41.intoArray(acc, 9 * L); s50.intoArray(acc, 10 * L); s51.intoArray(acc, 11 * L);
     }
 
-    /** gb[F] += the sum of g[N,F,outH,outW] over images and pixels (vector partial sums: a plain sum waits on each add). */
+    /** gb[F] += the sum of g[N,F,outH,outW] over images and pixels. */
     public static void biasGrad(Plan p, float[] g, float[] gb) {
-        int px = p.oh * p.ow, whole = px / L * L;
+        int px = p.oh * p.ow;
         for (int co = 0; co < p.f; co++) {
-            FloatVector acc = FloatVector.zero(S);
-            float tail = 0f;
-            for (int ni = 0; ni < p.n; ni++) {
-                int b = (ni * p.f + co) * px;
-                for (int q = 0; q < whole; q += L) acc = acc.add(FloatVector.fromArray(S, g, b + q));
-                for (int q = whole; q < px; q++) tail += g[b + q];
-            }
-            gb[co] += acc.reduceLanes(VectorOperators.ADD) + tail;
+            float sum = 0f;
+            for (int ni = 0; ni < p.n; ni++) sum += planeSum(g, (ni * p.f + co) * px, px);
+            gb[co] += sum;
         }
     }
 
-    /** gx[N,C,H,W] += the gradient through the convolution: the bordered output gradient with the taps reversed. */
-    public static void inputGrad(Plan p, float[] gradPlanes, float[] weight, float[] gx) {
+    /**
+     * Σ a[from..from+len) in vector partial sums (a plain sum waits on each add). Its own method: C2 boxed the
+     * accumulator when it lived across the loop over the images too.
+     */
+    private static float planeSum(float[] a, int from, int len) {
+        FloatVector acc = FloatVector.zero(S);
+        int q = 0;
+        for (; q + L <= len; q += L) acc = acc.add(FloatVector.fromArray(S, a, from + q));
+        float tail = 0f;
+        for (; q < len; q++) tail += a[from + q];
+        return acc.reduceLanes(VectorOperators.ADD) + tail;
+    }
+
+    /**
+     * gx[N,C,H,W] += the gradient through the convolution: the bordered output gradient with the taps reversed
+     * ({@code wt}: {@link #backwardWeightsSize} floats of scratch).
+     */
+    public static void inputGrad(Plan p, float[] gradPlanes, float[] weight, float[] wt, float[] gx) {
         int uCount = p.f * p.taps;
-        float[] wt = new float[uCount * p.cPad];
+        java.util.Arrays.fill(wt, 0, backwardWeightsSize(p), 0f);
         int[] off = new int[uCount];
         for (int co = 0; co < p.f; co++) {
             for (int t = 0; t < p.taps; t++) {
