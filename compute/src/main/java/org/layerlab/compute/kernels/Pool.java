@@ -32,6 +32,10 @@ public final class Pool {
      * range's last row, and reads that would pass the array's end, take the scalar path.
      */
     public static void max2x2(float[] x, int h, int w, int oh, int ow, float[] out, float[] tap, int p0, int p1) {
+        if (h == 2 * oh && ow <= L) {
+            oneChunkRows(x, w, ow, out, tap, p0 * oh, p1 * oh);
+            return;
+        }
         int oEnd = p1 * oh * ow;
         for (int plane = p0; plane < p1; plane++) {
             int base = plane * h * w;
@@ -43,6 +47,24 @@ public final class Pool {
                     else maxChunkArg(x, r0 + 2 * ox, r1 + 2 * ox, out, tap, o + ox);
                 }
                 for (; ox < ow; ox++) scalar(x, r0 + 2 * ox, r1 + 2 * ox, out, tap, o + ox);
+            }
+        }
+    }
+
+    /**
+     * Output rows [row0, row1) when each fits one vector and the planes have no odd last row, so output row R reads
+     * input rows 2R and 2R+1: one flat loop, no loop per row (short rows such as LeNet's 14 and 5 made the per-row
+     * loop's overhead cost as much as the work).
+     */
+    private static void oneChunkRows(float[] x, int w, int ow, float[] out, float[] tap, int row0, int row1) {
+        int oEnd = row1 * ow;
+        for (int row = row0; row < row1; row++) {
+            int r0 = 2 * row * w, r1 = r0 + w, o = row * ow;
+            if (o + L <= oEnd && r1 + 2 * L <= x.length) {
+                if (tap == null) maxChunk(x, r0, r1, out, o);
+                else maxChunkArg(x, r0, r1, out, tap, o);
+            } else {
+                for (int ox = 0; ox < ow; ox++) scalar(x, r0 + 2 * ox, r1 + 2 * ox, out, tap, o + ox);
             }
         }
     }
