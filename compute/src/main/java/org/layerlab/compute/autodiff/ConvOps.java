@@ -1,6 +1,8 @@
 package org.layerlab.compute.autodiff;
 
+import org.layerlab.compute.kernels.Conv;
 import org.layerlab.compute.kernels.Gemm;
+import org.layerlab.compute.kernels.Pool;
 import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
@@ -28,13 +30,47 @@ public final class ConvOps {
 
     /**
      * x[N,C,H,W] ⊛ weight[F,C,kh,kw] (+ bias[F]) → [N,F,outH,outW]: cross-correlation as in PyTorch.
-     * The patches of the whole batch form one matrix so a single large GEMM does the work.
+     * Stride 1 runs the direct kernel ({@link Conv}) when few of its lanes would be wasted; otherwise the patches of
+     * the whole batch form one matrix so a single large GEMM does the work.
      */
     public static Var conv2d(Var x, Var weight, Var bias, Window win) {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
         int f = weight.shape().dim(0);
         if (weight.shape().dim(1) != c) throw new IllegalArgumentException("conv2d: weight " + weight.shape() + " for input " + x.shape());
+        Conv.Plan plan = Conv.plan(n, c, h, w, f, win.kh(), win.kw(), win.strideH(), win.strideW(), win.dilH(), win.dilW(),
+                win.padTop(), win.padLeft(), win.outH(), win.outW());
+        if (plan != null) return direct(plan, x, weight, bias, win);
+        return viaGemm(x, weight, bias, win);
+    }
+
+    private static Var direct(Conv.Plan plan, Var x, Var weight, Var bias, Window win) {
+        int n = x.shape().dim(0), f = weight.shape().dim(0), p = win.outH() * win.outW();
+        float[] padded = Workspace.floatsUninitialised(plan.paddedSize());
+        Conv.pad(plan, x.value().data(), padded);
+        float[] out = Workspace.floatsUninitialised(n * f * p);
+        float[] wt = Conv.forwardWeights(plan, weight.value().data(), Workspace.floatsUninitialised(Conv.forwardWeightsSize(plan)));
+        Conv.forward(plan, padded, wt, bias == null ? null : bias.value().data(), out);
+        Tensor result = new Tensor(Shape.of(n, f, win.outH(), win.outW()), out);
+        Var.Backward rule = o -> {
+            float[] g = o.grad().data();
+            float[] planes = Workspace.floatsUninitialised(plan.gradPlanesSize());
+            Conv.gradPlanes(plan, g, planes);
+            if (weight.requiresGrad()) Conv.weightGrad(plan, planes, padded, weight.grad().data());
+            if (bias != null && bias.requiresGrad()) Conv.biasGrad(plan, g, bias.grad().data());
+            if (x.requiresGrad()) {
+                float[] scratch = Workspace.floatsUninitialised(Conv.backwardWeightsSize(plan));
+                Conv.inputGrad(plan, planes, weight.value().data(), scratch, x.grad().data());
+            }
+        };
+        return bias == null ? new Var(result, "conv2d", rule, x, weight) : new Var(result, "conv2d", rule, x, weight, bias);
+    }
+
+    /** The patches of the whole batch as one matrix (im2col), times the filters in one GEMM. */
+    static Var viaGemm(Var x, Var weight, Var bias, Window win) {
+        int[] xs = x.shape().dims();
+        int n = xs[0], c = xs[1], h = xs[2], w = xs[3];
+        int f = weight.shape().dim(0);
         int ckk = c * win.kh() * win.kw(), p = win.outH() * win.outW(), np = n * p;
         float[] col = Workspace.floatsUninitialised(ckk * np);
         im2col(x.value().data(), n, c, h, w, win, col);
@@ -142,13 +178,24 @@ public final class ConvOps {
         }
     }
 
-    /** Max over each window (padding never wins); the gradient goes to the first maximal tap. */
+    /** Max over each window (padding never wins); the gradient goes to the first maximal tap (row-major, as PyTorch). */
     public static Var maxPool2d(Var x, Window win) {
         int[] xs = x.shape().dims();
         int n = xs[0], c = xs[1], h = xs[2], w = xs[3], oh = win.outH(), ow = win.outW();
         float[] xv = x.value().data();
         float[] out = Workspace.floatsUninitialised(n * c * oh * ow);
-        int[] arg = Workspace.intsUninitialised(out.length);
+        // Which tap won is needed only for a backward pass (not in inference, where the input needs no gradient).
+        boolean grad = x.requiresGrad();
+        if (win.kh() == 2 && win.kw() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padTop() == 0
+                && win.padLeft() == 0 && win.dilH() == 1 && win.dilW() == 1 && 2 * oh <= h && 2 * ow <= w) {
+            float[] tap = grad ? Workspace.floatsUninitialised(out.length) : null;
+            Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> Pool.max2x2(xv, h, w, oh, ow, out, tap, p0, p1));
+            return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
+                float[] g = r.grad().data(), gx = x.grad().data();
+                Threads.parallelFor(n * c, (long) xv.length, (p0, p1) -> Pool.max2x2Backward(g, tap, h, w, oh, ow, gx, p0, p1));
+            }, x);
+        }
+        int[] arg = grad ? Workspace.intsUninitialised(out.length) : null;
         Threads.parallelFor(n * c, (long) xv.length * 2, (p0, p1) -> maxPoolPlanes(xv, h, w, win, out, arg, p0, p1));
         return new Var(new Tensor(Shape.of(n, c, oh, ow), out), "maxPool2d", r -> {
             float[] g = r.grad().data(), gx = x.grad().data();
@@ -156,33 +203,9 @@ public final class ConvOps {
         }, x);
     }
 
+    /** Any window: each tap tested against the image's bounds. */
     private static void maxPoolPlanes(float[] xv, int h, int w, Window win, float[] out, int[] arg, int p0, int p1) {
         int oh = win.outH(), ow = win.outW();
-        if (win.kh() == 2 && win.kw() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padTop() == 0 && win.padLeft() == 0
-                && win.dilH() == 1 && 2 * oh <= h && 2 * ow <= w) {
-            // The common 2×2/2 case without bounds checks per tap (every window lies inside the image).
-            for (int plane = p0; plane < p1; plane++) {
-                int base = plane * h * w, o = plane * oh * ow;
-                for (int oy = 0; oy < oh; oy++) {
-                    int r0 = base + 2 * oy * w, r1 = r0 + w;
-                    for (int ox = 0; ox < ow; ox++, o++) {
-                        int i0 = r0 + 2 * ox, i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
-                        // Selects rather than branches: which tap wins is data, so branches would mispredict.
-                        float v0 = xv[i0], v1 = xv[i1], v2 = xv[i2], v3 = xv[i3];
-                        boolean t1 = v1 > v0;
-                        float b01 = t1 ? v1 : v0;
-                        int a01 = t1 ? i1 : i0;
-                        boolean t2 = v2 > b01;
-                        float b012 = t2 ? v2 : b01;
-                        int a012 = t2 ? i2 : a01;
-                        boolean t3 = v3 > b012;
-                        out[o] = t3 ? v3 : b012;
-                        arg[o] = t3 ? i3 : a012;
-                    }
-                }
-            }
-            return;
-        }
         for (int plane = p0; plane < p1; plane++) {
             int base = plane * h * w;
             int o = plane * oh * ow;
@@ -201,7 +224,7 @@ public final class ConvOps {
                         }
                     }
                     out[o] = best;
-                    arg[o] = bi;
+                    if (arg != null) arg[o] = bi;
                 }
             }
         }
