@@ -34,6 +34,7 @@ public final class DenseCpuBench {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String what = args.length > 1 ? args[1] : "all";
+        if (what.equals("latency")) { latency(rounds); return; }
         Threads.setParallelism(1);
         CompiledNetwork net = CompiledNetwork.compile(ReferenceNetworks.fashionMlp(), 1);
         SplittableRandom rng = new SplittableRandom(3);
@@ -60,11 +61,29 @@ public final class DenseCpuBench {
             for (int n : new int[] {512, 1024}) {
                 float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
                 for (int i = 0; i < a.length; i++) { a[i] = (float) rng.nextDouble(); b[i] = (float) rng.nextDouble(); }
-                double flop = 2.0 * n * n * n;
-                report("sgemm " + n + " one thread, ns per GFLOP (inverse of GFLOP/s)", rounds, n == 512 ? 20 : 4, 1e9 / flop, () -> {
+                report("sgemm " + n + " one thread, ms per product", rounds, n == 512 ? 20 : 4, 1e-6, () -> {
                     Gemm.gemm(false, false, n, n, n, a, b, c, false); return 1; });
             }
         }
+    }
+
+    /**
+     * W4 MLP batch-1 wall latency on two threads, the best and the median of many short rounds: on a shared machine
+     * the best round is the one no neighbour interrupted.
+     */
+    private static void latency(int rounds) {
+        Threads.setParallelism(2);
+        CompiledNetwork net = CompiledNetwork.compile(ReferenceNetworks.fashionMlp(), 1);
+        Tensor one = Tensor.uniform(Shape.of(784).withBatch(1), 1, new SplittableRandom(3));
+        for (int i = 0; i < 20_000; i++) net.predict(one);
+        double[] us = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 200; i++) net.predict(one);
+            us[r] = (System.nanoTime() - t0) / 1e3 / 200;
+        }
+        Arrays.sort(us);
+        System.out.printf(Locale.ROOT, "w4 mlp batch 1, 2 threads, wall us per inference: best round %.2f, median %.2f%n", us[0], us[rounds / 2]);
     }
 
     /** Runs {@code body} {@code reps} times per round; prints median CPU and wall per rep, scaled by {@code scale}. */

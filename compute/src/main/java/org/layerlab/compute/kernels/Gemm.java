@@ -98,7 +98,7 @@ public final class Gemm {
         if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0) return;
         if (k == 0) { finishRows(c, 0, m, n, bias, fn); return; }
-        if (m <= 4 && !transB && n >= L) {
+        if (!transB && (m == 1 || m <= 4 && n >= L)) {
             if (m == 1 && packed != null) gemv(k, a, packed, c);
             else skinny(transA, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
@@ -416,8 +416,18 @@ public final class Gemm {
      * packed panels, with every lane of eight accumulators busy. Summed in the blocked kernel's order.
      */
     static void gemv(int k, float[] a, PackedB b, float[] c) {
-        gemvPanels(k, a, b, c, 0, b.panels);
+        int panels = b.panels;
+        if (2L * k * b.n >= GEMV_SHARED_WORK && panels >= 2 && Threads.mayShare()) {
+            // Half the panels (whole groups where there are enough) on the spinning worker, half here.
+            int half = panels >= 2 * GEMV_PANELS ? (panels / GEMV_PANELS + 1) / 2 * GEMV_PANELS : panels / 2;
+            SpinningWorker.get().runPair(() -> gemvPanels(k, a, b, c, half, panels), () -> gemvPanels(k, a, b, c, 0, half));
+            return;
+        }
+        gemvPanels(k, a, b, c, 0, panels);
     }
+
+    /** Operations from which a one-row product is split over two cores (a 256×128 layer's 65,536 is). */
+    private static final long GEMV_SHARED_WORK = Long.getLong("layerlab.gemv.shared", 60_000L);
 
     /** {@link #gemv} over column panels [from, to). */
     static void gemvPanels(int k, float[] a, PackedB b, float[] c, int from, int to) {
@@ -454,7 +464,20 @@ public final class Gemm {
 
     /** acc[0, panels·NR) for fewer than four panels, one at a time. */
     private static void gemv1s(int kc, float[] a, int pc, float[] bp, int o, int stride, int panels, float[] acc) {
-        for (int q = 0; q < panels; q++, o += stride) {
+        int q = 0;
+        for (; q + 2 <= panels; q += 2, o += 2 * stride) {
+            FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
+            int o1 = o + stride;
+            for (int p = 0; p < kc; p++) {
+                FloatVector av = FloatVector.broadcast(S, a[pc + p]);
+                int d = p * NR;
+                s00 = av.fma(FloatVector.fromArray(S, bp, o + d), s00); s01 = av.fma(FloatVector.fromArray(S, bp, o + d + L), s01);
+                s10 = av.fma(FloatVector.fromArray(S, bp, o1 + d), s10); s11 = av.fma(FloatVector.fromArray(S, bp, o1 + d + L), s11);
+            }
+            s00.intoArray(acc, q * NR); s01.intoArray(acc, q * NR + L);
+            s10.intoArray(acc, (q + 1) * NR); s11.intoArray(acc, (q + 1) * NR + L);
+        }
+        for (; q < panels; q++, o += stride) {
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
             for (int p = 0; p < kc; p++) {
                 FloatVector av = FloatVector.broadcast(S, a[pc + p]);

@@ -146,4 +146,45 @@ class GemmTest {
             assertArrayEquals(expected, fromPacked, "row " + i + " from packed B");
         }
     }
+
+    /**
+     * A one-row product over packed B split over two cores (the spinning worker takes half the panels) gives the same
+     * bits as on one thread, also when several threads call it at once (the worker serves one, the others run alone).
+     */
+    @Test void sharedOneRowProductIsTheSameOnOneThreadAndUnderConcurrentCallers() throws Exception {
+        int n = 256, k = 784;
+        SplittableRandom rng = new SplittableRandom(11);
+        float[] b = new float[k * n];
+        for (int i = 0; i < b.length; i++) b[i] = (float) (rng.nextDouble() - 0.5);
+        Gemm.PackedB packed = Gemm.pack(b, k, n);
+        float[][] rows = new float[8][k];
+        for (float[] row : rows) for (int i = 0; i < k; i++) row[i] = (float) (rng.nextDouble() - 0.5);
+        int before = Threads.parallelism();
+        try {
+            Threads.setParallelism(1);
+            float[][] alone = new float[rows.length][n];
+            for (int r = 0; r < rows.length; r++) Gemm.gemm(false, 1, rows[r], packed, alone[r], false, null, null);
+            Threads.setParallelism(2);
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    done.add(callers.submit(() -> {
+                        for (int rep = 0; rep < 200; rep++) {
+                            int r = rep % rows.length;
+                            float[] shared = new float[n];
+                            Gemm.gemm(false, 1, rows[r], packed, shared, false, null, null);
+                            assertArrayEquals(alone[r], shared, "row " + r);
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) f.get();
+            } finally {
+                callers.shutdown();
+            }
+        } finally {
+            Threads.setParallelism(before);
+        }
+    }
 }
