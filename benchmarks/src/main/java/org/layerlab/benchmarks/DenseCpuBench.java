@@ -35,6 +35,7 @@ public final class DenseCpuBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String what = args.length > 1 ? args[1] : "all";
         if (what.equals("latency")) { latency(rounds); return; }
+        if (what.equals("sgemm2")) { sgemmTwoThreads(rounds); return; }
         Threads.setParallelism(1);
         CompiledNetwork net = CompiledNetwork.compile(ReferenceNetworks.fashionMlp(), 1);
         SplittableRandom rng = new SplittableRandom(3);
@@ -84,6 +85,31 @@ public final class DenseCpuBench {
         }
         Arrays.sort(us);
         System.out.printf(Locale.ROOT, "w4 mlp batch 1, 2 threads, wall us per inference: best round %.2f, median %.2f%n", us[0], us[rounds / 2]);
+    }
+
+    /** SGEMM at two threads: GFLOP/s of the best and the median round (wall), and per CPU-second of the whole process. */
+    private static void sgemmTwoThreads(int rounds) {
+        Threads.setParallelism(2);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {512, 1024}) {
+            float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
+            for (int i = 0; i < a.length; i++) { a[i] = (float) rng.nextDouble(); b[i] = (float) rng.nextDouble(); }
+            int reps = n == 512 ? 60 : 12;
+            double gflop = 2.0 * n * n * n * reps / 1e9;
+            for (int i = 0; i < 3 * reps; i++) Gemm.gemm(false, false, n, n, n, a, b, c, false);
+            double[] wall = new double[rounds], cpu = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long c0 = os.getProcessCpuTime(), w0 = System.nanoTime();
+                for (int i = 0; i < reps; i++) Gemm.gemm(false, false, n, n, n, a, b, c, false);
+                wall[r] = gflop / ((System.nanoTime() - w0) / 1e9);
+                cpu[r] = gflop / ((os.getProcessCpuTime() - c0) / 1e9);
+            }
+            Arrays.sort(wall);
+            Arrays.sort(cpu);
+            System.out.printf(Locale.ROOT, "sgemm %d, 2 threads: GFLOP/s best round %.1f, median %.1f; per process CPU-s median %.1f%n",
+                    n, wall[rounds - 1], wall[rounds / 2], cpu[rounds / 2]);
+        }
     }
 
     /** Runs {@code body} {@code reps} times per round; prints median CPU and wall per rep, scaled by {@code scale}. */

@@ -51,7 +51,7 @@ class GemmTest {
     }
 
     /** Results do not depend on how many threads share the work. */
-    @ParameterizedTest @CsvSource({"200,300,400"})
+    @ParameterizedTest @CsvSource({"200,300,400", "300,200,400", "1030,64,300", "97,97,513"})
     void sameResultWithOneOrManyThreads(int m, int n, int k) {
         SplittableRandom rng = new SplittableRandom(1);
         float[] a = new float[m * k], b = new float[k * n];
