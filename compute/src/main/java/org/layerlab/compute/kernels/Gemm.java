@@ -459,18 +459,10 @@ public final class Gemm {
      * packed panels, with every lane of eight accumulators busy. Summed in the blocked kernel's order.
      */
     static void gemv(int k, float[] a, PackedB b, float[] c) {
-        int panels = b.panels;
-        if (2L * k * b.n >= GEMV_SHARED_WORK && panels >= 2 && Threads.mayShare()) {
-            // Half the panels (whole groups where there are enough) on the spinning worker, half here.
-            int half = panels >= 2 * GEMV_PANELS ? (panels / GEMV_PANELS + 1) / 2 * GEMV_PANELS : panels / 2;
-            SpinningWorker.get().runPair(() -> gemvPanels(k, a, b, c, half, panels), () -> gemvPanels(k, a, b, c, 0, half));
-            return;
-        }
-        gemvPanels(k, a, b, c, 0, panels);
+        // One core: splitting the panels over two with a spinning worker was measured (2 Dec 2026) and did not win
+        // under load (see benchmarks/README.md).
+        gemvPanels(k, a, b, c, 0, b.panels);
     }
-
-    /** Operations from which a one-row product is split over two cores (a 256×128 layer's 65,536 is). */
-    private static final long GEMV_SHARED_WORK = Long.getLong("layerlab.gemv.shared", 60_000L);
 
     /** {@link #gemv} over column panels [from, to). */
     static void gemvPanels(int k, float[] a, PackedB b, float[] c, int from, int to) {

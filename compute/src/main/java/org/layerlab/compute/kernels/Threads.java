@@ -64,13 +64,6 @@ public final class Threads {
         return p;
     }
 
-    /** Whether kernels called on this thread may use a second core (not a probe's serial thread, not inside the pool). */
-    static boolean mayShare() {
-        if (parallelism < 2 || SERIAL.get()) return false;
-        ForkJoinPool p = pool;
-        return p == null || !ForkJoinTask.inForkJoinPool() || ForkJoinTask.getPool() != p;
-    }
-
     /** A body run for task indices [from, to). */
     @FunctionalInterface
     public interface Range { void run(int from, int to); }

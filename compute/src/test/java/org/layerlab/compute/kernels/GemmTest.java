@@ -148,10 +148,10 @@ class GemmTest {
     }
 
     /**
-     * A one-row product over packed B split over two cores (the spinning worker takes half the panels) gives the same
-     * bits as on one thread, also when several threads call it at once (the worker serves one, the others run alone).
+     * One-row products over the same packed B from several threads at once (predictions on a shared network) give the
+     * same bits as one at a time: the packed weights are only read, each thread sums in its own scratch.
      */
-    @Test void sharedOneRowProductIsTheSameOnOneThreadAndUnderConcurrentCallers() throws Exception {
+    @Test void oneRowProductIsTheSameUnderConcurrentCallers() throws Exception {
         int n = 256, k = 784;
         SplittableRandom rng = new SplittableRandom(11);
         float[] b = new float[k * n];
