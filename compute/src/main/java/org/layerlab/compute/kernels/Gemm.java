@@ -8,7 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major; op(A) is M×K, op(B) K×N.
  * Large products use the GotoBLAS scheme: K is cut into blocks, A and B are packed into panels (which also absorbs
  * the transposes), and a 6×(2 vectors) register-blocked micro-kernel written with the Vector API does the FMAs.
- * Tiles of C are split over {@link Threads}; each element is summed in the same order whatever the thread count.
+ * Tiles of C are split over {@link Threads} (by column panels, or by row panels for products at least as tall as
+ * wide); each element is summed in the same order whatever the thread count and however many rows came with it. An
+ * optional epilogue adds a bias and applies a function to each tile as its sums complete, and B may be packed ahead
+ * once ({@link #pack}) for weights that do not change between calls.
  */
 public final class Gemm {
     private Gemm() {}
