@@ -22,6 +22,38 @@ public final class Ops {
         }, a, b);
     }
 
+    /**
+     * A dense layer in one product: f(x·w + bias) for x [n,k], w [k,m], bias [m] (or null) and an element-wise f whose
+     * derivative comes from its output ({@link Elementwise#derivativeFromOutput}; or null for none). The bias and f
+     * are applied in the product's store (its epilogue) rather than in passes of their own, and the backward needs
+     * only the output. {@code packedW}, when not null, is w's current values packed ahead ({@link Gemm#pack}), as
+     * inference keeps them. The values and gradients are bit-identical to matmul, addRow and map in turn.
+     */
+    public static Var dense(Var x, Var w, Var bias, Elementwise f, Gemm.PackedB packedW) {
+        int n = x.shape().dim(0), k = x.shape().dim(1), m = w.shape().dim(1);
+        if (w.shape().dim(0) != k) throw new IllegalArgumentException("dense " + x.shape() + " · " + w.shape());
+        if (bias != null && bias.value().size() != m) throw new IllegalArgumentException("dense bias " + bias.shape() + " for " + m + " units");
+        if (f != null && !f.derivativeFromOutput()) throw new IllegalArgumentException("dense: the function's derivative needs its input");
+        float[] xv = x.value().data(), wv = w.value().data(), bv = bias == null ? null : bias.value().data();
+        float[] yv = Workspace.floatsUninitialised(n * m); // the product writes every element
+        if (packedW != null) Gemm.gemm(false, n, xv, packedW, yv, false, bv, f);
+        else Gemm.gemm(false, false, n, m, k, xv, wv, yv, false, bv, f);
+        Var[] parents = bias == null ? new Var[] {x, w} : new Var[] {x, w, bias};
+        return new Var(new Tensor(Shape.of(n, m), yv), "dense", o -> {
+            float[] g = o.grad().data(), gz = g;
+            if (f != null) {
+                gz = Workspace.floats(n * m);
+                f.backwardAll(yv, yv, g, gz); // y stands in for x (derivativeFromOutput)
+            }
+            if (x.requiresGrad()) Gemm.gemm(false, true, n, k, m, gz, wv, x.grad().data(), true);
+            if (w.requiresGrad()) Gemm.gemm(true, false, k, m, n, xv, gz, w.grad().data(), true);
+            if (bias != null && bias.requiresGrad()) {
+                float[] gb = bias.grad().data();
+                for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) gb[j] += gz[i * m + j];
+            }
+        }, parents);
+    }
+
     /** x[n,m] + bias[m], broadcast over rows. */
     public static Var addRow(Var x, Var bias) {
         int m = bias.value().size();

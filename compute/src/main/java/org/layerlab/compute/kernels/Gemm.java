@@ -8,7 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major; op(A) is M×K, op(B) K×N.
  * Large products use the GotoBLAS scheme: K is cut into blocks, A and B are packed into panels (which also absorbs
  * the transposes), and a 6×(2 vectors) register-blocked micro-kernel written with the Vector API does the FMAs.
- * Tiles of C are split over {@link Threads}; each element is summed in the same order whatever the thread count.
+ * Tiles of C are split over {@link Threads} (by column panels, or by row panels for products at least as tall as
+ * wide); each element is summed in the same order whatever the thread count and however many rows came with it. An
+ * optional epilogue adds a bias and applies a function to each tile as its sums complete, and B may be packed ahead
+ * once ({@link #pack}) for weights that do not change between calls.
  */
 public final class Gemm {
     private Gemm() {}
@@ -26,34 +29,117 @@ public final class Gemm {
     private static final int KC = Integer.getInteger("layerlab.gemm.kc", 256);
     private static final int MC_PANELS = Integer.getInteger("layerlab.gemm.mcPanels", 20);
 
+    /**
+     * A function applied in place to a finished stretch {@code v[from, to)} of a product's output (an activation in
+     * the epilogue): the stretch is one row's part of a tile, still in L1 when it is called.
+     */
+    @FunctionalInterface
+    public interface RowFunction { void applyInPlace(float[] v, int from, int to); }
+
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] a, float[] b, float[] c, boolean accumulate) {
+        product(transA, transB, m, n, k, a, b, null, c, accumulate, null, null);
+    }
+
+    /**
+     * {@link #gemm(boolean, boolean, int, int, int, float[], float[], float[], boolean)} with an epilogue: once a
+     * stretch of C has its full sum, {@code bias[j]} is added to column j and then {@code fn} is applied to it, in the
+     * product's store instead of separate passes over C. Either may be null. The result is bit-identical to the
+     * product followed by a bias pass and an activation pass.
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c,
+                            boolean accumulate, float[] bias, RowFunction fn) {
+        product(transA, transB, m, n, k, a, b, null, c, accumulate, bias, fn);
+    }
+
+    /**
+     * C = op(A)·B (+ C) with B packed ahead by {@link #pack}, then the epilogue as above: for weights that stay the
+     * same from call to call (inference), which are then packed once instead of on every product. The result is
+     * bit-identical to the same product with B unpacked.
+     */
+    public static void gemm(boolean transA, int m, float[] a, PackedB b, float[] c, boolean accumulate,
+                            float[] bias, RowFunction fn) {
+        product(transA, false, m, b.n, b.k, a, b.source, b, c, accumulate, bias, fn);
+    }
+
+    /**
+     * B (K×N, row-major, not transposed) in the panel layout the kernels read: for each K block, every column panel
+     * of NR columns, each {@code kc} rows of NR floats (columns past N are zero). It refers to B as well and is valid
+     * while B's values stay as they were when it was packed; its owner makes a new one when they change.
+     */
+    public static final class PackedB {
+        final float[] source, data;
+        final int k, n, panels;
+
+        private PackedB(float[] source, int k, int n) {
+            this.source = source;
+            this.k = k;
+            this.n = n;
+            this.panels = (n + NR - 1) / NR;
+            this.data = new float[Math.max(1, k) * panels * NR];
+            for (int pc = 0; pc < k; pc += KC) packB(false, source, n, k, pc, Math.min(KC, k - pc), data, blockBase(pc), 0, panels);
+        }
+
+        /** Where K block {@code pc} starts: every block before it has KC rows of all panels. */
+        int blockBase(int pc) { return pc * panels * NR; }
+
+        public int k() { return k; }
+        public int n() { return n; }
+        /** The B this was packed from. */
+        public float[] source() { return source; }
+    }
+
+    /** Packs B (K×N) once for {@link #gemm(boolean, int, float[], PackedB, float[], boolean, float[], RowFunction)}. */
+    public static PackedB pack(float[] b, int k, int n) {
+        if (b.length < (long) k * n) throw new IllegalArgumentException(b.length + " floats for a " + k + "×" + n + " matrix");
+        return new PackedB(b, k, n);
+    }
+
+    /** Every product goes through here; {@code packed} (or null) is B packed ahead, {@code b} B itself. */
+    private static void product(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
+                                float[] c, boolean accumulate, float[] bias, RowFunction fn) {
         if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
-        if (m == 0 || n == 0 || k == 0) return;
-        if (m <= 4 && !transB && n >= L) {
-            skinny(transA, m, n, k, a, b, c);
+        if (m == 0 || n == 0) return;
+        if (k == 0) { finishRows(c, 0, m, n, bias, fn); return; }
+        if (!transB && (m == 1 || m <= 4 && n >= L)) {
+            if (m == 1 && packed != null) gemv(k, a, packed, c);
+            else skinny(transA, m, n, k, a, b, c);
+            finishRows(c, 0, m, n, bias, fn);
             return;
         }
-        if ((long) m * n * k < 32_768 || n < L) {
+        // Narrow outputs (a 10-class head) still go through the vector kernels with a zero-padded panel: the
+        // straight loops ran a batch-256 head at scalar speed (15 % of MLP inference). Only a few columns stay there.
+        if ((long) m * n * k < 32_768 || n < 4) {
             small(transA, transB, m, n, k, a, b, c);
+            finishRows(c, 0, m, n, bias, fn);
             return;
         }
         if (m <= MR && !transB && n >= NR) {
             rowPanel(transA, m, n, k, a, b, c);
+            finishRows(c, 0, m, n, bias, fn);
             return;
         }
         int mPanels = (m + MR - 1) / MR, nPanels = (n + NR - 1) / NR;
+        if (m >= n && Threads.parallelism() > 1) {
+            byRows(transA, transB, m, n, k, a, b, packed, c, bias, fn, mPanels, nPanels);
+            return;
+        }
         // One parallel region per product: each task owns a range of column panels of C and runs every K block over
-        // it, packing its own B panels and (a private copy of) A. Tasks never share output, there is one
-        // synchronisation per GEMM, and each element is summed in the same order whatever the thread count.
+        // it, packing its own B panels (or reading the ones packed ahead) and (a private copy of) A. Tasks never share
+        // output, there is one synchronisation per GEMM, and each element is summed in the same order whatever the
+        // thread count. The epilogue runs on each tile after its last K block.
         Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
-            float[] ap = s.ap(mPanels * MR * kcMax), bp = s.bp((to - from) * NR * kcMax), tile = s.tile;
+            float[] ap = s.ap(mPanels * MR * kcMax), own = packed != null ? null : s.bp((to - from) * NR * kcMax), tile = s.tile;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
+                boolean last = pc + kc == k;
                 packA(transA, a, m, k, pc, kc, ap);
-                packB(transB, b, n, k, pc, kc, bp, from, to);
+                float[] bp;
+                int bBase; // where panel jp starts: bBase + jp·NR·kc
+                if (packed != null) { bp = packed.data; bBase = packed.blockBase(pc); }
+                else { packB(transB, b, n, k, pc, kc, own, 0, from, to); bp = own; bBase = -from * NR * kc; }
                 // A block of MC_PANELS row panels stays in L2 while this task's B panels stream past it.
                 for (int ip0 = 0; ip0 < mPanels; ip0 += MC_PANELS) {
                     int ip1 = Math.min(mPanels, ip0 + MC_PANELS);
@@ -61,12 +147,70 @@ public final class Gemm {
                         int j = jp * NR, nr = Math.min(NR, n - j);
                         for (int ip = ip0; ip < ip1; ip++) {
                             int i = ip * MR, mr = Math.min(MR, m - i);
-                            kernel(kc, ap, ip * MR * kc, bp, (jp - from) * NR * kc, c, i, j, n, mr, nr, tile);
+                            kernel(kc, ap, ip * MR * kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile);
+                            if (last) finishTile(c, i, j, n, mr, nr, bias, fn);
                         }
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The blocked product split over rows instead: each task owns a range of row panels, packs only its rows of A and
+     * all of B. Taller than wide, this packs less twice over than the split over columns, where every task packs
+     * all of A (on two threads a 1024² product spent a seventh of each thread's time packing A). Each element is
+     * summed in the same order as there.
+     */
+    private static void byRows(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
+                               float[] c, float[] bias, RowFunction fn, int mPanels, int nPanels) {
+        Threads.parallelFor(mPanels, 2L * m * n * k, (from, to) -> {
+            int kcMax = Math.min(k, KC);
+            Scratch s = SCRATCH.get();
+            float[] ap = s.ap((to - from) * MR * kcMax), own = packed != null ? null : s.bp(nPanels * NR * kcMax), tile = s.tile;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean last = pc + kc == k;
+                packA(transA, a, m, k, pc, kc, ap, from, to);
+                float[] bp;
+                int bBase;
+                if (packed != null) { bp = packed.data; bBase = packed.blockBase(pc); }
+                else { packB(transB, b, n, k, pc, kc, own, 0, 0, nPanels); bp = own; bBase = 0; }
+                for (int ip0 = from; ip0 < to; ip0 += MC_PANELS) {
+                    int ip1 = Math.min(to, ip0 + MC_PANELS);
+                    for (int jp = 0; jp < nPanels; jp++) {
+                        int j = jp * NR, nr = Math.min(NR, n - j);
+                        for (int ip = ip0; ip < ip1; ip++) {
+                            int i = ip * MR, mr = Math.min(MR, m - i);
+                            kernel(kc, ap, (ip - from) * MR * kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile);
+                            if (last) finishTile(c, i, j, n, mr, nr, bias, fn);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The epilogue over rows [i0, i1) of C (n columns): bias, then the function. */
+    private static void finishRows(float[] c, int i0, int i1, int n, float[] bias, RowFunction fn) {
+        if (bias == null && fn == null) return;
+        for (int i = i0; i < i1; i++) finishStretch(c, i * n, 0, n, bias, fn);
+    }
+
+    /** The epilogue over one tile of C whose sums are complete. */
+    private static void finishTile(float[] c, int i, int j, int ldc, int mr, int nr, float[] bias, RowFunction fn) {
+        if (bias == null && fn == null) return;
+        for (int r = 0; r < mr; r++) finishStretch(c, (i + r) * ldc + j, j, nr, bias, fn);
+    }
+
+    /** c[o, o+w) += bias[j, j+w), then fn over the stretch. */
+    private static void finishStretch(float[] c, int o, int j, int w, float[] bias, RowFunction fn) {
+        if (bias != null) {
+            int q = 0;
+            for (; q + L <= w; q += L) FloatVector.fromArray(S, c, o + q).add(FloatVector.fromArray(S, bias, j + q)).intoArray(c, o + q);
+            for (; q < w; q++) c[o + q] += bias[j + q];
+        }
+        if (fn != null) fn.applyInPlace(c, o, o + w);
     }
 
     /**
@@ -84,9 +228,13 @@ public final class Gemm {
 
     /** Row panels of MR rows: for each p, the MR values op(A)[i..i+MR, pc+p]; rows past m are zero. */
     private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap) {
-        int panels = (m + MR - 1) / MR;
-        for (int ip = 0; ip < panels; ip++) {
-            int base = ip * MR * kc;
+        packA(transA, a, m, k, pc, kc, ap, 0, (m + MR - 1) / MR);
+    }
+
+    /** Row panels [fromPanel, toPanel) only, the first at the start of {@code ap}. */
+    private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap, int fromPanel, int toPanel) {
+        for (int ip = fromPanel; ip < toPanel; ip++) {
+            int base = (ip - fromPanel) * MR * kc;
             int i0 = ip * MR, rows = Math.min(MR, m - i0);
             if (transA) {
                 // op(A) = Aᵀ: the MR values for one p are adjacent in memory, so walk p outside and read them in a row.
@@ -94,6 +242,16 @@ public final class Gemm {
                     int src = (pc + p) * m + i0, dst = base + p * MR;
                     for (int r = 0; r < rows; r++) ap[dst + r] = a[src + r];
                     for (int r = rows; r < MR; r++) ap[dst + r] = 0f;
+                }
+                continue;
+            }
+            if (rows == MR) {
+                // Six rows read side by side and the panel written in order: one pass of contiguous stores (a pass per
+                // row with stride-6 stores took a tenth of a batch-256 inference).
+                int r0 = i0 * k + pc, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k, r4 = r3 + k, r5 = r4 + k;
+                for (int p = 0, d = base; p < kc; p++, d += MR) {
+                    ap[d] = a[r0 + p]; ap[d + 1] = a[r1 + p]; ap[d + 2] = a[r2 + p];
+                    ap[d + 3] = a[r3 + p]; ap[d + 4] = a[r4 + p]; ap[d + 5] = a[r5 + p];
                 }
                 continue;
             }
@@ -107,9 +265,9 @@ public final class Gemm {
     }
 
     /** Column panels of NR columns: for each p, the NR values op(B)[pc+p, j..j+NR]; columns past n are zero. */
-    private static void packB(boolean transB, float[] b, int n, int k, int pc, int kc, float[] bp, int fromPanel, int toPanel) {
+    private static void packB(boolean transB, float[] b, int n, int k, int pc, int kc, float[] bp, int offset, int fromPanel, int toPanel) {
         for (int jp = fromPanel; jp < toPanel; jp++) {
-            int base = (jp - fromPanel) * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
+            int base = offset + (jp - fromPanel) * NR * kc, j0 = jp * NR, w = Math.min(NR, n - j0);
             if (!transB) {
                 if (w == NR) {
                     // Two vector moves per row: cheaper than an arraycopy call for 16 floats.
@@ -255,37 +413,116 @@ public final class Gemm {
     }
 
     /**
-     * A few rows of A times B (batch-1 inference, tiny batches): B streams once, four vector accumulators per
-     * column chunk stay in registers; no packing.
+     * A few rows of A times B (tiny batches): B streams once per row, four vector accumulators per column chunk stay in
+     * registers; no packing. Each K block's sum starts from zero and is then added to C, the order the blocked kernel
+     * sums in, so a row's result does not depend on how many rows came with it.
      */
     private static void skinny(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c) {
         int chunk = 4 * L;
         for (int i = 0; i < m; i++) {
             int ci = i * n;
-            int j = 0;
-            for (; j + chunk <= n; j += chunk) {
-                FloatVector s0 = FloatVector.fromArray(S, c, ci + j), s1 = FloatVector.fromArray(S, c, ci + j + L),
-                        s2 = FloatVector.fromArray(S, c, ci + j + 2 * L), s3 = FloatVector.fromArray(S, c, ci + j + 3 * L);
-                for (int p = 0; p < k; p++) {
-                    FloatVector av = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]);
-                    int bo = p * n + j;
-                    s0 = av.fma(FloatVector.fromArray(S, b, bo), s0);
-                    s1 = av.fma(FloatVector.fromArray(S, b, bo + L), s1);
-                    s2 = av.fma(FloatVector.fromArray(S, b, bo + 2 * L), s2);
-                    s3 = av.fma(FloatVector.fromArray(S, b, bo + 3 * L), s3);
+            for (int pc = 0; pc < k; pc += KC) {
+                int pEnd = Math.min(k, pc + KC);
+                int j = 0;
+                for (; j + chunk <= n; j += chunk) {
+                    FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+                    for (int p = pc; p < pEnd; p++) {
+                        FloatVector av = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]);
+                        int bo = p * n + j;
+                        s0 = av.fma(FloatVector.fromArray(S, b, bo), s0);
+                        s1 = av.fma(FloatVector.fromArray(S, b, bo + L), s1);
+                        s2 = av.fma(FloatVector.fromArray(S, b, bo + 2 * L), s2);
+                        s3 = av.fma(FloatVector.fromArray(S, b, bo + 3 * L), s3);
+                    }
+                    int o = ci + j;
+                    FloatVector.fromArray(S, c, o).add(s0).intoArray(c, o);
+                    FloatVector.fromArray(S, c, o + L).add(s1).intoArray(c, o + L);
+                    FloatVector.fromArray(S, c, o + 2 * L).add(s2).intoArray(c, o + 2 * L);
+                    FloatVector.fromArray(S, c, o + 3 * L).add(s3).intoArray(c, o + 3 * L);
                 }
-                s0.intoArray(c, ci + j); s1.intoArray(c, ci + j + L); s2.intoArray(c, ci + j + 2 * L); s3.intoArray(c, ci + j + 3 * L);
+                for (; j + L <= n; j += L) {
+                    FloatVector s0 = FloatVector.zero(S);
+                    for (int p = pc; p < pEnd; p++) s0 = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]).fma(FloatVector.fromArray(S, b, p * n + j), s0);
+                    FloatVector.fromArray(S, c, ci + j).add(s0).intoArray(c, ci + j);
+                }
+                for (; j < n; j++) {
+                    float s = 0f;
+                    for (int p = pc; p < pEnd; p++) s = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], s);
+                    c[ci + j] += s;
+                }
             }
-            for (; j + L <= n; j += L) {
-                FloatVector s0 = FloatVector.fromArray(S, c, ci + j);
-                for (int p = 0; p < k; p++) s0 = FloatVector.broadcast(S, transA ? a[p * m + i] : a[i * k + p]).fma(FloatVector.fromArray(S, b, p * n + j), s0);
-                s0.intoArray(c, ci + j);
+        }
+    }
+
+    /** Column panels a {@link #gemv} pass handles together: eight accumulators, four contiguous streams. */
+    private static final int GEMV_PANELS = 4;
+
+    /**
+     * One row times packed B (batch-1 inference): the weights are read once, front to back, as they lie in the
+     * packed panels, with every lane of eight accumulators busy. Summed in the blocked kernel's order.
+     */
+    static void gemv(int k, float[] a, PackedB b, float[] c) {
+        // One core: splitting the panels over two with a spinning worker was measured (2 Dec 2026) and did not win
+        // under load (see benchmarks/README.md).
+        gemvPanels(k, a, b, c, 0, b.panels);
+    }
+
+    /** {@link #gemv} over column panels [from, to). */
+    static void gemvPanels(int k, float[] a, PackedB b, float[] c, int from, int to) {
+        float[] bp = b.data, acc = SCRATCH.get().tile; // MR·NR ≥ GEMV_PANELS·NR floats
+        int n = b.n;
+        for (int jp0 = from; jp0 < to; jp0 += GEMV_PANELS) {
+            int group = Math.min(GEMV_PANELS, to - jp0);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc), o = b.blockBase(pc) + jp0 * NR * kc;
+                if (group == GEMV_PANELS) gemv4(kc, a, pc, bp, o, NR * kc, acc);
+                else gemv1s(kc, a, pc, bp, o, NR * kc, group, acc);
+                int j0 = jp0 * NR, w = Math.min(group * NR, n - j0);
+                for (int q = 0; q < w; q++) c[j0 + q] += acc[q];
             }
-            for (; j < n; j++) {
-                float s = c[ci + j];
-                for (int p = 0; p < k; p++) s = Math.fma(transA ? a[p * m + i] : a[i * k + p], b[p * n + j], s);
-                c[ci + j] = s;
+        }
+    }
+
+    /** acc[0, 4·NR) = a[pc, pc+kc) · four panels {@code stride} floats apart from {@code o}. */
+    private static void gemv4(int kc, float[] a, int pc, float[] bp, int o, int stride, float[] acc) {
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s10 = FloatVector.zero(S), s11 = FloatVector.zero(S),
+                s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s30 = FloatVector.zero(S), s31 = FloatVector.zero(S);
+        int o1 = o + stride, o2 = o1 + stride, o3 = o2 + stride;
+        for (int p = 0; p < kc; p++) {
+            FloatVector av = FloatVector.broadcast(S, a[pc + p]);
+            int d = p * NR;
+            s00 = av.fma(FloatVector.fromArray(S, bp, o + d), s00); s01 = av.fma(FloatVector.fromArray(S, bp, o + d + L), s01);
+            s10 = av.fma(FloatVector.fromArray(S, bp, o1 + d), s10); s11 = av.fma(FloatVector.fromArray(S, bp, o1 + d + L), s11);
+            s20 = av.fma(FloatVector.fromArray(S, bp, o2 + d), s20); s21 = av.fma(FloatVector.fromArray(S, bp, o2 + d + L), s21);
+            s30 = av.fma(FloatVector.fromArray(S, bp, o3 + d), s30); s31 = av.fma(FloatVector.fromArray(S, bp, o3 + d + L), s31);
+        }
+        s00.intoArray(acc, 0); s01.intoArray(acc, L); s10.intoArray(acc, NR); s11.intoArray(acc, NR + L);
+        s20.intoArray(acc, 2 * NR); s21.intoArray(acc, 2 * NR + L); s30.intoArray(acc, 3 * NR); s31.intoArray(acc, 3 * NR + L);
+    }
+
+    /** acc[0, panels·NR) for fewer than four panels, one at a time. */
+    private static void gemv1s(int kc, float[] a, int pc, float[] bp, int o, int stride, int panels, float[] acc) {
+        int q = 0;
+        for (; q + 2 <= panels; q += 2, o += 2 * stride) {
+            FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
+            int o1 = o + stride;
+            for (int p = 0; p < kc; p++) {
+                FloatVector av = FloatVector.broadcast(S, a[pc + p]);
+                int d = p * NR;
+                s00 = av.fma(FloatVector.fromArray(S, bp, o + d), s00); s01 = av.fma(FloatVector.fromArray(S, bp, o + d + L), s01);
+                s10 = av.fma(FloatVector.fromArray(S, bp, o1 + d), s10); s11 = av.fma(FloatVector.fromArray(S, bp, o1 + d + L), s11);
             }
+            s00.intoArray(acc, q * NR); s01.intoArray(acc, q * NR + L);
+            s10.intoArray(acc, (q + 1) * NR); s11.intoArray(acc, (q + 1) * NR + L);
+        }
+        for (; q < panels; q++, o += stride) {
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            for (int p = 0; p < kc; p++) {
+                FloatVector av = FloatVector.broadcast(S, a[pc + p]);
+                s0 = av.fma(FloatVector.fromArray(S, bp, o + p * NR), s0);
+                s1 = av.fma(FloatVector.fromArray(S, bp, o + p * NR + L), s1);
+            }
+            s0.intoArray(acc, q * NR); s1.intoArray(acc, q * NR + L);
         }
     }
 

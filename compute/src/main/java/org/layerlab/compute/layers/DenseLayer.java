@@ -5,6 +5,7 @@ import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.layerlab.compute.autodiff.Elementwise;
 import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -47,11 +48,15 @@ public final class DenseLayer extends AbstractLayerType {
         var b = Initialization.bias(p, units, in, units, random);
         Parameter bias = b == null ? null : new Parameter("bias", b);
         List<Parameter> params = bias == null ? List.of(kernel) : List.of(kernel, bias);
+        // The activation goes into the product's store when its backward needs only the output (ReLU, tanh,
+        // sigmoid, ...); otherwise (GELU, SiLU, softmax) it is a pass of its own after the fused bias.
+        Elementwise f = act.elementwise();
+        Elementwise fused = f != null && f.derivativeFromOutput() ? f : null;
+        PackedKernel packed = new PackedKernel(kernel);
         return new Module() {
             @Override public Var forward(List<Var> x, ForwardContext ctx) {
-                Var y = Ops.matmul(x.get(0), kernel.var());
-                if (bias != null) y = Ops.addRow(y, bias.var());
-                return act.apply(y);
+                Var y = Ops.dense(x.get(0), kernel.var(), bias == null ? null : bias.var(), fused, ctx.training() ? null : packed.get());
+                return fused != null ? y : act.apply(y);
             }
             @Override public List<Parameter> parameters() { return params; }
         };

@@ -52,8 +52,11 @@ public final class OutputLayer extends AbstractLayerType {
         Parameter kernel = new Parameter("kernel", Initialization.kernel(p, Shape.of(in, units), in, units, random));
         Parameter bias = new Parameter("bias", Initialization.bias(p, units, in, units, random));
         List<Parameter> params = List.of(kernel, bias);
+        PackedKernel packed = new PackedKernel(kernel);
         return new Module() {
-            @Override public Var forward(List<Var> x, ForwardContext ctx) { return Ops.addRow(Ops.matmul(x.get(0), kernel.var()), bias.var()); }
+            @Override public Var forward(List<Var> x, ForwardContext ctx) {
+                return Ops.dense(x.get(0), kernel.var(), bias.var(), null, ctx.training() ? null : packed.get());
+            }
             @Override public List<Parameter> parameters() { return params; }
         };
     }

@@ -12,6 +12,9 @@ import org.layerlab.compute.export.spec.OnnxNodes;
 public interface Activation extends CatalogEntry {
     Var apply(Var x);
 
+    /** The function applied element by element, or null when this activation is not one (identity, softmax). */
+    default Elementwise elementwise() { return null; }
+
     /** The gain that keeps variance through the layer (for initialisers), as in PyTorch's calculate_gain. */
     default double gain() { return 1.0; }
 
@@ -35,6 +38,7 @@ public interface Activation extends CatalogEntry {
     static Activation elementwise(String id, String name, String description, double gain, Export export, Elementwise f) {
         return new Activation() {
             @Override public Var apply(Var x) { return Ops.map(x, f, id); }
+            @Override public Elementwise elementwise() { return f; }
             @Override public String toOnnx(OnnxNodes onnx, String x) { return export.onnx().apply(onnx, x); }
             @Override public String torchModule() { return export.torchModule(); }
             @Override public double gain() { return gain; }

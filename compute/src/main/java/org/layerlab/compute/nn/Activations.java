@@ -30,6 +30,8 @@ public final class Activations {
                 public float apply(float x) { return x > 0 ? x : 0f; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : 0f; }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Math.max(x[i], 0f); }
+                public void applyInPlace(float[] v, int from, int to) { for (int i = from; i < to; i++) v[i] = Math.max(v[i], 0f); }
+                public boolean derivativeFromOutput() { return true; }
                 public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
                     for (int i = 0; i < g.length; i++) gx[i] += x[i] > 0 ? g[i] : 0f;
                 }
@@ -41,6 +43,7 @@ public final class Activations {
             Activation.Export.op("LeakyRelu", "nn.LeakyReLU(" + LEAKY_SLOPE + ")", Attr.f("alpha", LEAKY_SLOPE)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : LEAKY_SLOPE * x; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : LEAKY_SLOPE; }
+                public boolean derivativeFromOutput() { return true; } // y > 0 exactly when x > 0
             });
 
     public static final Activation ELU = Activation.elementwise("elu", "ELU",
@@ -48,6 +51,7 @@ public final class Activations {
             Activation.Export.op("Elu", "nn.ELU()", Attr.f("alpha", 1f)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : (float) Math.expm1(x); }
                 public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
+                public boolean derivativeFromOutput() { return true; } // y > 0 exactly when x > 0
             });
 
     public static final Activation GELU = Activation.elementwise("gelu", "GELU",
@@ -77,6 +81,7 @@ public final class Activations {
             Activation.Export.op("Tanh", "nn.Tanh()"), new Elementwise() {
                 public float apply(float x) { return (float) Math.tanh(x); }
                 public float derivative(float x, float y) { return 1f - y * y; }
+                public boolean derivativeFromOutput() { return true; }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]); }
                 public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
                     for (int i = 0; i < g.length; i++) gx[i] += g[i] * (1f - y[i] * y[i]);
@@ -88,6 +93,7 @@ public final class Activations {
             Activation.Export.op("Sigmoid", "nn.Sigmoid()"), new Elementwise() {
                 public float apply(float x) { return Ops.sigmoid(x); }
                 public float derivative(float x, float y) { return y * (1f - y); }
+                public boolean derivativeFromOutput() { return true; }
                 public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = Ops.sigmoid(x[i]); }
                 public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
                     for (int i = 0; i < g.length; i++) gx[i] += g[i] * y[i] * (1f - y[i]);

@@ -67,6 +67,22 @@ class PrimitiveGradientTest {
         check("addRow", v -> Ops.addRow(v[0], v[1]), x -> Reference.addRow(x[0], x[1]), random(3, 4), random(4));
     }
 
+    /** The fused dense op for each activation it takes (those whose derivative comes from the output), and none; with and without bias, and with packed weights. */
+    @Test void dense() {
+        for (String id : List.of("tanh", "sigmoid", "elu", "leaky-relu")) {
+            var f = Activations.CATALOG.get(id).elementwise();
+            check("dense " + id, v -> Ops.dense(v[0], v[1], v[2], f, null),
+                    x -> Reference.activation(id, Reference.addRow(Reference.matmul(x[0], x[1]), x[2])), random(3, 4), random(4, 5), random(5));
+        }
+        check("dense, no function", v -> Ops.dense(v[0], v[1], v[2], null, null),
+                x -> Reference.addRow(Reference.matmul(x[0], x[1]), x[2]), random(2, 7), random(7, 17), random(17));
+        check("dense, no bias", v -> Ops.dense(v[0], v[1], null, Activations.CATALOG.get("tanh").elementwise(), null),
+                x -> Reference.activation("tanh", Reference.matmul(x[0], x[1])), random(1, 6), random(6, 3));
+        check("dense, packed weights", v -> Ops.dense(v[0], v[1], v[2], Activations.CATALOG.get("sigmoid").elementwise(),
+                        org.layerlab.compute.kernels.Gemm.pack(v[1].value().data(), 4, 18)),
+                x -> Reference.activation("sigmoid", Reference.addRow(Reference.matmul(x[0], x[1]), x[2])), random(1, 4), random(4, 18), random(18));
+    }
+
     @Test void add() { check("add", v -> Ops.add(v[0], v[1]), x -> Reference.add(x[0], x[1]), random(2, 3), random(2, 3)); }
 
     @Test void mul() { check("mul", v -> Ops.mul(v[0], v[1]), x -> Reference.mul(x[0], x[1]), random(2, 3), random(2, 3)); }
@@ -196,7 +212,7 @@ class PrimitiveGradientTest {
     }
 
     /** The primitives that have a case above; a new public primitive (a static method returning a Var) must join them. */
-    private static final Set<String> CHECKED = Set.of("matmul", "addRow", "add", "mul", "map", "reshape", "softmax",
+    private static final Set<String> CHECKED = Set.of("matmul", "dense", "addRow", "add", "mul", "map", "reshape", "softmax",
             "softmaxCrossEntropy", "sigmoidBinaryCrossEntropy", "meanSquaredError", "meanAbsoluteError", "huber",
             "conv2d", "maxPool2d", "avgPool2d", "globalAvgPool", "batchNorm", "layerNorm", "concat", "pad2d");
 

@@ -47,6 +47,9 @@ class LayerGradientTest {
                 c("input", Map.of("shape", List.of(5)), true, Shape.of(5)),
                 c("dense", Map.of("units", 3, "activation", "tanh"), true, Shape.of(5)),
                 c("dense", Map.of("units", 4, "activation", "elu", "useBias", false), true, Shape.of(5)),
+                c("dense", Map.of("units", 17, "activation", "sigmoid"), false, Shape.of(5)),
+                c("dense", Map.of("units", 3, "activation", "gelu"), true, Shape.of(5)),
+                c("dense", Map.of("units", 3, "activation", "softmax", "useBias", false), true, Shape.of(5)),
                 c("conv2d", Map.of("filters", 3, "kernel", 3), true, img),
                 c("conv2d", Map.of("filters", 2, "kernel", 3, "stride", 2, "padding", "same", "activation", "gelu"), true, img),
                 c("conv2d", Map.of("filters", 2, "kernel", 2, "dilation", 2, "useBias", false), true, img),
@@ -73,6 +76,7 @@ class LayerGradientTest {
                 c("concatenate", Map.of("axis", 0), true, img, Shape.of(3, 6, 7)),
                 c("concatenate", Map.of("axis", -1), true, Shape.of(4), Shape.of(3)),
                 c("output", Map.of("units", 3), true, Shape.of(5)),
+                c("output", Map.of("units", 3), false, Shape.of(5)),
                 c("features", Map.of("x1Squared", true, "x2Squared", true, "x1x2", true, "sinX1", true, "sinX2", true), true, Shape.of(2)),
                 c("features", Map.of("x1", false, "sinX2", true), true, Shape.of(2)));
     }
