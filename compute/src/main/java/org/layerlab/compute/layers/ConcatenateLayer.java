@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
@@ -15,8 +16,7 @@ public final class ConcatenateLayer extends AbstractLayerType {
     public static final String ID = "concatenate";
 
     public ConcatenateLayer() {
-        super(ID, Category.MERGE, Arity.MANY, List.of(ParamSpec.integer("axis", "Axis", -1, -8, 7,
-                        "Which axis of a sample to join along: 0 is the first (channels of C×H×W), −1 the last.")));
+        super(ID, Category.MERGE, Arity.MANY, List.of(CatalogText.of("concatenate").integer("axis", -1, -8, 7)));
     }
 
     static int axis(Params p, int rank) throws ShapeException {

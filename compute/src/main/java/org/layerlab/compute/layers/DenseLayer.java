@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -18,10 +19,9 @@ public final class DenseLayer extends AbstractLayerType {
     public static final String ID = "dense";
 
     public DenseLayer() {
-        super(ID, Category.CORE, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
-                        Activations.CATALOG.choice("activation", "Activation", "relu",
-                                "Function applied to each unit's sum."),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit.")),
+        super(ID, Category.CORE, Arity.ONE, concat(List.of(CatalogText.of("dense").integer("units", 16, 1, 65536),
+                        Activations.CATALOG.choice("activation", CatalogText.of("dense").label("activation"), "relu", CatalogText.of("dense").about("activation")),
+                        CatalogText.of("dense").bool("useBias", true)),
                         Initialization.specs("glorot-uniform", "weights", true)));
     }
 

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,7 +95,7 @@ public final class FeatureInputsLayer extends AbstractLayerType {
     private static List<ParamSpec> declare() {
         List<ParamSpec> s = new ArrayList<>();
         for (Feature f : Feature.values()) {
-            s.add(ParamSpec.bool(f.setting, f.label, f.onByDefault, "Feeds " + f.label + " of each point to the next layer."));
+            s.add(CatalogText.of(ID).bool(f.setting, f.onByDefault));
         }
         return s;
     }

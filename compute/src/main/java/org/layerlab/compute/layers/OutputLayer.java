@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -21,9 +22,8 @@ public final class OutputLayer extends AbstractLayerType {
     public static final String ID = "output";
 
     public OutputLayer() {
-        super(ID, Category.INPUT, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict.")),
-                        Losses.CATALOG.choiceWithSettings("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(),
-                                "How wrong answers are measured; the layer gives the raw scores this loss expects."),
+        super(ID, Category.INPUT, Arity.ONE, concat(List.of(CatalogText.of("output").integer("units", 10, 1, 65536)),
+                        Losses.CATALOG.choiceWithSettings("loss", CatalogText.of("output").label("loss"), Losses.SOFTMAX_CROSS_ENTROPY.id(), CatalogText.of("output").about("loss")),
                         Initialization.specs("glorot-uniform", "weights", false)));
     }
 
