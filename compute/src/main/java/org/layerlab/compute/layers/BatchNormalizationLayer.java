@@ -29,7 +29,7 @@ public final class BatchNormalizationLayer extends AbstractLayerType {
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
         if (in.rank() != 1 && in.rank() != 3) {
-            throw new ShapeException("expects a flat input or an image C×H×W, got " + in + " — add Flatten or Reshape before it");
+            throw new ShapeException(ShapeText.get("batchnorm.input", in));
         }
         return in;
     }

@@ -23,8 +23,7 @@ public final class ConcatenateLayer extends AbstractLayerType {
         int a = p.getInt("axis");
         int r = a < 0 ? rank + a : a;
         if (r < 0 || r >= rank) {
-            throw new ShapeException("cannot join along axis " + a + " of inputs with " + rank + " axes — choose an axis from "
-                    + (-rank) + " to " + (rank - 1));
+            throw new ShapeException(ShapeText.get("concatenate.axis", String.valueOf(a), String.valueOf(rank), String.valueOf(-rank), String.valueOf(rank - 1)));
         }
         return r;
     }
@@ -38,8 +37,7 @@ public final class ConcatenateLayer extends AbstractLayerType {
             boolean ok = s.rank() == first.rank();
             for (int d = 0; ok && d < s.rank(); d++) if (d != ax && s.dim(d) != first.dim(d)) ok = false;
             if (!ok) {
-                throw new ShapeException("can only join inputs whose shapes agree except along axis " + p.getInt("axis") + ", got "
-                        + first + " and " + s + " (input " + (i + 1) + ") — change the axis or reshape a branch");
+                throw new ShapeException(ShapeText.get("concatenate.agree", String.valueOf(p.getInt("axis")), first, s, String.valueOf(i + 1)));
             }
             out[ax] += s.dim(ax);
         }

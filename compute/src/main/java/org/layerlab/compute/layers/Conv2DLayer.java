@@ -39,14 +39,13 @@ public final class Conv2DLayer extends AbstractLayerType {
     /** Checks the input is an image and the window fits; shared by the pooling layers. */
     static ConvOps.Window checkedWindow(Shape in, Params p, int kernel, int stride, int dilation, String what) throws ShapeException {
         if (in.rank() != 3) {
-            throw new ShapeException("expects an image C×H×W, got " + in + (in.rank() == 1
-                    ? " — add a Reshape before it (e.g. 1×28×28) or use Dense" : " — add a Reshape to C×H×W"));
+            throw new ShapeException(ShapeText.get(in.rank() == 1 ? "conv.imageFromFlat" : "conv.image", in));
         }
         ConvOps.Window w = window(in, p, kernel, stride, dilation);
         if (w.outH() < 1 || w.outW() < 1) {
             int span = dilation * (kernel - 1) + 1;
-            throw new ShapeException("has a " + what + " (" + span + "×" + span + " pixels) larger than its " + in.dim(1) + "×" + in.dim(2)
-                    + " input — use a smaller " + what + ", padding 'same', or a larger input");
+            throw new ShapeException(ShapeText.get("conv.window", ShapeText.get("conv.window." + what), String.valueOf(span),
+                    String.valueOf(in.dim(1)), String.valueOf(in.dim(2))));
         }
         return w;
     }

@@ -27,7 +27,7 @@ public final class DenseLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten before it");
+        if (in.rank() != 1) throw new ShapeException(ShapeText.get("dense.flat", in));
         return Shape.of(p.getInt("units"));
     }
 

@@ -128,10 +128,10 @@ public final class FeatureInputsLayer extends AbstractLayerType {
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
         if (in.rank() != 1 || in.dim(0) != 2) {
-            throw new ShapeException("expects points of the plane (shape [2]), got " + in + " — use it right after a 2-D Input");
+            throw new ShapeException(ShapeText.get("features.plane", in));
         }
         int n = chosen(p).size();
-        if (n == 0) throw new ShapeException("no feature is chosen — tick at least one, e.g. x₁ and x₂");
+        if (n == 0) throw new ShapeException(ShapeText.get("features.none"));
         return Shape.of(n);
     }
 

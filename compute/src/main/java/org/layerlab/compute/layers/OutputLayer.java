@@ -32,10 +32,10 @@ public final class OutputLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten or GlobalAveragePooling2D before it");
+        if (in.rank() != 1) throw new ShapeException(ShapeText.get("output.flat", in));
         int units = p.getInt("units");
         if (p.getString("loss").equals(Losses.SOFTMAX_CROSS_ENTROPY.id()) && units < 2) {
-            throw new ShapeException("has 1 output but softmax cross-entropy chooses between classes — set Outputs to the number of classes, or use binary cross-entropy");
+            throw new ShapeException(ShapeText.get("output.oneClass"));
         }
         return Shape.of(units);
     }

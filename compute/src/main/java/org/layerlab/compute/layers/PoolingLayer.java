@@ -28,7 +28,7 @@ public abstract class PoolingLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        ConvOps.Window w = Conv2DLayer.checkedWindow(in, p, p.getInt("pool"), stride(p), 1, "pool size");
+        ConvOps.Window w = Conv2DLayer.checkedWindow(in, p, p.getInt("pool"), stride(p), 1, "pool");
         return Shape.of(in.dim(0), w.outH(), w.outW());
     }
 

@@ -23,8 +23,7 @@ public final class ReshapeLayer extends AbstractLayerType {
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs), out = target(p);
         if ((long) in.size() != out.size()) {
-            throw new ShapeException("cannot reshape " + in + " (" + in.size() + " values) into " + out + " (" + out.size()
-                    + " values) — choose a target shape whose sizes multiply to " + in.size());
+            throw new ShapeException(ShapeText.get("reshape.size", in, String.valueOf(in.size()), out, String.valueOf(out.size())));
         }
         return out;
     }

@@ -28,7 +28,7 @@ public final class ZeroPadding2DLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 3) throw new ShapeException("expects an image C×H×W, got " + in + " — add a Reshape to C×H×W before it");
+        if (in.rank() != 3) throw new ShapeException(ShapeText.get("zeropad.image", in));
         return Shape.of(in.dim(0), in.dim(1) + p.getInt("top") + p.getInt("bottom"), in.dim(2) + p.getInt("left") + p.getInt("right"));
     }
 
