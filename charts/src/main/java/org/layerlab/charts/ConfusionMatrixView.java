@@ -33,7 +33,7 @@ public final class ConfusionMatrixView extends BorderPane {
 
     private final RunStore store;
     private final RunChoice run;
-    private final CheckBox normalised = new CheckBox("Row-normalised");
+    private final CheckBox normalised = new CheckBox(PanelText.TEXT.get("confusion.normalised"));
     private static final org.layerlab.compute.text.Messages TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.regression", ConfusionMatrixView.class);
     private final Label info = new Label();
@@ -53,7 +53,7 @@ public final class ConfusionMatrixView extends BorderPane {
         run.setPrefWidth(130);
         normalised.setId("confusion-normalised");
         normalised.setSelected(true);
-        HBox top = new HBox(10, new Label("Run"), run, normalised, info);
+        HBox top = new HBox(10, new Label(PanelText.TEXT.get("run")), run, normalised, info);
         top.setPadding(new Insets(4, 8, 4, 8));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         emptyState.setId("confusion-empty");
@@ -72,13 +72,13 @@ public final class ConfusionMatrixView extends BorderPane {
         normalised.selectedProperty().addListener(o -> draw());
         run.valueProperty().addListener(o -> refresh());
 
-        TableColumn<ClassScores, String> name = new TableColumn<>("Class");
+        TableColumn<ClassScores, String> name = new TableColumn<>(PanelText.TEXT.get("confusion.class"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         table.getColumns().add(name);
-        table.getColumns().add(number("Precision", ClassScores::precision));
-        table.getColumns().add(number("Recall", ClassScores::recall));
+        table.getColumns().add(number(PanelText.TEXT.get("confusion.precision"), ClassScores::precision));
+        table.getColumns().add(number(PanelText.TEXT.get("confusion.recall"), ClassScores::recall));
         table.getColumns().add(number("F1", ClassScores::f1));
-        TableColumn<ClassScores, String> support = new TableColumn<>("Support");
+        TableColumn<ClassScores, String> support = new TableColumn<>(PanelText.TEXT.get("confusion.support"));
         support.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Long.toString(c.getValue().support())));
         table.getColumns().add(support);
         table.setId("confusion-scores");
@@ -144,8 +144,8 @@ public final class ConfusionMatrixView extends BorderPane {
             emptyState.setText(TEXT.get("confusion.none"));
             info.setText("");
         } else {
-            info.setText(String.format(Locale.ROOT, "epoch %d · %s · accuracy %.1f %%", r.confusionEpoch(), r.confusionSource(),
-                    100 * m.accuracy()));
+            info.setText(PanelText.TEXT.get("confusion.info", r.confusionEpoch(), r.confusionSource(),
+                    String.format(Locale.ROOT, "%.1f", 100 * m.accuracy())));
         }
         emptyState.setVisible(m == null);
         table.setVisible(m != null);
@@ -196,9 +196,9 @@ public final class ConfusionMatrixView extends BorderPane {
         for (int i = 0; i < k; i++) g.fillText(clip(m.classNames().get(i)), left - 6, top + i * cell + cell / 2);
         g.setTextAlign(TextAlignment.CENTER);
         if (cell >= 14) for (int j = 0; j < k; j++) g.fillText(clip(m.classNames().get(j)), left + j * cell + cell / 2, top + k * cell + 10);
-        g.fillText("predicted class →", left + k * cell / 2, 10);
+        g.fillText(PanelText.TEXT.get("confusion.predicted"), left + k * cell / 2, 10);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("true ↓", 4, 10);
+        g.fillText(PanelText.TEXT.get("confusion.true"), 4, 10);
     }
 
     private static String clip(String s) { return s.length() <= 12 ? s : s.substring(0, 11) + "…"; }

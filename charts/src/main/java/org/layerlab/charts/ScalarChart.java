@@ -323,7 +323,7 @@ final class ScalarChart {
         x.setUpperMargin(0.02);
         ValueAxis y;
         if (log) {
-            LogAxis l = new LogAxis(yLabel(metric) + " (log scale)");
+            LogAxis l = new LogAxis(PanelText.TEXT.get("chart.logScale", yLabel(metric)));
             l.setSmallestValue(1e-12);
             y = l;
         } else {
@@ -445,8 +445,9 @@ final class ScalarChart {
             if (i < 0) continue;
             var src = d.series.source();
             if (sb.length() > 0) sb.append('\n');
-            sb.append(String.format(Locale.ROOT, "%-10s %-5s step %,d  raw %s  smoothed %s  %s", shorten(d.run.name()),
-                    d.curve.label, src.step(i), format(src.value(i)), format(d.series.smoothed().get(i)),
+            sb.append(PanelText.TEXT.get("chart.readout", String.format(Locale.ROOT, "%-10s", shorten(d.run.name())),
+                    String.format(Locale.ROOT, "%-5s", PanelText.TEXT.get("curve." + d.curve.label)), String.format(Locale.ROOT, "%,d", src.step(i)),
+                    format(src.value(i)), format(d.series.smoothed().get(i)),
                     time(src.relativeSeconds(i), axisKind == XAxisKind.WALL ? src.wallMillis(i) : Double.NaN)));
         }
         return sb.toString();
@@ -460,7 +461,8 @@ final class ScalarChart {
     }
 
     private static String time(double seconds, double wall) {
-        String rel = seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds) : String.format(Locale.ROOT, "%d:%02d min", (long) seconds / 60, (long) seconds % 60);
+        String rel = seconds < 60 ? PanelText.TEXT.get("chart.seconds", String.format(Locale.ROOT, "%.1f", seconds))
+                : PanelText.TEXT.get("chart.minutes", String.format(Locale.ROOT, "%d:%02d", (long) seconds / 60, (long) seconds % 60));
         return Double.isFinite(wall) ? rel + " (" + new SimpleDateFormat("HH:mm:ss").format(new Date((long) wall)) + ")" : rel;
     }
 

@@ -374,7 +374,7 @@ public final class ScalarDashboard extends BorderPane {
 
     private java.util.Optional<Path> choose(String what, String ext) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export " + what);
+        fc.setTitle(PanelText.TEXT.get("export.title", what));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + ext));
         fc.setInitialFileName("layerlab-scalars." + ext);
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
@@ -416,7 +416,7 @@ public final class ScalarDashboard extends BorderPane {
     private interface IoAction { void run() throws IOException; }
 
     private CompletableFuture<Path> write(Path file, IoAction action) {
-        status.setText("Exporting…");
+        status.setText(PanelText.TEXT.get("export.running"));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 action.run();
@@ -425,6 +425,7 @@ public final class ScalarDashboard extends BorderPane {
                 throw new UncheckedIOException(e);
             }
         }, io).whenComplete((p, err) -> Platform.runLater(() -> status.setText(err == null
-                ? "Saved " + file.getFileName() : "Export failed: " + err.getCause().getMessage())));
+                ? PanelText.TEXT.get("export.saved", file.getFileName().toString())
+                : PanelText.TEXT.get("export.failed", String.valueOf(err.getCause().getMessage())))));
     }
 }

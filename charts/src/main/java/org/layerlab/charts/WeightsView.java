@@ -45,8 +45,7 @@ public final class WeightsView extends BorderPane {
     private final RunStore store;
     private final RunChoice run;
     private final ChoiceBox<String> parameter = new ChoiceBox<>();
-    private static final String EMPTY = "Parameter statistics appear once a run starts.";
-    private final Label info = new Label(EMPTY);
+    private final Label info = new Label(PanelText.TEXT.get("weights.empty"));
     private final YIntervalSeriesCollection weightBands = new YIntervalSeriesCollection();
     private final YIntervalSeriesCollection gradBands = new YIntervalSeriesCollection();
     private final XYSeriesCollection ratios = new XYSeriesCollection();
@@ -66,12 +65,15 @@ public final class WeightsView extends BorderPane {
         parameter.setId("weights-parameter");
         run.valueProperty().addListener(o -> refresh());
         parameter.valueProperty().addListener(o -> refresh());
-        HBox top = new HBox(10, new Label("Run"), run, new Label("Parameter"), parameter, info);
+        HBox top = new HBox(10, new Label(PanelText.TEXT.get("run")), run, new Label(PanelText.TEXT.get("weights.parameter")), parameter, info);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 4, 8));
-        weightChart = bandChart("Weights", "weight value", weightBands, ChartStyle.color(0));
-        gradChart = bandChart("Gradients", "gradient value", gradBands, ChartStyle.color(1));
+        weightChart = bandChart(weightBands, ChartStyle.color(0));
+        gradChart = bandChart(gradBands, ChartStyle.color(1));
         ratioChart = ratioChart();
+        label();
+        // JFreeChart keeps its texts itself: a switch of language sets them again.
+        getProperties().put("layerlab.relabel", (Runnable) this::label);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setPadding(new Insets(4));
@@ -102,11 +104,27 @@ public final class WeightsView extends BorderPane {
         return v;
     }
 
-    private static JFreeChart bandChart(String title, String yLabel, YIntervalSeriesCollection data, Color color) {
+    /** The charts' titles and axis names in the current language. */
+    private void label() {
+        title(weightChart, "weights.weights", "weights.weightValue");
+        title(gradChart, "weights.gradients", "weights.gradientValue");
+        title(ratioChart, "weights.ratioTitle", "weights.ratioAxis");
+        ((ValueMarker) ratioChart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next())
+                .setLabel(PanelText.TEXT.get("weights.typical"));
+    }
+
+    private static void title(JFreeChart chart, String titleKey, String axisKey) {
+        chart.setTitle(titleKey.equals("weights.ratioTitle") ? PanelText.TEXT.get(titleKey)
+                : PanelText.TEXT.get("weights.percentiles", PanelText.TEXT.get(titleKey)));
+        chart.getXYPlot().getDomainAxis().setLabel(PanelText.TEXT.get("weights.step"));
+        chart.getXYPlot().getRangeAxis().setLabel(PanelText.TEXT.get(axisKey));
+    }
+
+    private static JFreeChart bandChart(YIntervalSeriesCollection data, Color color) {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.22f);
-        XYPlot plot = new XYPlot(data, axis("step", true), axis(yLabel, false), r);
-        JFreeChart chart = new JFreeChart(title + ": percentiles over steps", ChartStyle.TITLE_FONT, plot, false);
+        XYPlot plot = new XYPlot(data, axis("", true), axis("", false), r);
+        JFreeChart chart = new JFreeChart("", ChartStyle.TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         styleBands(chart, color);
         return chart;
@@ -140,14 +158,14 @@ public final class WeightsView extends BorderPane {
 
     private JFreeChart ratioChart() {
         ratioRenderer.setDrawSeriesLineAsPath(true);
-        XYPlot plot = new XYPlot(ratios, axis("step", true), axis("log10 ratio", false), ratioRenderer);
+        XYPlot plot = new XYPlot(ratios, axis("", true), axis("", false), ratioRenderer);
         ValueMarker healthy = new ValueMarker(-3, ChartStyle.muted(), ChartStyle.dashed(1f));
-        healthy.setLabel("−3 (typical)");
+        healthy.setLabel(PanelText.TEXT.get("weights.typical"));
         styleMarker(healthy);
         healthy.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         healthy.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(healthy);
-        JFreeChart chart = new JFreeChart("log10(mean |Δw| / mean |w|)", ChartStyle.TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart("", ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.RIGHT);
@@ -193,7 +211,7 @@ public final class WeightsView extends BorderPane {
         shownRun = r;
         shownParameter = p;
         shownSamples = samples.size();
-        info.setText(samples.isEmpty() ? "" : samples.size() + " samples, last at step " + samples.get(samples.size() - 1).step());
+        info.setText(samples.isEmpty() ? "" : PanelText.TEXT.get("weights.samples", samples.size(), samples.get(samples.size() - 1).step()));
         for (JFreeChart c : charts()) c.setNotify(false);
         try {
             List<ParameterStats> thin = thin(samples);
@@ -212,7 +230,7 @@ public final class WeightsView extends BorderPane {
         shownParameter = null;
         shownSamples = -1;
         parameter.getItems().clear();
-        info.setText(EMPTY);
+        info.setText(PanelText.TEXT.get("weights.empty"));
         weightBands.removeAllSeries();
         gradBands.removeAllSeries();
         ratios.removeAllSeries();

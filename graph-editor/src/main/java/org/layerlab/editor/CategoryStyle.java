@@ -30,20 +30,8 @@ public final class CategoryStyle {
         };
     }
 
-    /** A few letters for the card's badge, so categories differ by more than colour. */
-    static String badge(Category c) {
-        return switch (c) {
-            case INPUT -> "IO";
-            case CORE -> "CORE";
-            case CONVOLUTION -> "CONV";
-            case POOLING -> "POOL";
-            case NORMALIZATION -> "NORM";
-            case REGULARIZATION -> "REG";
-            case ACTIVATION -> "ACT";
-            case RESHAPE -> "SHAPE";
-            case MERGE -> "MERGE";
-        };
-    }
+    /** A few letters (two characters in Chinese) for the card's badge, so categories differ by more than colour. */
+    static String badge(Category c) { return EditorText.TEXT.get("badge." + c.name()); }
 
     static Map<Category, String> colours() {
         Map<Category, String> m = new EnumMap<>(Category.class);

@@ -70,17 +70,28 @@ public final class EditorActions {
         return m;
     }
 
-    private static ObservableStringValue labelled(String verb, javafx.beans.value.ObservableValue<String> label) {
-        return Bindings.createStringBinding(() -> label.getValue() == null ? verb : MENU_TEXT.get("menu.withStep", verb, label.getValue()), label);
+    /**
+     * "Undo Add Dense 1", produced again when the step changes and when the language does: {@code item} carries a
+     * {@link PaletteView#RELABEL} action the language switch runs, and the step's name is retranslated from its bundle.
+     */
+    private static ObservableStringValue labelled(MenuItem item, String verbKey, javafx.beans.value.ObservableValue<String> label) {
+        javafx.beans.property.IntegerProperty language = new javafx.beans.property.SimpleIntegerProperty();
+        item.getProperties().put(PaletteView.RELABEL, (Runnable) () -> language.set(language.get() + 1));
+        return Bindings.createStringBinding(() -> {
+            String verb = MENU_TEXT.get(verbKey), step = label.getValue();
+            if (step == null) return verb;
+            String again = org.layerlab.compute.text.Messages.retranslate(step);
+            return MENU_TEXT.get("menu.withStep", verb, again != null ? again : step);
+        }, label, language);
     }
 
     /** Undo/redo with the step's name, clipboard, delete, selection, wiring and auto-layout. */
     public Menu editMenu() {
         MenuItem undo = item("menu-undo", MENU_TEXT.get("menu.undo"), "Shortcut+Z", guarded(editor::undo));
-        undo.textProperty().bind(labelled(MENU_TEXT.get("menu.undo"), editor.undoLabelProperty()));
+        undo.textProperty().bind(labelled(undo, "menu.undo", editor.undoLabelProperty()));
         undo.disableProperty().bind(editor.undoLabelProperty().isNull());
         MenuItem redo = item("menu-redo", MENU_TEXT.get("menu.redo"), "Shortcut+Y", guarded(editor::redo));
-        redo.textProperty().bind(labelled(MENU_TEXT.get("menu.redo"), editor.redoLabelProperty()));
+        redo.textProperty().bind(labelled(redo, "menu.redo", editor.redoLabelProperty()));
         redo.disableProperty().bind(editor.redoLabelProperty().isNull());
         ObservableBooleanValue none = editor.hasSelectionProperty().not();
         MenuItem cut = item("menu-cut", MENU_TEXT.get("menu.cut"), "Shortcut+X", guarded(editor::cut));

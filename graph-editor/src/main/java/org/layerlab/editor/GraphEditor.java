@@ -161,7 +161,7 @@ public final class GraphEditor {
 
     /** Replaces the document with a version edited elsewhere, as one undoable step. */
     public void apply(ModelGraph edited) {
-        if (!edited.equals(graph.get())) execute(new ReplaceGraph("Edit Graph", graph.get(), edited));
+        if (!edited.equals(graph.get())) execute(new ReplaceGraph(EditorText.TEXT.get("editGraph"), graph.get(), edited));
     }
 
     /** Runs an edit as one undoable step; a refused edit changes nothing and its reason becomes {@link #messageProperty}. */
@@ -302,8 +302,7 @@ public final class GraphEditor {
     public void cut() {
         if (selection.isEmpty()) return;
         copy();
-        Command delete = GraphCommands.delete(getGraph(), List.copyOf(selection), List.of());
-        execute(new CompoundCommand(delete.label().replaceFirst("^Delete", "Cut"), List.of(delete)));
+        execute(GraphCommands.cut(getGraph(), List.copyOf(selection)));
     }
 
     public boolean canPaste() { return clipboard != null && !clipboard.isEmpty(); }
@@ -361,7 +360,7 @@ public final class GraphEditor {
             return;
         }
         var move = GraphCommands.move(getGraph(), new LinkedHashMap<>(to), false);
-        if (move != null) execute(new CompoundCommand("Auto Layout (" + o.displayName() + ")", List.of(move)));
+        if (move != null) execute(new CompoundCommand(EditorText.TEXT.get("autoLayout", o.displayName()), List.of(move)));
         canvas.fitWhenShown();
     }
 
@@ -396,7 +395,7 @@ public final class GraphEditor {
     /** The side panel: properties of the selection above, the live model summary below. */
     public SplitPane inspector() {
         if (inspector == null) {
-            Label heading = new Label("Model summary");
+            Label heading = new Label(EditorText.TEXT.get("summary.heading"));
             heading.getStyleClass().add("panel-title");
             VBox sum = new VBox(4, heading, summary);
             sum.setPadding(new Insets(8));

@@ -24,12 +24,12 @@ public final class ModelSummaryView extends VBox {
         setId("model-summary");
         table.setId("model-summary-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("No layers"));
+        table.setPlaceholder(new Label(EditorText.TEXT.get("summary.empty")));
         getStylesheets().add(EditorSheets.CANVAS);
         table.getStyleClass().add("model-summary-table");
         table.setFixedCellSize(24);
-        table.getColumns().add(column("Layer (type)", 130, r -> r.name() + " (" + r.type() + ")"));
-        TableColumn<Row, String> shape = column("Shape", 62, Row::outputShape);
+        table.getColumns().add(column(EditorText.TEXT.get("summary.layer"), 130, r -> EditorText.TEXT.get("summary.layerType", r.name(), r.type())));
+        TableColumn<Row, String> shape = column(EditorText.TEXT.get("summary.shape"), 62, Row::outputShape);
         shape.setMinWidth(58);
         shape.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
@@ -41,11 +41,11 @@ public final class ModelSummaryView extends VBox {
             }
         });
         table.getColumns().add(shape);
-        TableColumn<Row, String> params = column("Params", 60, r -> NodeText.count(r.parameters()));
+        TableColumn<Row, String> params = column(EditorText.TEXT.get("summary.params"), 60, r -> NodeText.count(r.parameters()));
         params.getStyleClass().add("number-column");
         params.setMinWidth(66);
         table.getColumns().add(params);
-        TableColumn<Row, String> flops = column("FLOPs", 60, r -> NodeText.count(r.flops()));
+        TableColumn<Row, String> flops = column(EditorText.TEXT.get("summary.flops"), 60, r -> NodeText.count(r.flops()));
         flops.getStyleClass().add("number-column");
         flops.setMinWidth(62);
         table.getColumns().add(flops);
@@ -72,8 +72,8 @@ public final class ModelSummaryView extends VBox {
         dirty = false;
         ModelSummary s = ModelSummary.of(editor.getGraph(), editor.analysis());
         table.getItems().setAll(s.rows());
-        totals.setText("Total params: " + NodeText.count(s.totalParameters()) + "\nFLOPs per sample: " + NodeText.count(s.totalFlops())
-                + (s.errors() > 0 ? "\n" + s.errors() + " layer" + (s.errors() == 1 ? "" : "s") + " with errors" : ""));
+        totals.setText(EditorText.TEXT.get(s.errors() > 0 ? "summary.totalsWithErrors" : "summary.totals",
+                NodeText.count(s.totalParameters()), NodeText.count(s.totalFlops()), s.errors()));
     }
 
     TableView<Row> table() { return table; }

@@ -62,6 +62,14 @@ final class ModelViewSync {
             if (old != null) old.removePreLayoutPulseListener(pulseSync);
             if (s != null) s.addPreLayoutPulseListener(pulseSync);
         });
+        // A switch of language builds every card again, so summaries, badges and counts read in the new language.
+        pane.getProperties().put(PaletteView.RELABEL, (Runnable) this::rebuildCards);
+    }
+
+    private void rebuildCards() {
+        cardLayer.getChildren().removeAll(cards.values());
+        cards.clear();
+        sync();
     }
 
     /** The layers of the world, bottom to top. */

@@ -75,7 +75,7 @@ public class NodeCard extends Region {
             err.setId("error-" + node.id());
             err.getStyleClass().add("node-error-badge");
             err.setMinWidth(Region.USE_PREF_SIZE);
-            Tooltip tip = new Tooltip(info == null ? "Not analysed" : info.error());
+            Tooltip tip = new Tooltip(info == null ? EditorText.TEXT.get("notAnalysed") : info.error());
             tip.setShowDelay(Duration.millis(150));
             tip.setWrapText(true);
             tip.setMaxWidth(360);
@@ -96,7 +96,7 @@ public class NodeCard extends Region {
             params.setId("params-" + node.id());
             body.getChildren().addAll(shape, params);
         } else {
-            Label error = new Label("shape error — hover ⚠");
+            Label error = new Label(EditorText.TEXT.get("shapeError"));
             error.getStyleClass().add("node-error");
             body.getChildren().add(error);
         }

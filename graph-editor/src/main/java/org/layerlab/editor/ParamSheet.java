@@ -114,6 +114,11 @@ public final class ParamSheet extends VBox {
 
     public Params shown() { return shown; }
 
+    {
+        // A switch of language rebuilds the rows, so every setting's label and explanation is read again.
+        getProperties().put(PaletteView.RELABEL, (Runnable) () -> { if (!committing) rebuild(shownSpecs); });
+    }
+
     /** The text explaining the last refused value, or "". */
     public String message() { return message.getText(); }
 

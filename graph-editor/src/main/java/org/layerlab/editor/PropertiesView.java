@@ -34,7 +34,7 @@ import org.layerlab.editor.command.GraphCommands.RefusedException;
  */
 public final class PropertiesView extends VBox {
     private final GraphEditor editor;
-    private final Label title = new Label("No layer selected");
+    private final Label title = new Label(EditorText.TEXT.get("props.none"));
     private final Label description = new Label();
     private final Label error = new Label();
     private final Label message = new Label();
@@ -77,6 +77,8 @@ public final class PropertiesView extends VBox {
         editor.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh(false));
         editor.graphProperty().addListener((o, a, b) -> refresh(false));
         refresh(false);
+        // A switch of language rebuilds the sheet, so every row's name and explanation is read again.
+        getProperties().put(PaletteView.RELABEL, (Runnable) () -> { shown = null; refresh(false); });
     }
 
     /** A drop-down of the declared choices, shown by their labels ("Glorot uniform") while the value stays the id. */
@@ -127,7 +129,7 @@ public final class PropertiesView extends VBox {
             // Same layer, edited (here, by undo or elsewhere): update the fields in place, keeping focus and caret.
             if (!n.name().equals(shown.name()) || !n.params().equals(shown.params())) {
                 for (PropertySheet.Item item : sheet.getItems()) ((SheetItem) item).reload();
-                title.setText(n.name() + " — " + editor.getGraph().typeOf(n.id()).displayName());
+                title.setText(EditorText.TEXT.get("props.title", n.name(), editor.getGraph().typeOf(n.id()).displayName()));
                 if (!keepMessage) message.setText("");
             }
             shown = n;
@@ -138,13 +140,12 @@ public final class PropertiesView extends VBox {
         sheet.getItems().clear();
         if (n == null) {
             int count = editor.selection().size();
-            title.setText(count > 1 ? count + " layers selected" : "No layer selected");
-            description.setText(count > 1 ? "Select a single layer to change its settings."
-                    : "Click a layer on the canvas (or press Tab on the canvas) to see and change its settings.");
+            title.setText(count > 1 ? EditorText.TEXT.get("props.many", count) : EditorText.TEXT.get("props.none"));
+            description.setText(EditorText.TEXT.get(count > 1 ? "props.manyHint" : "props.noneHint"));
             return;
         }
         LayerType type = editor.getGraph().typeOf(n.id());
-        title.setText(n.name() + " — " + type.displayName());
+        title.setText(EditorText.TEXT.get("props.title", n.name(), type.displayName()));
         description.setText(type.description());
         sheet.getItems().add(new NameItem(n.id()));
         shownSpecs = applicableSpecs(n);
@@ -195,9 +196,9 @@ public final class PropertiesView extends VBox {
         }
 
         @Override public Class<?> getType() { return String.class; }
-        @Override public String getCategory() { return "Layer"; }
-        @Override public String getName() { return "Name"; }
-        @Override public String getDescription() { return "The layer's name on the canvas, in the summary and in exports."; }
+        @Override public String getCategory() { return EditorText.TEXT.get("props.layer"); }
+        @Override public String getName() { return EditorText.TEXT.get("props.name"); }
+        @Override public String getDescription() { return EditorText.TEXT.text("props.name.about"); }
         @Override Object stored() { return editor.getGraph().find(nodeId).map(Node::name).orElse(""); }
 
         @Override public void setValue(Object value) {
@@ -230,17 +231,17 @@ public final class PropertiesView extends VBox {
             };
         }
 
-        @Override public String getCategory() { return "Parameters"; }
+        @Override public String getCategory() { return EditorText.TEXT.get("props.parameters"); }
         @Override public String getName() { return spec.label(); }
 
         @Override public String getDescription() {
-            String range = switch (spec.type()) {
-                case INT, FLOAT -> " Allowed: " + fmt(spec.min()) + " to " + fmt(spec.max()) + ".";
-                case SHAPE -> " Sizes separated by × or commas, e.g. 1×28×28.";
-                case CHOICE -> " One of: " + String.join(", ", spec.choices().stream().map(spec::choiceLabel).toList()) + ".";
-                case BOOLEAN, TEXT -> "";
+            return switch (spec.type()) {
+                case INT, FLOAT -> EditorText.TEXT.get("props.allowed", spec.description(), fmt(spec.min()), fmt(spec.max()));
+                case SHAPE -> EditorText.TEXT.get("props.sizes", spec.description());
+                case CHOICE -> EditorText.TEXT.get("props.oneOf", spec.description(),
+                        String.join(EditorText.TEXT.get("props.listSeparator"), spec.choices().stream().map(spec::choiceLabel).toList()));
+                case BOOLEAN, TEXT -> spec.description();
             };
-            return spec.description() + range;
         }
 
         @Override Object stored() {

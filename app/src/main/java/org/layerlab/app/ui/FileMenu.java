@@ -26,6 +26,7 @@ final class FileMenu {
         fillRecent(recent, doc);
         doc.recentFiles().files().addListener((ListChangeListener<Path>) c -> fillRecent(recent, doc));
         Menu samples = new Menu(t.get("menuSamples"));
+        samples.setId("file-samples");
         for (SampleProjects.Sample s : SampleProjects.all()) {
             MenuItem m = new MenuItem(s.title());
             m.setOnAction(e -> doc.openSample(s));

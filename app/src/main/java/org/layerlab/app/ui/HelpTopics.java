@@ -78,7 +78,7 @@ final class HelpTopics {
             case FLOAT -> HelpWindow.TEXT.get("range.real", def, p.min(), p.max());
             case BOOLEAN -> HelpWindow.TEXT.get("range.bool", Boolean.TRUE.equals(def) ? 1 : 0);
             case CHOICE -> HelpWindow.TEXT.get("range.choice", p.choiceLabel(String.valueOf(def)),
-                    String.join(", ", p.choices().stream().map(p::choiceLabel).toList()));
+                    String.join(HelpWindow.TEXT.get("listSeparator"), p.choices().stream().map(p::choiceLabel).toList()));
             default -> "";
         };
     }

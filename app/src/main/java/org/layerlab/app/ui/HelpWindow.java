@@ -25,7 +25,7 @@ final class HelpWindow {
     static final Messages TEXT = Messages.of("org.layerlab.app.i18n.help", HelpWindow.class);
 
     private final Stage stage = new Stage();
-    private final List<HelpTopics.Topic> topics = HelpTopics.all();
+    private List<HelpTopics.Topic> topics = HelpTopics.all();
     private final TreeView<Object> tree = new TreeView<>();
     private final MarkdownView page = new MarkdownView(path -> java.util.concurrent.CompletableFuture.completedFuture(Optional.empty()));
     private final TextField search = new TextField();
@@ -60,6 +60,29 @@ final class HelpWindow {
         scene.getStylesheets().setAll(styleSheets);
         stage.setScene(scene);
         fill("");
+        // A switch of language writes the pages again from the declarations, on the page that was open.
+        split.getProperties().put(org.layerlab.editor.PaletteView.RELABEL, (Runnable) this::rewrite);
+    }
+
+    private void rewrite() {
+        TreeItem<Object> s = tree.getSelectionModel().getSelectedItem();
+        String open = s != null && s.getValue() instanceof HelpTopics.Topic t ? t.id() : null;
+        topics = HelpTopics.all();
+        stage.setTitle(TEXT.get("title"));
+        search.setPromptText(TEXT.get("search"));
+        fill(search.getText());
+        if (open != null) select(open);
+    }
+
+    private void select(String topicId) {
+        for (TreeItem<Object> g : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> item : g.getChildren()) {
+                if (item.getValue() instanceof HelpTopics.Topic t && t.id().equals(topicId)) {
+                    tree.getSelectionModel().select(item);
+                    tree.scrollTo(tree.getRow(item));
+                }
+            }
+        }
     }
 
     /** The topics matching {@code query}, in their groups, all groups open. */
@@ -85,14 +108,7 @@ final class HelpWindow {
     void show(String topicId) {
         if (topicId != null) {
             search.clear();
-            for (TreeItem<Object> g : tree.getRoot().getChildren()) {
-                for (TreeItem<Object> item : g.getChildren()) {
-                    if (item.getValue() instanceof HelpTopics.Topic t && t.id().equals(topicId)) {
-                        tree.getSelectionModel().select(item);
-                        tree.scrollTo(tree.getRow(item));
-                    }
-                }
-            }
+            select(topicId);
         }
         stage.show();
         stage.toFront();

@@ -174,6 +174,7 @@ public final class Language {
 
     private static void item(MenuItem i, Set<Object> seen) {
         if (!seen.add(i)) return;
+        if (i.getProperties().get(org.layerlab.editor.PaletteView.RELABEL) instanceof Runnable redo) redo.run();
         if (!i.textProperty().isBound()) i.setText(again(i, i.getText()));
         if (i instanceof Menu m) items(m.getItems(), seen);
     }

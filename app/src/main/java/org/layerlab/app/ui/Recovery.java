@@ -2,8 +2,6 @@ package org.layerlab.app.ui;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,7 +16,8 @@ import org.layerlab.compute.project.ProjectBundle;
 
 /** Asks, after a session ended without saving, whether to open its autosaved work again. */
 final class Recovery {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.app.i18n.recovery", Recovery.class);
     private final ProjectDocumentModel document;
     private final Executor io;
 
@@ -42,12 +41,11 @@ final class Recovery {
 
     private void ask(Path leftBehind, ProjectBundle b) {
         Project p = b.project();
-        ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES), discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        String when = TIME.format(Instant.ofEpochMilli(leftBehind.toFile().lastModified()).atZone(ZoneId.systemDefault()));
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "LayerLab ended before \u201c" + p.name() + "\u201d was saved. Its last"
-                + " autosave is from " + when + (p.runs().isEmpty() ? "" : ", with " + p.runs().size() + " run(s)")
-                + ". Recover it? (Later keeps it for the next start.)", recover, discard, new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE));
-        ask.setHeaderText("Recover unsaved work?");
+        ButtonType recover = new ButtonType(TEXT.get("recover"), ButtonBar.ButtonData.YES), discard = new ButtonType(TEXT.get("discard"), ButtonBar.ButtonData.NO);
+        java.util.Date when = java.util.Date.from(Instant.ofEpochMilli(leftBehind.toFile().lastModified()));
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, TEXT.get("ask", p.name(), when, p.runs().size()),
+                recover, discard, new ButtonType(TEXT.get("later"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ask.setHeaderText(TEXT.get("askHeader"));
         ButtonType answer = ask.showAndWait().orElse(null);
         if (answer == recover) {
             document.recover(b);
@@ -58,9 +56,8 @@ final class Recovery {
     }
 
     private static void unreadable(Path leftBehind, Throwable why) {
-        Alert a = new Alert(Alert.AlertType.WARNING, why.getMessage() + "\n\nThe file is kept at " + leftBehind.toAbsolutePath()
-                + "; move or delete it to stop this message.");
-        a.setHeaderText("An autosave left by an earlier session cannot be read");
+        Alert a = new Alert(Alert.AlertType.WARNING, TEXT.get("unreadable", why.getMessage(), leftBehind.toAbsolutePath().toString()));
+        a.setHeaderText(TEXT.get("unreadableHeader"));
         a.showAndWait();
     }
 }

@@ -78,7 +78,8 @@ public final class ScreenshotMode {
                 stop();
                 if (tab.equals("step") || tab.equals("wires")) showChartTab(window, tab);
                 window.charts().flush();
-                if (tab.equals("inside")) select(window, "inside");
+                // The first run brings the Inside tab to the front; the side tab asked for comes back for the picture.
+                if (java.util.List.of("inside", "properties", "training", "lesson").contains(tab)) select(window, tab);
                 // Two more pulses so the last points are drawn before the snapshot.
                 Platform.runLater(() -> Platform.runLater(() -> {
                     WritableImage whole = scene.snapshot(null);

@@ -40,7 +40,8 @@ public final class RunData {
         this.id = id;
         this.info = info;
         this.colorIndex = colorIndex;
-        this.name = info.name() != null ? info.name() : "Run " + id;
+        this.name = info.name() != null ? info.name()
+                : org.layerlab.compute.text.Messages.of("org.layerlab.charts.i18n.chartpanels", RunData.class).get("run.name", id);
     }
 
     public int id() { return id; }

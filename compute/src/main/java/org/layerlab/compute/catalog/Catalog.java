@@ -44,10 +44,13 @@ public final class Catalog<T extends CatalogEntry> {
 
     public String kind() { return kind; }
 
-    /** A parameter choosing one of this catalog's entries, shown by their display names. */
+    /** A parameter choosing one of this catalog's entries, shown by their display names (in the language of each read). */
     public ParamSpec choice(String name, String label, String def, String description) {
-        return ParamSpec.choice(name, label, def, ids(), description)
-                .withChoiceLabels(entries.values().stream().map(CatalogEntry::displayName).toList());
+        List<T> order = List.copyOf(entries.values());
+        return ParamSpec.choice(name, label, def, ids(), description).withChoiceLabels(new ParamSpec.LiveLabels() {
+            @Override public String get(int i) { return order.get(i).displayName(); }
+            @Override public int size() { return order.size(); }
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.layerlab.compute.data;
 
 import java.util.List;
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.catalog.ParamSpec;
 import org.layerlab.compute.text.Messages;
 
@@ -44,10 +45,11 @@ final class SourceText {
     /** A choice whose every option has its label in the bundle. */
     static ParamSpec choice(String group, String name, String def, List<String> choices) {
         return ParamSpec.choice(name, label(group, name), def, choices, settingAbout(group, name))
-                .withChoiceLabels(choices.stream().map(c -> text(group + "." + name + "." + c)).toList());
+                .withChoiceLabels(choices.stream().map(c -> CatalogText.ref("datasources", group + "." + name + "." + c)).toList());
     }
 
-    private static String label(String group, String name) { return text(group + "." + name); }
+    /** References, read in the current language whenever a label is shown (see {@link CatalogText}). */
+    private static String label(String group, String name) { return CatalogText.ref("datasources", group + "." + name); }
 
-    private static String settingAbout(String group, String name) { return text(group + "." + name + ".about"); }
+    private static String settingAbout(String group, String name) { return CatalogText.ref("datasources", group + "." + name + ".about"); }
 }

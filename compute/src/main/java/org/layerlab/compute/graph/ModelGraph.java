@@ -56,8 +56,8 @@ public final class ModelGraph {
                 int existing = inCount.getOrDefault(e.to(), 0);
                 problem = arityProblem(to, toType, existing);
                 if (problem == null) problem = portProblem(to, toType, e.port(), m.size());
-                if (problem == null && !takenPorts.add(e.to() + "\u0000" + e.port())) problem = "that input of " + to.name() + " is already wired";
-                if (problem == null && !pairs.add(e.from() + "\u0000" + e.to())) problem = from.name() + " already feeds " + to.name();
+                if (problem == null && !takenPorts.add(e.to() + "\u0000" + e.port())) problem = org.layerlab.compute.layers.ShapeText.get("wire.taken", to.name());
+                if (problem == null && !pairs.add(e.from() + "\u0000" + e.to())) problem = org.layerlab.compute.layers.ShapeText.get("wire.twice", from.name(), to.name());
             }
             if (problem != null) throw new GraphException(problem, i);
             inCount.merge(e.to(), 1, Integer::sum);
@@ -68,9 +68,9 @@ public final class ModelGraph {
     }
 
     private static String arityProblem(Node to, LayerType toType, long existing) {
-        if (toType.arity().max() == 0) return to.name() + " takes no inputs";
+        if (toType.arity().max() == 0) return org.layerlab.compute.layers.ShapeText.get("wire.noInputs", to.name());
         if (existing >= toType.arity().max()) {
-            return to.name() + " takes " + (toType.arity().max() == 1 ? "only one input" : "at most " + toType.arity().max() + " inputs");
+            return toType.arity().max() == 1 ? org.layerlab.compute.layers.ShapeText.get("wire.oneInput", to.name()) : org.layerlab.compute.layers.ShapeText.get("wire.atMost", to.name(), String.valueOf(toType.arity().max()));
         }
         return null;
     }
@@ -79,7 +79,7 @@ public final class ModelGraph {
     private static String portProblem(Node to, LayerType toType, int port, int nodeCount) {
         int ports = Math.min(toType.arity().max(), Math.max(nodeCount, 1));
         if (port < 0 || port >= ports) {
-            return to.name() + " has no input " + port + " (its inputs are numbered 0" + (ports == 1 ? "" : " to " + (ports - 1)) + ")";
+            return ports == 1 ? org.layerlab.compute.layers.ShapeText.get("wire.noPort", to.name(), String.valueOf(port)) : org.layerlab.compute.layers.ShapeText.get("wire.noPortOf", to.name(), String.valueOf(port), String.valueOf(ports - 1));
         }
         return null;
     }
@@ -205,16 +205,16 @@ public final class ModelGraph {
         Node from = nodes.get(e.from()), to = nodes.get(e.to());
         if (from == null) return "no node '" + e.from() + "'";
         if (to == null) return "no node '" + e.to() + "'";
-        if (e.from().equals(e.to())) return "a layer cannot feed itself";
+        if (e.from().equals(e.to())) return org.layerlab.compute.layers.ShapeText.get("wire.self");
         LayerType toType = LayerTypes.CATALOG.get(to.type());
         List<Edge> into = incoming().getOrDefault(e.to(), List.of());
         String arity = arityProblem(to, toType, into.size());
         if (arity != null) return arity;
         String port = portProblem(to, toType, e.port(), nodes.size());
         if (port != null) return port;
-        if (into.stream().anyMatch(x -> x.port() == e.port())) return "that input of " + to.name() + " is already wired";
-        if (into.stream().anyMatch(x -> x.from().equals(e.from()))) return from.name() + " already feeds " + to.name();
-        if (reaches(e.to(), e.from())) return "wiring " + from.name() + " into " + to.name() + " would make a cycle";
+        if (into.stream().anyMatch(x -> x.port() == e.port())) return org.layerlab.compute.layers.ShapeText.get("wire.taken", to.name());
+        if (into.stream().anyMatch(x -> x.from().equals(e.from()))) return org.layerlab.compute.layers.ShapeText.get("wire.twice", from.name(), to.name());
+        if (reaches(e.to(), e.from())) return org.layerlab.compute.layers.ShapeText.get("wire.cycle", from.name(), to.name());
         return null;
     }
 

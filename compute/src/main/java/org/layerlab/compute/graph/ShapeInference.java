@@ -21,8 +21,8 @@ public final class ShapeInference {
             graphErrors.add(e.getMessage());
             return GraphAnalysis.of(infos, graphErrors);
         }
-        if (order.isEmpty()) graphErrors.add("the network is empty — drag an Input layer from the palette");
-        else if (order.stream().noneMatch(n -> graph.typeOf(n.id()).arity().max() == 0)) graphErrors.add("the network has no Input layer");
+        if (order.isEmpty()) graphErrors.add(org.layerlab.compute.layers.ShapeText.get("graph.empty"));
+        else if (order.stream().noneMatch(n -> graph.typeOf(n.id()).arity().max() == 0)) graphErrors.add(org.layerlab.compute.layers.ShapeText.get("graph.noInput"));
         for (Node node : order) infos.put(node.id(), inferNode(graph, node, infos));
         return GraphAnalysis.of(infos, graphErrors);
     }
@@ -31,15 +31,15 @@ public final class ShapeInference {
         LayerType type = graph.typeOf(node.id());
         List<Edge> in = graph.inputsOf(node.id());
         if (!type.arity().accepts(in.size())) {
-            String need = type.arity().min() == type.arity().max() ? String.valueOf(type.arity().min()) : "at least " + type.arity().min();
-            return NodeInfo.error(node.name() + " needs " + need + " input" + (type.arity().min() == 1 ? "" : "s")
-                    + ", has " + in.size() + " — wire " + (in.size() < type.arity().min() ? "a layer into it" : "fewer layers into it"));
+            return NodeInfo.error(org.layerlab.compute.layers.ShapeText.get(in.size() < type.arity().min() ? "node.tooFew" : "node.tooMany", node.name(),
+                    type.arity().min() == type.arity().max() ? 0 : 1, String.valueOf(type.arity().min()), String.valueOf(in.size()),
+                    type.arity().min()));
         }
         List<Shape> shapes = new ArrayList<>();
         for (Edge e : in) {
             NodeInfo upstream = done.get(e.from());
             if (upstream == null || !upstream.valid()) {
-                return NodeInfo.error(node.name() + ": its input " + graph.node(e.from()).name() + " has an error");
+                return NodeInfo.error(org.layerlab.compute.layers.ShapeText.get("node.inputError", node.name(), graph.node(e.from()).name()));
             }
             shapes.add(upstream.outputShape());
         }
@@ -51,10 +51,10 @@ public final class ShapeInference {
             if (tooLarge != null) return new NodeInfo(List.copyOf(shapes), out, params, 0, tooLarge);
             return new NodeInfo(List.copyOf(shapes), out, params, type.flops(shapes, node.params()), null);
         } catch (ShapeException e) {
-            return new NodeInfo(List.copyOf(shapes), null, 0, 0, node.name() + " " + e.getMessage());
+            return new NodeInfo(List.copyOf(shapes), null, 0, 0, org.layerlab.compute.layers.ShapeText.get("node.shape", node.name(), e.getMessage()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             // Sizes past what a tensor or a count can hold (Shape.TooLargeException, multiplyExact in a rule).
-            return new NodeInfo(List.copyOf(shapes), null, 0, 0, node.name() + ": " + e.getMessage());
+            return new NodeInfo(List.copyOf(shapes), null, 0, 0, org.layerlab.compute.layers.ShapeText.get("node.problem", node.name(), e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -16,7 +17,7 @@ public final class ActivationLayer extends AbstractLayerType {
     public static final String ID = "activation";
 
     public ActivationLayer() {
-        super(ID, Category.ACTIVATION, Arity.ONE, List.of(Activations.CATALOG.choice("activation", "Function", "relu", "The function to apply.")));
+        super(ID, Category.ACTIVATION, Arity.ONE, List.of(Activations.CATALOG.choice("activation", CatalogText.of("activationLayer").label("activation"), "relu", CatalogText.of("activationLayer").about("activation"))));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

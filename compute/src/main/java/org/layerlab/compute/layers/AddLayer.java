@@ -21,8 +21,7 @@ public final class AddLayer extends AbstractLayerType {
         Shape first = inputs.get(0);
         for (int i = 1; i < inputs.size(); i++) {
             if (!inputs.get(i).equals(first)) {
-                throw new ShapeException("needs inputs of the same shape, got " + first + " and " + inputs.get(i)
-                        + " (input " + (i + 1) + ") — make the branches end in the same shape");
+                throw new ShapeException(ShapeText.get("add.sameShape", first, inputs.get(i), String.valueOf(i + 1)));
             }
         }
         return first;

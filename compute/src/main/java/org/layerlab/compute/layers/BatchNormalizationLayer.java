@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.LinkedHashMap;
@@ -21,14 +22,14 @@ public final class BatchNormalizationLayer extends AbstractLayerType {
     public static final String ID = "batchnorm";
 
     public BatchNormalizationLayer() {
-        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(ParamSpec.real("momentum", "Momentum", 0.1, 0.0, 1.0, "How fast the running averages used at inference follow each batch."),
-                        ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
+        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(CatalogText.of("batchnorm").real("momentum", 0.1, 0.0, 1.0),
+                        CatalogText.of("batchnorm").real("epsilon", 1e-5, 1e-12, 1.0)));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
         if (in.rank() != 1 && in.rank() != 3) {
-            throw new ShapeException("expects a flat input or an image C×H×W, got " + in + " — add Flatten or Reshape before it");
+            throw new ShapeException(ShapeText.get("batchnorm.input", in));
         }
         return in;
     }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
@@ -15,16 +16,14 @@ public final class ConcatenateLayer extends AbstractLayerType {
     public static final String ID = "concatenate";
 
     public ConcatenateLayer() {
-        super(ID, Category.MERGE, Arity.MANY, List.of(ParamSpec.integer("axis", "Axis", -1, -8, 7,
-                        "Which axis of a sample to join along: 0 is the first (channels of C×H×W), −1 the last.")));
+        super(ID, Category.MERGE, Arity.MANY, List.of(CatalogText.of("concatenate").integer("axis", -1, -8, 7)));
     }
 
     static int axis(Params p, int rank) throws ShapeException {
         int a = p.getInt("axis");
         int r = a < 0 ? rank + a : a;
         if (r < 0 || r >= rank) {
-            throw new ShapeException("cannot join along axis " + a + " of inputs with " + rank + " axes — choose an axis from "
-                    + (-rank) + " to " + (rank - 1));
+            throw new ShapeException(ShapeText.get("concatenate.axis", String.valueOf(a), String.valueOf(rank), String.valueOf(-rank), String.valueOf(rank - 1)));
         }
         return r;
     }
@@ -38,8 +37,7 @@ public final class ConcatenateLayer extends AbstractLayerType {
             boolean ok = s.rank() == first.rank();
             for (int d = 0; ok && d < s.rank(); d++) if (d != ax && s.dim(d) != first.dim(d)) ok = false;
             if (!ok) {
-                throw new ShapeException("can only join inputs whose shapes agree except along axis " + p.getInt("axis") + ", got "
-                        + first + " and " + s + " (input " + (i + 1) + ") — change the axis or reshape a branch");
+                throw new ShapeException(ShapeText.get("concatenate.agree", String.valueOf(p.getInt("axis")), first, s, String.valueOf(i + 1)));
             }
             out[ax] += s.dim(ax);
         }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.OnnxNodes.Attr;
 import org.layerlab.compute.export.spec.TorchCode;
@@ -21,14 +22,13 @@ public final class Conv2DLayer extends AbstractLayerType {
     public static final String ID = "conv2d";
 
     public Conv2DLayer() {
-        super(ID, Category.CONVOLUTION, Arity.ONE, concat(List.of(ParamSpec.integer("filters", "Filters", 8, 1, 4096, "How many feature maps (patterns) the layer learns."),
-                        ParamSpec.integer("kernel", "Kernel size", 3, 1, 31, "Width and height of each filter in pixels."),
-                        ParamSpec.integer("stride", "Stride", 1, 1, 16, "How many pixels the filter moves each step; 2 halves the size."),
-                        ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
-                                "'same' pads with zeros so the output keeps the input's size (divided by the stride); 'valid' does not pad."),
-                        ParamSpec.integer("dilation", "Dilation", 1, 1, 16, "Spacing between filter taps; larger sees wider without more weights."),
-                        Activations.CATALOG.choice("activation", "Activation", "relu", "Function applied to each output value."),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each feature map.")),
+        super(ID, Category.CONVOLUTION, Arity.ONE, concat(List.of(CatalogText.of("conv2d").integer("filters", 8, 1, 4096),
+                        CatalogText.of("conv2d").integer("kernel", 3, 1, 31),
+                        CatalogText.of("conv2d").integer("stride", 1, 1, 16),
+                        CatalogText.of("conv2d").choice("padding", "valid", List.of("valid", "same")),
+                        CatalogText.of("conv2d").integer("dilation", 1, 1, 16),
+                        Activations.CATALOG.choice("activation", CatalogText.of("conv2d").label("activation"), "relu", CatalogText.of("conv2d").about("activation")),
+                        CatalogText.of("conv2d").bool("useBias", true)),
                         Initialization.specs("he-uniform", "filters", true)));
     }
 
@@ -39,14 +39,13 @@ public final class Conv2DLayer extends AbstractLayerType {
     /** Checks the input is an image and the window fits; shared by the pooling layers. */
     static ConvOps.Window checkedWindow(Shape in, Params p, int kernel, int stride, int dilation, String what) throws ShapeException {
         if (in.rank() != 3) {
-            throw new ShapeException("expects an image C×H×W, got " + in + (in.rank() == 1
-                    ? " — add a Reshape before it (e.g. 1×28×28) or use Dense" : " — add a Reshape to C×H×W"));
+            throw new ShapeException(ShapeText.get(in.rank() == 1 ? "conv.imageFromFlat" : "conv.image", in));
         }
         ConvOps.Window w = window(in, p, kernel, stride, dilation);
         if (w.outH() < 1 || w.outW() < 1) {
             int span = dilation * (kernel - 1) + 1;
-            throw new ShapeException("has a " + what + " (" + span + "×" + span + " pixels) larger than its " + in.dim(1) + "×" + in.dim(2)
-                    + " input — use a smaller " + what + ", padding 'same', or a larger input");
+            throw new ShapeException(ShapeText.get("conv.window", ShapeText.get("conv.window." + what), String.valueOf(span),
+                    String.valueOf(in.dim(1)), String.valueOf(in.dim(2))));
         }
         return w;
     }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -19,16 +20,15 @@ public final class DenseLayer extends AbstractLayerType {
     public static final String ID = "dense";
 
     public DenseLayer() {
-        super(ID, Category.CORE, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Units", 16, 1, 65536, "How many outputs (neurons) the layer has."),
-                        Activations.CATALOG.choice("activation", "Activation", "relu",
-                                "Function applied to each unit's sum."),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned offset to each unit.")),
+        super(ID, Category.CORE, Arity.ONE, concat(List.of(CatalogText.of("dense").integer("units", 16, 1, 65536),
+                        Activations.CATALOG.choice("activation", CatalogText.of("dense").label("activation"), "relu", CatalogText.of("dense").about("activation")),
+                        CatalogText.of("dense").bool("useBias", true)),
                         Initialization.specs("glorot-uniform", "weights", true)));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten before it");
+        if (in.rank() != 1) throw new ShapeException(ShapeText.get("dense.flat", in));
         return Shape.of(p.getInt("units"));
     }
 

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -17,7 +18,7 @@ public final class DropoutLayer extends AbstractLayerType {
     public static final String ID = "dropout";
 
     public DropoutLayer() {
-        super(ID, Category.REGULARIZATION, Arity.ONE, List.of(ParamSpec.real("rate", "Rate", 0.5, 0.0, 0.95, "Fraction of values dropped during training.")));
+        super(ID, Category.REGULARIZATION, Arity.ONE, List.of(CatalogText.of("dropout").real("rate", 0.5, 0.0, 0.95)));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

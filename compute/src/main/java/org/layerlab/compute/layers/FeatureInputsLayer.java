@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -94,7 +95,7 @@ public final class FeatureInputsLayer extends AbstractLayerType {
     private static List<ParamSpec> declare() {
         List<ParamSpec> s = new ArrayList<>();
         for (Feature f : Feature.values()) {
-            s.add(ParamSpec.bool(f.setting, f.label, f.onByDefault, "Feeds " + f.label + " of each point to the next layer."));
+            s.add(CatalogText.of(ID).bool(f.setting, f.onByDefault));
         }
         return s;
     }
@@ -127,10 +128,10 @@ public final class FeatureInputsLayer extends AbstractLayerType {
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
         if (in.rank() != 1 || in.dim(0) != 2) {
-            throw new ShapeException("expects points of the plane (shape [2]), got " + in + " — use it right after a 2-D Input");
+            throw new ShapeException(ShapeText.get("features.plane", in));
         }
         int n = chosen(p).size();
-        if (n == 0) throw new ShapeException("no feature is chosen — tick at least one, e.g. x₁ and x₂");
+        if (n == 0) throw new ShapeException(ShapeText.get("features.none"));
         return Shape.of(n);
     }
 

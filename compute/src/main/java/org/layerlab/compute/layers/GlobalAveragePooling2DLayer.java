@@ -19,7 +19,7 @@ public final class GlobalAveragePooling2DLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 3) throw new ShapeException("expects an image C×H×W, got " + in + " — use it after Conv2D or pooling layers");
+        if (in.rank() != 3) throw new ShapeException(ShapeText.get("gap.image", in));
         return Shape.of(in.dim(0));
     }
 

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,15 +16,18 @@ final class Initialization {
 
     private Initialization() {}
 
+    /** The texts of the initialiser settings: "init.kernelInitializer", and its explanation per what the kernel holds. */
+    private static final CatalogText TEXT = CatalogText.of("init");
+
     /**
      * The kernel's initialiser (with its settings), then the bias's; with {@code optionalBias} the bias choice only
      * applies while the layer's "useBias" is on.
      */
     static List<ParamSpec> specs(String kernelDefault, String kernelWhat, boolean optionalBias) {
-        List<ParamSpec> specs = new ArrayList<>(Initializers.CATALOG.choiceWithSettings(KERNEL, "Weight init", kernelDefault,
-                "How the " + kernelWhat + " start before training."));
-        List<ParamSpec> bias = new ArrayList<>(Initializers.CATALOG.choiceWithSettings(BIAS, "Bias init", Initializers.ZEROS.id(),
-                "How the biases start; zeros is the usual choice, a small constant keeps ReLU units active at first."));
+        List<ParamSpec> specs = new ArrayList<>(Initializers.CATALOG.choiceWithSettings(KERNEL, TEXT.label(KERNEL), kernelDefault,
+                TEXT.about(KERNEL + "." + kernelWhat)));
+        List<ParamSpec> bias = new ArrayList<>(Initializers.CATALOG.choiceWithSettings(BIAS, TEXT.label(BIAS), Initializers.ZEROS.id(),
+                TEXT.about(BIAS)));
         if (optionalBias) bias.set(0, bias.get(0).shownWhen(BIAS, USE_BIAS, "true"));
         specs.addAll(bias);
         return specs;

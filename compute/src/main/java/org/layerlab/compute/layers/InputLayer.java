@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class InputLayer extends AbstractLayerType {
     public static final String ID = "input";
 
     public InputLayer() {
-        super(ID, Category.INPUT, Arity.NONE, List.of(ParamSpec.shape("shape", "Shape", List.of(2), "Size of one sample, e.g. 2 for points or 1×28×28 for images.")));
+        super(ID, Category.INPUT, Arity.NONE, List.of(CatalogText.of("input").shape("shape", List.of(2))));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) {

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -16,7 +17,7 @@ public final class LayerNormalizationLayer extends AbstractLayerType {
     public static final String ID = "layernorm";
 
     public LayerNormalizationLayer() {
-        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(ParamSpec.real("epsilon", "ε", 1e-5, 1e-12, 1.0, "Added to the variance so the division never blows up.")));
+        super(ID, Category.NORMALIZATION, Arity.ONE, List.of(CatalogText.of("layernorm").real("epsilon", 1e-5, 1e-12, 1.0)));
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) { return single(inputs); }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
@@ -21,9 +22,8 @@ public final class OutputLayer extends AbstractLayerType {
     public static final String ID = "output";
 
     public OutputLayer() {
-        super(ID, Category.INPUT, Arity.ONE, concat(List.of(ParamSpec.integer("units", "Outputs", 10, 1, 65536, "Classes to choose between, or numbers to predict.")),
-                        Losses.CATALOG.choiceWithSettings("loss", "Loss", Losses.SOFTMAX_CROSS_ENTROPY.id(),
-                                "How wrong answers are measured; the layer gives the raw scores this loss expects."),
+        super(ID, Category.INPUT, Arity.ONE, concat(List.of(CatalogText.of("output").integer("units", 10, 1, 65536)),
+                        Losses.CATALOG.choiceWithSettings("loss", CatalogText.of("output").label("loss"), Losses.SOFTMAX_CROSS_ENTROPY.id(), CatalogText.of("output").about("loss")),
                         Initialization.specs("glorot-uniform", "weights", false)));
     }
 
@@ -32,10 +32,10 @@ public final class OutputLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 1) throw new ShapeException("expects a flat input, got " + in + " — add Flatten or GlobalAveragePooling2D before it");
+        if (in.rank() != 1) throw new ShapeException(ShapeText.get("output.flat", in));
         int units = p.getInt("units");
         if (p.getString("loss").equals(Losses.SOFTMAX_CROSS_ENTROPY.id()) && units < 2) {
-            throw new ShapeException("has 1 output but softmax cross-entropy chooses between classes — set Outputs to the number of classes, or use binary cross-entropy");
+            throw new ShapeException(ShapeText.get("output.oneClass"));
         }
         return Shape.of(units);
     }

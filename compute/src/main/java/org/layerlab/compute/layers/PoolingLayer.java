@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.Map;
 import org.layerlab.compute.export.spec.OnnxNodes.Attr;
 import org.layerlab.compute.export.spec.TorchCode;
@@ -16,10 +17,9 @@ import org.layerlab.compute.tensor.Shape;
 public abstract class PoolingLayer extends AbstractLayerType {
     PoolingLayer(String id) {
         super(id, Category.POOLING, Arity.ONE,
-                List.of(ParamSpec.integer("pool", "Pool size", 2, 1, 16, "Width and height of the window summarised into one value."),
-                        ParamSpec.integer("stride", "Stride", 0, 0, 16, "How far the window moves each step; 0 means the pool size (no overlap)."),
-                        ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
-                                "'same' lets windows hang over the edge so the output is ceil(size/stride); 'valid' drops what does not fit.")));
+                List.of(CatalogText.of("pooling").integer("pool", 2, 1, 16),
+                        CatalogText.of("pooling").integer("stride", 0, 0, 16),
+                        CatalogText.of("pooling").choice("padding", "valid", List.of("valid", "same"))));
     }
 
     static int stride(Params p) { return p.getInt("stride") == 0 ? p.getInt("pool") : p.getInt("stride"); }
@@ -28,7 +28,7 @@ public abstract class PoolingLayer extends AbstractLayerType {
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        ConvOps.Window w = Conv2DLayer.checkedWindow(in, p, p.getInt("pool"), stride(p), 1, "pool size");
+        ConvOps.Window w = Conv2DLayer.checkedWindow(in, p, p.getInt("pool"), stride(p), 1, "pool");
         return Shape.of(in.dim(0), w.outH(), w.outW());
     }
 

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.export.spec.TorchCode;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class ReshapeLayer extends AbstractLayerType {
     public static final String ID = "reshape";
 
     public ReshapeLayer() {
-        super(ID, Category.RESHAPE, Arity.ONE, List.of(ParamSpec.shape("shape", "Target shape", List.of(1, 28, 28), "The new shape of one sample; its sizes must multiply to the input's size.")));
+        super(ID, Category.RESHAPE, Arity.ONE, List.of(CatalogText.of("reshape").shape("shape", List.of(1, 28, 28))));
     }
 
     static Shape target(Params p) { return Shape.of(p.getShape("shape").stream().mapToInt(Integer::intValue).toArray()); }
@@ -22,8 +23,7 @@ public final class ReshapeLayer extends AbstractLayerType {
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs), out = target(p);
         if ((long) in.size() != out.size()) {
-            throw new ShapeException("cannot reshape " + in + " (" + in.size() + " values) into " + out + " (" + out.size()
-                    + " values) — choose a target shape whose sizes multiply to " + in.size());
+            throw new ShapeException(ShapeText.get("reshape.size", in, String.valueOf(in.size()), out, String.valueOf(out.size())));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.layers;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,17 +19,16 @@ public final class ZeroPadding2DLayer extends AbstractLayerType {
     public static final String ID = "zeropad2d";
 
     public ZeroPadding2DLayer() {
-        super(ID, Category.RESHAPE, Arity.ONE, List.of(side("top", "Top", "above"), side("bottom", "Bottom", "below"), side("left", "Left", "to the left"),
-                        side("right", "Right", "to the right")));
+        super(ID, Category.RESHAPE, Arity.ONE, List.of(side("top"), side("bottom"), side("left"), side("right")));
     }
 
-    private static ParamSpec side(String name, String label, String where) {
-        return ParamSpec.integer(name, label, 1, 0, 64, "Rows or columns of zeros added " + where + ".");
+    private static ParamSpec side(String name) {
+        return CatalogText.of(ID).integer(name, 1, 0, 64);
     }
 
     @Override public Shape outputShape(List<Shape> inputs, Params p) throws ShapeException {
         Shape in = single(inputs);
-        if (in.rank() != 3) throw new ShapeException("expects an image C×H×W, got " + in + " — add a Reshape to C×H×W before it");
+        if (in.rank() != 3) throw new ShapeException(ShapeText.get("zeropad.image", in));
         return Shape.of(in.dim(0), in.dim(1) + p.getInt("top") + p.getInt("bottom"), in.dim(2) + p.getInt("left") + p.getInt("right"));
     }
 

@@ -1,5 +1,6 @@
 package org.layerlab.compute.nn;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.List;
 import org.layerlab.compute.autodiff.Elementwise;
 import org.layerlab.compute.autodiff.Ops;
@@ -35,7 +36,7 @@ public interface Activation extends CatalogEntry {
     }
 
     /** An activation applied element by element, its derivative declared beside it. */
-    static Activation elementwise(String id, String name, String description, double gain, Export export, Elementwise f) {
+    static Activation elementwise(String id, double gain, Export export, Elementwise f) {
         return new Activation() {
             @Override public Var apply(Var x) { return Ops.map(x, f, id); }
             @Override public Elementwise elementwise() { return f; }
@@ -43,8 +44,8 @@ public interface Activation extends CatalogEntry {
             @Override public String torchModule() { return export.torchModule(); }
             @Override public double gain() { return gain; }
             @Override public String id() { return id; }
-            @Override public String displayName() { return name; }
-            @Override public String description() { return description; }
+            @Override public String displayName() { return CatalogText.name("activation", id); }
+            @Override public String description() { return CatalogText.description("activation", id); }
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.layerlab.compute.nn;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.autodiff.Elementwise;
 import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
@@ -20,12 +21,11 @@ public final class Activations {
         @Override public String toOnnx(OnnxNodes onnx, String x) { return x; }
         @Override public String torchModule() { return ""; }
         @Override public String id() { return "linear"; }
-        @Override public String displayName() { return "Linear"; }
-        @Override public String description() { return "Passes values through unchanged; use it for regression outputs and logits."; }
+        @Override public String displayName() { return CatalogText.name("activation", id()); }
+        @Override public String description() { return CatalogText.description("activation", id()); }
     };
 
-    public static final Activation RELU = Activation.elementwise("relu", "ReLU",
-            "Keeps positive values and zeroes negative ones; the usual default for hidden layers.", Math.sqrt(2),
+    public static final Activation RELU = Activation.elementwise("relu", Math.sqrt(2),
             Activation.Export.op("Relu", "nn.ReLU()"), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : 0f; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : 0f; }
@@ -37,25 +37,21 @@ public final class Activations {
                 }
             });
 
-    public static final Activation LEAKY_RELU = Activation.elementwise("leaky-relu", "LeakyReLU",
-            "Like ReLU but lets a small slope (0.01) through for negative values, so units never go silent.",
-            Math.sqrt(2 / (1 + LEAKY_SLOPE * LEAKY_SLOPE)),
+    public static final Activation LEAKY_RELU = Activation.elementwise("leaky-relu", Math.sqrt(2 / (1 + LEAKY_SLOPE * LEAKY_SLOPE)),
             Activation.Export.op("LeakyRelu", "nn.LeakyReLU(" + LEAKY_SLOPE + ")", Attr.f("alpha", LEAKY_SLOPE)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : LEAKY_SLOPE * x; }
                 public float derivative(float x, float y) { return x > 0 ? 1f : LEAKY_SLOPE; }
                 public boolean derivativeFromOutput() { return true; } // y > 0 exactly when x > 0
             });
 
-    public static final Activation ELU = Activation.elementwise("elu", "ELU",
-            "Like ReLU for positive values, a smooth curve towards −1 for negative ones.", 1.0,
+    public static final Activation ELU = Activation.elementwise("elu", 1.0,
             Activation.Export.op("Elu", "nn.ELU()", Attr.f("alpha", 1f)), new Elementwise() {
                 public float apply(float x) { return x > 0 ? x : (float) Math.expm1(x); }
                 public float derivative(float x, float y) { return x > 0 ? 1f : y + 1f; }
                 public boolean derivativeFromOutput() { return true; } // y > 0 exactly when x > 0
             });
 
-    public static final Activation GELU = Activation.elementwise("gelu", "GELU",
-            "x·Φ(x), weighting each value by how likely it is to be positive; smooth ReLU used in transformers.", 1.0,
+    public static final Activation GELU = Activation.elementwise("gelu", 1.0,
             // Gelu is an operator only from opset 20: x·½(1 + erf(x/√2)) in opset-17 operators.
             new Activation.Export((o, x) -> {
                 String erf = o.op("Erf", List.of(o.op("Mul", List.of(x, o.floats(new float[] {(float) (1 / Math.sqrt(2))})))));
@@ -69,15 +65,13 @@ public final class Activations {
                 }
             });
 
-    public static final Activation SILU = Activation.elementwise("silu", "SiLU",
-            "x·sigmoid(x) (also called Swish): smooth, lets small negative values through.", 1.0,
+    public static final Activation SILU = Activation.elementwise("silu", 1.0,
             new Activation.Export((o, x) -> o.op("Mul", List.of(x, o.op("Sigmoid", List.of(x)))), "nn.SiLU()"), new Elementwise() {
                 public float apply(float x) { return x * Ops.sigmoid(x); }
                 public float derivative(float x, float y) { float s = Ops.sigmoid(x); return s * (1 + x * (1 - s)); }
             });
 
-    public static final Activation TANH = Activation.elementwise("tanh", "Tanh",
-            "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3,
+    public static final Activation TANH = Activation.elementwise("tanh", 5.0 / 3,
             Activation.Export.op("Tanh", "nn.Tanh()"), new Elementwise() {
                 public float apply(float x) { return (float) Math.tanh(x); }
                 public float derivative(float x, float y) { return 1f - y * y; }
@@ -88,8 +82,7 @@ public final class Activations {
                 }
             });
 
-    public static final Activation SIGMOID = Activation.elementwise("sigmoid", "Sigmoid",
-            "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0,
+    public static final Activation SIGMOID = Activation.elementwise("sigmoid", 1.0,
             Activation.Export.op("Sigmoid", "nn.Sigmoid()"), new Elementwise() {
                 public float apply(float x) { return Ops.sigmoid(x); }
                 public float derivative(float x, float y) { return y * (1f - y); }
@@ -105,8 +98,8 @@ public final class Activations {
         @Override public String toOnnx(OnnxNodes onnx, String x) { return onnx.op("Softmax", List.of(x), Attr.i("axis", -1)); }
         @Override public String torchModule() { return "nn.Softmax(dim=-1)"; }
         @Override public String id() { return "softmax"; }
-        @Override public String displayName() { return "Softmax"; }
-        @Override public String description() { return "Turns a row of scores into probabilities that sum to 1 (over the last axis)."; }
+        @Override public String displayName() { return CatalogText.name("activation", id()); }
+        @Override public String description() { return CatalogText.description("activation", id()); }
     };
 
     public static final Catalog<Activation> CATALOG = new Catalog<>("activation",

@@ -1,5 +1,6 @@
 package org.layerlab.compute.nn;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layerlab.compute.catalog.Catalog;
@@ -12,35 +13,23 @@ import org.layerlab.compute.tensor.Tensor;
 public final class Initializers {
     private Initializers() {}
 
-    public static final Initializer GLOROT_UNIFORM = uniform("glorot-uniform", "Glorot uniform",
-            "Uniform in ±√(6/(fan_in+fan_out)); keeps signal size steady for tanh and sigmoid layers.",
-            (in, out) -> Math.sqrt(6.0 / (in + out)));
+    public static final Initializer GLOROT_UNIFORM = uniform("glorot-uniform", (in, out) -> Math.sqrt(6.0 / (in + out)));
 
-    public static final Initializer GLOROT_NORMAL = normal("glorot-normal", "Glorot normal",
-            "Normal with standard deviation √(2/(fan_in+fan_out)); the normal twin of Glorot uniform.",
-            (in, out) -> Math.sqrt(2.0 / (in + out)));
+    public static final Initializer GLOROT_NORMAL = normal("glorot-normal", (in, out) -> Math.sqrt(2.0 / (in + out)));
 
-    public static final Initializer HE_UNIFORM = uniform("he-uniform", "He uniform",
-            "Uniform in ±√(6/fan_in); suited to ReLU layers, which zero half their inputs.",
-            (in, out) -> Math.sqrt(6.0 / in));
+    public static final Initializer HE_UNIFORM = uniform("he-uniform", (in, out) -> Math.sqrt(6.0 / in));
 
-    public static final Initializer HE_NORMAL = normal("he-normal", "He normal",
-            "Normal with standard deviation √(2/fan_in); suited to ReLU layers.",
-            (in, out) -> Math.sqrt(2.0 / in));
+    public static final Initializer HE_NORMAL = normal("he-normal", (in, out) -> Math.sqrt(2.0 / in));
 
-    public static final Initializer LECUN_UNIFORM = uniform("lecun-uniform", "LeCun uniform",
-            "Uniform in ±√(3/fan_in); keeps unit variance for SELU-like and linear layers.",
-            (in, out) -> Math.sqrt(3.0 / in));
+    public static final Initializer LECUN_UNIFORM = uniform("lecun-uniform", (in, out) -> Math.sqrt(3.0 / in));
 
-    public static final Initializer LECUN_NORMAL = normal("lecun-normal", "LeCun normal",
-            "Normal with standard deviation √(1/fan_in).",
-            (in, out) -> Math.sqrt(1.0 / in));
+    public static final Initializer LECUN_NORMAL = normal("lecun-normal", (in, out) -> Math.sqrt(1.0 / in));
 
     public static final Initializer ZEROS = new Initializer() {
         public Tensor create(Shape shape, int fanIn, int fanOut, SplittableRandom random) { return Tensor.zeros(shape); }
         public String id() { return "zeros"; }
-        public String displayName() { return "Zeros"; }
-        public String description() { return "All zeros; fine for biases, wrong for weights (all units would stay identical)."; }
+        public String displayName() { return CatalogText.name("initializer", id()); }
+        public String description() { return CatalogText.description("initializer", id()); }
     };
 
     /** Every value the same (0.1 unless a layer sets another value through {@link Initializer#configured}). */
@@ -54,10 +43,10 @@ public final class Initializers {
         return new Initializer() {
             public Tensor create(Shape shape, int fanIn, int fanOut, SplittableRandom random) { return Tensor.filled(shape, (float) value); }
             public String id() { return "constant"; }
-            public String displayName() { return "Constant"; }
-            public String description() { return "Every value the same; useful for biases (a small positive start keeps ReLUs alive)."; }
+            public String displayName() { return CatalogText.name("initializer", id()); }
+            public String description() { return CatalogText.description("initializer", id()); }
             public List<ParamSpec> params() {
-                return List.of(ParamSpec.real("value", "Start value", value, -1e6, 1e6, "The value every weight starts at."));
+                return List.of(CatalogText.of("initializer.constant").real("value", value, -1e6, 1e6));
             }
             public Initializer configured(Params settings) { return constant(settings.getDouble("value")); }
         };
@@ -65,18 +54,18 @@ public final class Initializers {
 
     private interface Scale { double of(int fanIn, int fanOut); }
 
-    private static Initializer uniform(String id, String name, String description, Scale limit) {
+    private static Initializer uniform(String id, Scale limit) {
         return new Initializer() {
             public Tensor create(Shape shape, int fanIn, int fanOut, SplittableRandom random) {
                 return Tensor.uniform(shape, limit.of(fanIn, fanOut), random);
             }
             public String id() { return id; }
-            public String displayName() { return name; }
-            public String description() { return description; }
+            public String displayName() { return CatalogText.name("initializer", id); }
+            public String description() { return CatalogText.description("initializer", id); }
         };
     }
 
-    private static Initializer normal(String id, String name, String description, Scale std) {
+    private static Initializer normal(String id, Scale std) {
         return new Initializer() {
             public Tensor create(Shape shape, int fanIn, int fanOut, SplittableRandom random) {
                 double s = std.of(fanIn, fanOut);
@@ -88,8 +77,8 @@ public final class Initializers {
                 return new Tensor(shape, d);
             }
             public String id() { return id; }
-            public String displayName() { return name; }
-            public String description() { return description; }
+            public String displayName() { return CatalogText.name("initializer", id); }
+            public String description() { return CatalogText.description("initializer", id); }
         };
     }
 }

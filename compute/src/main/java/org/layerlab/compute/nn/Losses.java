@@ -1,5 +1,6 @@
 package org.layerlab.compute.nn;
 
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.autodiff.Ops;
 import org.layerlab.compute.autodiff.Var;
 import java.util.List;
@@ -20,10 +21,8 @@ public final class Losses {
         public int[] predictClasses(Tensor output) { return argmaxRows(output); }
         public float[] classProbabilities(Tensor output) { return softmaxRows(output); }
         public String id() { return "softmax-cross-entropy"; }
-        public String displayName() { return "Softmax cross-entropy"; }
-        public String description() {
-            return "For picking one class out of several: the last layer gives one score per class (no activation).";
-        }
+        public String displayName() { return CatalogText.name("loss", id()); }
+        public String description() { return CatalogText.description("loss", id()); }
     };
 
     public static final Loss BINARY_CROSS_ENTROPY = new Loss() {
@@ -51,8 +50,8 @@ public final class Losses {
             return p;
         }
         public String id() { return "binary-cross-entropy"; }
-        public String displayName() { return "Binary cross-entropy"; }
-        public String description() { return "For yes/no answers: the last layer gives one score (no activation)."; }
+        public String displayName() { return CatalogText.name("loss", id()); }
+        public String description() { return CatalogText.description("loss", id()); }
     };
 
     public static final Loss MEAN_SQUARED_ERROR = new Loss() {
@@ -62,16 +61,16 @@ public final class Losses {
         }
         public boolean classification() { return false; }
         public String id() { return "mse"; }
-        public String displayName() { return "Mean squared error"; }
-        public String description() { return "For predicting numbers: the average squared distance to the target."; }
+        public String displayName() { return CatalogText.name("loss", id()); }
+        public String description() { return CatalogText.description("loss", id()); }
     };
 
     public static final Loss MEAN_ABSOLUTE_ERROR = new Loss() {
         public Var compute(Var output, Batch b) { return Ops.meanAbsoluteError(output, requireTargets(b, id())); }
         public boolean classification() { return false; }
         public String id() { return "mae"; }
-        public String displayName() { return "Mean absolute error"; }
-        public String description() { return "For predicting numbers: the average distance to the target; less swayed by outliers than squared error."; }
+        public String displayName() { return CatalogText.name("loss", id()); }
+        public String description() { return CatalogText.description("loss", id()); }
     };
 
     /** Huber with δ = 1 (PyTorch's default); the Output layer sets another δ through {@link Loss#configured}. */
@@ -83,13 +82,10 @@ public final class Losses {
             public Var compute(Var output, Batch b) { return Ops.huber(output, requireTargets(b, id()), (float) delta); }
             public boolean classification() { return false; }
             public String id() { return "huber"; }
-            public String displayName() { return "Huber"; }
-            public String description() {
-                return "For predicting numbers: squared error for small misses (under δ), absolute error for large ones.";
-            }
+            public String displayName() { return CatalogText.name("loss", id()); }
+            public String description() { return CatalogText.description("loss", id()); }
             public List<ParamSpec> params() {
-                return List.of(ParamSpec.real("delta", "Huber δ", delta, 1e-6, 1e6,
-                        "The miss size where Huber loss turns from squared to absolute error."));
+                return List.of(CatalogText.of("loss.huber").real("delta", delta, 1e-6, 1e6));
             }
             public Loss configured(Params settings) { return huber(settings.getDouble("delta")); }
         };

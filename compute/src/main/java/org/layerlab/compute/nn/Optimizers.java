@@ -1,5 +1,6 @@
 package org.layerlab.compute.nn;
 
+import org.layerlab.compute.catalog.CatalogText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,19 +21,14 @@ public final class Optimizers {
 
     private static final VectorSpecies<Float> S = Vectors.FLOAT;
 
-    private static final ParamSpec LEARNING_RATE = ParamSpec.real("learningRate", "Learning rate", 0.01, 1e-7, 10,
-            "How big a step each update takes; too big diverges, too small crawls.");
-    private static final ParamSpec L1 = ParamSpec.real("l1", "L1 penalty", 0.0, 0.0, 1.0,
-            "Pulls every weight towards zero by a fixed amount, so unneeded weights become exactly zero.");
-    private static final ParamSpec L2 = ParamSpec.real("l2", "L2 penalty", 0.0, 0.0, 1.0,
-            "Pulls weights towards zero in proportion to their size (weight decay), discouraging large weights.");
-    private static final ParamSpec EPSILON = ParamSpec.real("epsilon", "ε", 1e-8, 0.0, 1.0, "Guards the division when gradients are tiny.");
+    private static final ParamSpec LEARNING_RATE = CatalogText.of("optimizer").real("learningRate", 0.01, 1e-7, 10);
+    private static final ParamSpec L1 = CatalogText.of("optimizer").real("l1", 0.0, 0.0, 1.0);
+    private static final ParamSpec L2 = CatalogText.of("optimizer").real("l2", 0.0, 0.0, 1.0);
+    private static final ParamSpec EPSILON = CatalogText.of("optimizer").real("epsilon", 1e-8, 0.0, 1.0);
 
-    public static final OptimizerType SGD = declare("sgd", "SGD",
-            "Plain gradient descent, optionally with momentum that smooths the direction of travel.",
-            List.of(LEARNING_RATE,
-                    ParamSpec.real("momentum", "Momentum", 0.0, 0.0, 0.999, "Fraction of the previous step carried into the next."),
-                    ParamSpec.bool("nesterov", "Nesterov", false, "Look ahead along the momentum before taking the gradient (needs momentum).")),
+    public static final OptimizerType SGD = declare("sgd", List.of(LEARNING_RATE,
+                    CatalogText.of("optimizer").real("momentum", 0.0, 0.0, 0.999),
+                    CatalogText.of("optimizer").bool("nesterov", false)),
             p -> new SlotOptimizer(p, 1) {
                 final float mu = (float) p.getDouble("momentum");
                 final boolean nesterov = p.getBoolean("nesterov");
@@ -50,21 +46,15 @@ public final class Optimizers {
                 }
             });
 
-    public static final OptimizerType ADAM = declare("adam", "Adam",
-            "Adapts the step size per weight from running averages of the gradient; a robust default.",
-            List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON),
+    public static final OptimizerType ADAM = declare("adam", List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON),
             p -> adam(p, 0f));
 
-    public static final OptimizerType ADAMW = declare("adamw", "AdamW",
-            "Adam with weight decay applied directly to the weights rather than through the gradient; often generalises better.",
-            List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON,
-                    ParamSpec.real("weightDecay", "Weight decay", 0.01, 0.0, 1.0, "Fraction of each weight removed per step (times the learning rate).")),
+    public static final OptimizerType ADAMW = declare("adamw", List.of(LEARNING_RATE.withDefault(0.001), beta1(), beta2(), EPSILON,
+                    CatalogText.of("optimizer").real("weightDecay", 0.01, 0.0, 1.0)),
             p -> adam(p, (float) p.getDouble("weightDecay")));
 
-    public static final OptimizerType RMSPROP = declare("rmsprop", "RMSprop",
-            "Divides each step by a running average of recent gradient sizes, so steep and flat directions move alike.",
-            List.of(LEARNING_RATE.withDefault(0.001),
-                    ParamSpec.real("rho", "ρ", 0.99, 0.0, 0.99999, "Decay of the running mean of squared gradients."), EPSILON),
+    public static final OptimizerType RMSPROP = declare("rmsprop", List.of(LEARNING_RATE.withDefault(0.001),
+                    CatalogText.of("optimizer").real("rho", 0.99, 0.0, 0.99999), EPSILON),
             p -> new SlotOptimizer(p, 1) {
                 final float rho = (float) p.getDouble("rho"), eps = (float) p.getDouble("epsilon");
                 @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
@@ -76,9 +66,7 @@ public final class Optimizers {
                 }
             });
 
-    public static final OptimizerType ADAGRAD = declare("adagrad", "Adagrad",
-            "Gives each weight its own step size that shrinks as its gradients add up; good for sparse features.",
-            List.of(LEARNING_RATE, ParamSpec.real("epsilon", "ε", 1e-10, 0.0, 1.0, "Guards the division when gradients are tiny.")),
+    public static final OptimizerType ADAGRAD = declare("adagrad", List.of(LEARNING_RATE, CatalogText.of("optimizer").real("epsilon", 1e-10, 0.0, 1.0)),
             p -> new SlotOptimizer(p, 1) {
                 final float eps = (float) p.getDouble("epsilon");
                 @Override protected void update(float[] w, float[] g, float[][] s, float lr) {
@@ -92,9 +80,9 @@ public final class Optimizers {
 
     public static final Catalog<OptimizerType> CATALOG = new Catalog<>("optimizer", SGD, ADAM, ADAMW, RMSPROP, ADAGRAD);
 
-    private static ParamSpec beta1() { return ParamSpec.real("beta1", "β₁", 0.9, 0.0, 0.9999, "Decay of the running mean of gradients."); }
+    private static ParamSpec beta1() { return CatalogText.of("optimizer").real("beta1", 0.9, 0.0, 0.9999); }
 
-    private static ParamSpec beta2() { return ParamSpec.real("beta2", "β₂", 0.999, 0.0, 0.99999, "Decay of the running mean of squared gradients."); }
+    private static ParamSpec beta2() { return CatalogText.of("optimizer").real("beta2", 0.999, 0.0, 0.99999); }
 
     /** Adam, or AdamW when {@code decoupledDecay} > 0 (the weight shrinks by lr·decay before the Adam step). */
     private static Optimizer adam(Params p, float decoupledDecay) {
@@ -130,7 +118,7 @@ public final class Optimizers {
         };
     }
 
-    private static OptimizerType declare(String id, String name, String description, List<ParamSpec> own,
+    private static OptimizerType declare(String id, List<ParamSpec> own,
                                          Function<Params, Optimizer> factory) {
         List<ParamSpec> all = new ArrayList<>(own);
         all.add(L1);
@@ -138,8 +126,8 @@ public final class Optimizers {
         List<ParamSpec> params = List.copyOf(all);
         return new OptimizerType() {
             public String id() { return id; }
-            public String displayName() { return name; }
-            public String description() { return description; }
+            public String displayName() { return CatalogText.name("optimizer", id); }
+            public String description() { return CatalogText.description("optimizer", id); }
             public List<ParamSpec> params() { return params; }
             public Optimizer create(Params p) { return factory.apply(p); }
         };

@@ -36,7 +36,23 @@ public final class Messages {
             return "!" + key + "!";
         }
         String text = args.length == 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(args);
-        ORIGINS.put(text, new Origin(this, key, args.clone()));
+        ORIGINS.put(text, new Origin(this, key, args.clone(), false));
+        return text;
+    }
+
+    /**
+     * The text for {@code key} read as a MessageFormat pattern without arguments, so a quote written {@code ''}
+     * reads as one ({@code "batch''s"} gives "batch's"); remembered like {@link #get}'s texts for a relabelling.
+     */
+    public String text(String key) {
+        String pattern;
+        try {
+            pattern = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        String text = pattern.indexOf('\'') < 0 ? pattern : new MessageFormat(pattern, Locale.getDefault()).format(new Object[0]);
+        ORIGINS.put(text, new Origin(this, key, new Object[0], true));
         return text;
     }
 
@@ -55,10 +71,25 @@ public final class Messages {
         return o == null ? null : o.text();
     }
 
-    /** A text's bundle, key and arguments. */
-    public record Origin(Messages messages, String key, Object[] args) {
-        /** The text in the current language. */
-        public String text() { return messages.get(key, args); }
+    /** A text's bundle, key and arguments; {@code plain} for a {@link #text} look-up. */
+    public record Origin(Messages messages, String key, Object[] args, boolean plain) {
+        public Origin(Messages messages, String key, Object[] args) { this(messages, key, args, false); }
+
+        /**
+         * The text in the current language. An argument that is itself a bundle text ("Add Dense" in "Undo {0}")
+         * is produced again too, so a composed sentence follows the language as a whole.
+         */
+        public String text() {
+            if (plain) return messages.text(key);
+            Object[] again = args.clone();
+            for (int i = 0; i < again.length; i++) {
+                if (again[i] instanceof String s) {
+                    Origin o = origin(s);
+                    if (o != null && o != this) again[i] = o.text();
+                }
+            }
+            return messages.get(key, again);
+        }
     }
 
     /** The texts produced lately and where they came from; bounded, as formatted texts (a status line) keep coming. */

@@ -431,9 +431,9 @@ public final class Trainer {
                     lv = l.value().item();
                     if (!Double.isFinite(lv)) {
                         String node = firstNonFinite(outputs);
-                        String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
-                                : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
-                        return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
+                        String what = node != null ? TrainerText.get("loss.notFinite", String.valueOf(lv), network.graph().node(node).name())
+                                : TrainerText.get("loss.tooLarge", String.valueOf(lv), network.graph().node(network.outputId()).name());
+                        return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), what);
                     }
                     for (Parameter p : params) p.zeroGrad();
                     l.backward();
@@ -442,8 +442,7 @@ public final class Trainer {
                     for (Map.Entry<String, Parameter> e : named.entrySet()) {
                         if (!e.getValue().grad().allFinite()) {
                             String node = network.nodeOf(e.getKey()).id();
-                            return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
-                                    + "'s " + e.getValue().name() + " became NaN or infinite");
+                            return diverged(step + 1, epoch, last, node, TrainerText.get("gradient", network.graph().node(node).name(), e.getValue().name()));
                         }
                     }
                     boolean endsEpoch = b == stepsPerEpoch - 1;
@@ -500,8 +499,7 @@ public final class Trainer {
             for (TrainingListener li : listeners) li.epochEnded(ee);
             if (config.patience() > 0) {
                 if (stopEarly) {
-                    return new RunEnded(EndReason.COMPLETED, "stopped early: " + monitor + " did not improve for "
-                            + config.patience() + " epoch" + (config.patience() == 1 ? "" : "s") + " (best " + best + ")", step, epoch,
+                    return new RunEnded(EndReason.COMPLETED, TrainerText.get("stoppedEarly", monitor, config.patience(), String.valueOf(best)), step, epoch,
                             withTest(last, loss));
                 }
             }
@@ -572,8 +570,8 @@ public final class Trainer {
     public static final String TEST_PREFIX = "test_";
 
     private RunEnded diverged(long step, int epoch, Map<String, Double> last, String node, String what) {
-        return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
-                + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping") + "; the weights are as after step " + (step - 1),
+        return new RunEnded(EndReason.DIVERGED, TrainerText.get(config.clipNorm() > 0 ? "diverged.kept" : "diverged.keptClip", what,
+                String.valueOf(step), String.valueOf(epoch), String.valueOf(step - 1)),
                 step - 1, epoch, last, node);
     }
 
@@ -586,22 +584,21 @@ public final class Trainer {
         for (Map.Entry<String, Parameter> e : network.namedParameters().entrySet()) {
             if (!e.getValue().value().allFinite()) {
                 String node = network.nodeOf(e.getKey()).id();
-                return divergedAfter(step, epoch, metrics, node, "the weights of " + network.graph().node(node).name()
-                        + " (" + e.getValue().name() + ") became NaN or infinite");
+                return divergedAfter(step, epoch, metrics, node, TrainerText.get("weights", network.graph().node(node).name(), e.getValue().name()));
             }
         }
         for (Map.Entry<String, Double> m : metrics.entrySet()) {
             if (m.getKey().endsWith("accuracy")) continue;
             if (!Double.isFinite(m.getValue())) {
-                return divergedAfter(step, epoch, metrics, network.outputId(), "the " + m.getKey() + " became " + m.getValue());
+                return divergedAfter(step, epoch, metrics, network.outputId(), TrainerText.get("metric", m.getKey(), String.valueOf(m.getValue())));
             }
         }
         return null;
     }
 
     private RunEnded divergedAfter(long step, int epoch, Map<String, Double> metrics, String node, String what) {
-        return new RunEnded(EndReason.DIVERGED, what + " at step " + step + " (epoch " + epoch + ") — lower the learning rate"
-                + (config.clipNorm() > 0 ? "" : " or turn on gradient clipping"), step, epoch, metrics, node);
+        return new RunEnded(EndReason.DIVERGED, TrainerText.get(config.clipNorm() > 0 ? "diverged" : "divergedClip", what,
+                String.valueOf(step), String.valueOf(epoch)), step, epoch, metrics, node);
     }
 
     /** The first node (topological order) whose output holds NaN or an infinity, or null. */

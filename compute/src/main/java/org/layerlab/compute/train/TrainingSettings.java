@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.layerlab.compute.catalog.Catalog;
+import org.layerlab.compute.catalog.CatalogText;
 import org.layerlab.compute.catalog.CatalogEntry;
 import org.layerlab.compute.catalog.InvalidParamException;
 import org.layerlab.compute.catalog.ParamSpec;
@@ -43,15 +44,15 @@ public final class TrainingSettings {
 
     private static List<ParamSpec> declare() {
         List<ParamSpec> s = new ArrayList<>();
-        s.addAll(Optimizers.CATALOG.choiceWithEntrySettings(OPTIMIZER, TEXT.get("optimizer"), Optimizers.ADAM.id(), TEXT.get("optimizer.about")));
-        s.add(ParamSpec.integer(BATCH_SIZE, TEXT.get("batchSize"), 32, 1, 1_000_000, TEXT.get("batchSize.about")));
-        s.add(ParamSpec.integer(EPOCHS, TEXT.get("epochs"), 100, 1, 10_000_000, TEXT.get("epochs.about")));
-        s.add(ParamSpec.integer(SEED, TEXT.get("seed"), 1, 0, Integer.MAX_VALUE, TEXT.get("seed.about")));
-        s.addAll(Schedules.CATALOG.choiceWithEntrySettings(SCHEDULE, TEXT.get("schedule"), Schedules.CONSTANT.id(), TEXT.get("schedule.about")));
-        s.add(ParamSpec.real(CLIP_NORM, TEXT.get("clipNorm"), 0.0, 0.0, 1e6, TEXT.get("clipNorm.about")));
-        s.add(ParamSpec.integer(PATIENCE, TEXT.get("patience"), 0, 0, 1_000_000, TEXT.get("patience.about")));
-        s.add(ParamSpec.real(MIN_DELTA, TEXT.get("minDelta"), 0.0, 0.0, 1e6, TEXT.get("minDelta.about")));
-        s.add(ParamSpec.bool(CHECKPOINTS, TEXT.get("checkpoints"), true, TEXT.get("checkpoints.about")));
+        s.addAll(Optimizers.CATALOG.choiceWithEntrySettings(OPTIMIZER, CatalogText.ref("training", "optimizer"), Optimizers.ADAM.id(), CatalogText.ref("training", "optimizer.about")));
+        s.add(ParamSpec.integer(BATCH_SIZE, CatalogText.ref("training", "batchSize"), 32, 1, 1_000_000, CatalogText.ref("training", "batchSize.about")));
+        s.add(ParamSpec.integer(EPOCHS, CatalogText.ref("training", "epochs"), 100, 1, 10_000_000, CatalogText.ref("training", "epochs.about")));
+        s.add(ParamSpec.integer(SEED, CatalogText.ref("training", "seed"), 1, 0, Integer.MAX_VALUE, CatalogText.ref("training", "seed.about")));
+        s.addAll(Schedules.CATALOG.choiceWithEntrySettings(SCHEDULE, CatalogText.ref("training", "schedule"), Schedules.CONSTANT.id(), CatalogText.ref("training", "schedule.about")));
+        s.add(ParamSpec.real(CLIP_NORM, CatalogText.ref("training", "clipNorm"), 0.0, 0.0, 1e6, CatalogText.ref("training", "clipNorm.about")));
+        s.add(ParamSpec.integer(PATIENCE, CatalogText.ref("training", "patience"), 0, 0, 1_000_000, CatalogText.ref("training", "patience.about")));
+        s.add(ParamSpec.real(MIN_DELTA, CatalogText.ref("training", "minDelta"), 0.0, 0.0, 1e6, CatalogText.ref("training", "minDelta.about")));
+        s.add(ParamSpec.bool(CHECKPOINTS, CatalogText.ref("training", "checkpoints"), true, CatalogText.ref("training", "checkpoints.about")));
         return List.copyOf(s);
     }
 

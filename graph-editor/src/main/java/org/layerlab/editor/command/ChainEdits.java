@@ -43,8 +43,8 @@ public final class ChainEdits {
         List<Command> parts = new ArrayList<>();
         MoveNodes move = GraphCommands.move(g, moves, false);
         if (move != null) parts.add(move);
-        parts.addAll(List.of(add, new RemoveEdge(wire, "Disconnect"),
-                new AddEdge(new Edge(wire.from(), id, 0), "Connect"), new AddEdge(new Edge(id, wire.to(), wire.port()), "Connect")));
+        parts.addAll(List.of(add, new RemoveEdge(wire, GraphCommands.TEXT.get("disconnect")),
+                new AddEdge(new Edge(wire.from(), id, 0), GraphCommands.TEXT.get("connectPart")), new AddEdge(new Edge(id, wire.to(), wire.port()), GraphCommands.TEXT.get("connectPart"))));
         if (!applies(g, parts)) return null;
         return new Insertion(new CompoundCommand(TEXT.get("insert.label", add.node().name(), g.node(wire.from()).name(), g.node(wire.to()).name()), parts), id);
     }
@@ -76,7 +76,7 @@ public final class ChainEdits {
                 if (after.connectionProblem(join) != null) continue;
                 after = after.withEdge(join);
                 joins.add(join);
-                parts.add(new AddEdge(join, "Connect"));
+                parts.add(new AddEdge(join, GraphCommands.TEXT.get("connectPart")));
             }
         }
         if (joins.isEmpty()) return new Deletion(delete, List.of());

@@ -62,7 +62,7 @@ public final class GraphSvg {
                 s.append(text(b.x() + 14, ty += 17, 12, "normal", "#111827", "→ " + info.outputShape()));
                 s.append(text(b.x() + 14, ty + 17, 11, "normal", "#6b7280", NodeText.params(info.parameterCount())));
             } else {
-                s.append(text(b.x() + 14, ty + 17, 12, "bold", "#b91c1c", "⚠ " + (info == null ? "not analysed" : info.error())));
+                s.append(text(b.x() + 14, ty + 17, 12, "bold", "#b91c1c", "⚠ " + (info == null ? NodeText.TEXT.get("notAnalysed") : info.error())));
             }
             s.append("</g>\n");
         }

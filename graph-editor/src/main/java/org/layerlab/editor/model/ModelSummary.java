@@ -32,7 +32,7 @@ public record ModelSummary(List<Row> rows, long totalParameters, long totalFlops
                 params += info.parameterCount();
                 flops += info.flops();
             } else {
-                rows.add(new Row(n.id(), n.name(), type, "error", 0, 0, info == null ? "not analysed" : info.error()));
+                rows.add(new Row(n.id(), n.name(), type, NodeText.TEXT.get("summary.error"), 0, 0, info == null ? NodeText.TEXT.get("notAnalysed") : info.error()));
                 errors++;
             }
         }

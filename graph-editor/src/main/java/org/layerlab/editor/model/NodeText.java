@@ -10,7 +10,7 @@ import org.layerlab.compute.layers.LayerType;
 public final class NodeText {
     private NodeText() {}
 
-    private static final org.layerlab.compute.text.Messages TEXT =
+    static final org.layerlab.compute.text.Messages TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.nodetext", NodeText.class);
 
     /** The layer kind with its key settings, e.g. "Dense 128 · ReLU". */

@@ -6,14 +6,14 @@ import org.layerlab.compute.graph.Node;
 
 /** Which way data flows on the canvas: where input ports sit and how auto-layout stacks the layers. */
 public enum Orientation {
-    LEFT_RIGHT("Left to right"),
-    TOP_DOWN("Top down");
+    LEFT_RIGHT,
+    TOP_DOWN;
 
-    private final String displayName;
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.editor.i18n.editortext", Orientation.class);
 
-    Orientation(String displayName) { this.displayName = displayName; }
-
-    public String displayName() { return displayName; }
+    /** "Left to right", in the current language. */
+    public String displayName() { return TEXT.get("orientation." + name()); }
 
     /**
      * The direction a saved layout was drawn in (files keep positions, not the direction): top down when wires run
