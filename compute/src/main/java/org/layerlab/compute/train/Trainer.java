@@ -545,7 +545,11 @@ public final class Trainer {
             l.backward();
             var tracer = traces;
             boolean traced = tracer != null && (tracing || traceNext);
-            for (int i = 0; i < params.length; i++) {
+            // The divergence guard over the gradients, before anything changes the weights. With clipping on, the norm's
+            // pass reads every gradient anyway: a finite sum of squares proves them all finite, and only a non-finite one
+            // (a NaN or infinity, or squares overflowing) needs the per-parameter look.
+            double squares = run.clipNorm > 0 ? sumOfSquares(run.params) : Double.NaN;
+            for (int i = 0; i < params.length && !Double.isFinite(squares); i++) {
                 if (!params[i].grad().allFinite()) {
                     String node = network.nodeOf(run.keys[i]).id();
                     return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
@@ -560,7 +564,7 @@ public final class Trainer {
             Map<String, float[]> before = publishing ? WeightSnapshot.copyWeights(network) : null;
             Map<String, float[]> traceGradients = traced ? (gradients != null ? gradients : WeightSnapshot.copyGradients(network)) : null;
             Map<String, float[]> traceBefore = traced ? (before != null ? before : WeightSnapshot.copyWeights(network)) : null;
-            if (run.clipNorm > 0) clipGlobalNorm(run.params, run.clipNorm);
+            if (run.clipNorm > 0) clipGlobalNorm(run.params, run.clipNorm, squares);
             run.optimizer.setLearningRate(run.baseLr * run.schedule.factor(run.scheduleParams, step, run.stepsPerEpoch, run.totalSteps));
             run.optimizer.step(run.params);
             long taken = step + 1;
@@ -678,10 +682,18 @@ public final class Trainer {
         return null;
     }
 
-    /** Scales all gradients down together when their joint L2 norm exceeds {@code max} (PyTorch's clip_grad_norm_). */
-    static void clipGlobalNorm(List<Parameter> params, double max) {
+    /** Σg² over every gradient, summed in double in parameter order (the clipping's norm depends on this order). */
+    private static double sumOfSquares(List<Parameter> params) {
         double sq = 0;
         for (Parameter p : params) for (float g : p.grad().data()) sq += (double) g * g;
+        return sq;
+    }
+
+    /** Scales all gradients down together when their joint L2 norm exceeds {@code max} (PyTorch's clip_grad_norm_). */
+    static void clipGlobalNorm(List<Parameter> params, double max) { clipGlobalNorm(params, max, sumOfSquares(params)); }
+
+    /** {@link #clipGlobalNorm(List, double)} with the gradients' sum of squares already taken ({@link #sumOfSquares}). */
+    private static void clipGlobalNorm(List<Parameter> params, double max, double sq) {
         double norm = Math.sqrt(sq);
         if (norm <= max) return;
         float scale = (float) (max / (norm + 1e-6));
