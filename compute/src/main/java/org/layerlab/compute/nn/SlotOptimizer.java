@@ -15,7 +15,8 @@ import org.layerlab.compute.layers.Parameter;
  * The shared part of every optimizer: per-parameter state slots, a step counter, L1/L2 penalties folded into the
  * gradient, and checkpointing of the state. Subclasses state only their update rule, as one vectorised pass over each
  * parameter that reads its gradient through {@link #gradient(FloatVector, float[], int)} (so the penalties join that
- * pass instead of a pass of their own) and a scalar tail doing the same float operations in the same order.
+ * pass instead of a pass of their own) and a scalar tail doing the same float operations in the same order (plain SGD
+ * with no penalty keeps the scalar loop C2 vectorises by itself: see there).
  */
 public abstract class SlotOptimizer implements Optimizer {
     private final int slots;
@@ -55,6 +56,9 @@ public abstract class SlotOptimizer implements Optimizer {
         gi.intoArray(g, i);
         return gi;
     }
+
+    /** Whether an L1 or L2 penalty is on (when not, {@link #gradient} returns the gradient as it is). */
+    protected final boolean penalised() { return penalised; }
 
     /** {@link #gradient(FloatVector, float[], int)} for one element (the loops' tails). */
     protected final float gradient(float w, float[] g, int i) {
