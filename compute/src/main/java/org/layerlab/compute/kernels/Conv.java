@@ -94,9 +94,10 @@ public final class Conv {
 
     /** weight[F,C,kh,kw] as rows u = (ci, tap) of fPad output channels (zeros past F): the forward kernel's weights. */
     public static float[] forwardWeights(Plan p, float[] weight, float[] wt) {
-        java.util.Arrays.fill(wt, 0, forwardWeightsSize(p), 0f);
-        for (int co = 0; co < p.f; co++) {
-            for (int u = 0; u < p.c * p.taps; u++) wt[u * p.fPad + co] = weight[co * p.c * p.taps + u];
+        int uCount = p.c * p.taps;
+        for (int u = 0, d = 0; u < uCount; u++) { // written in order, every element once (batch-1 inference pays for this per call)
+            for (int co = 0; co < p.f; co++) wt[d++] = weight[co * uCount + u];
+            for (int co = p.f; co < p.fPad; co++) wt[d++] = 0f;
         }
         return wt;
     }
