@@ -46,8 +46,9 @@ public final class BundledSource implements DataSource {
             List.of(IdxSource.LAYOUT), Map.of("label", "65", "header", "no", "delimiter", "comma", "problem", "classification"), Shape.of(1, 8, 8));
 
     @Override public String id() { return id; }
-    @Override public String displayName() { return name; }
-    @Override public String description() { return description; }
+    // Read at each call, not kept from class loading: a switch of language renames the source too.
+    @Override public String displayName() { return SourceText.name(id()); }
+    @Override public String description() { return SourceText.about(id()); }
     @Override public List<ParamSpec> params() { return params; }
     @Override public Group group() { return Group.NAMED; }
 

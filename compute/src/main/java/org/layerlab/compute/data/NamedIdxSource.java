@@ -92,8 +92,9 @@ public final class NamedIdxSource implements DataSource {
                     "t10k-labels-idx1-ubyte.gz", "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"));
 
     @Override public String id() { return id; }
-    @Override public String displayName() { return name; }
-    @Override public String description() { return description; }
+    // Read at each call, not kept from class loading: a switch of language renames the source too.
+    @Override public String displayName() { return SourceText.name(id()); }
+    @Override public String description() { return SourceText.about(id()); }
     @Override public List<ParamSpec> params() { return PARAMS; }
     @Override public Group group() { return Group.NAMED; }
     @Override public Shape sampleShape(Params p) { return "flat".equals(p.getString("layout")) ? Shape.of(784) : Shape.of(1, 28, 28); }
