@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.data.Dataset;
@@ -72,15 +71,21 @@ public final class Bench {
     /**
      * Trains and returns samples/s over the whole run (events and shuffling included, as a user would see). Also
      * records in {@link #STEP_COSTS} the training thread's allocation per step (median over the second half of the
-     * steps, once the JIT is warm) and the collectors' time per step over the run.
+     * steps, once the JIT is warm), the collectors' time per step over the run, and samples per CPU-second of the
+     * trainer's thread (run started to run ended).
      */
     static double train(CompiledNetwork net, Dataset data, TrainingConfig cfg) throws Exception {
         try (ComputePool pool = new ComputePool(1)) {
             Trainer t = new Trainer(net, data, null, cfg.withCheckpoints(false));
             var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            List<Long> perStep = new CopyOnWriteArrayList<>();
-            long[] last = {-1};
+            // Filled on the trainer's thread, read after the run's future completes (which orders the two). Not a
+            // CopyOnWriteArrayList: that copied every step's whole history, O(steps²), which cost W1 several µs a step
+            // (its 31 KiB "allocated per step" was mostly those copies).
+            List<Long> perStep = new ArrayList<>();
+            long[] last = {-1}, cpu = new long[2];
             t.addListener(new TrainingListener() {
+                @Override public void runStarted(TrainingEvents.RunStarted e) { cpu[0] = mx.getCurrentThreadCpuTime(); }
+                @Override public void runEnded(RunEnded e) { cpu[1] = mx.getCurrentThreadCpuTime(); }
                 @Override public void batchEnded(TrainingEvents.BatchEnd e) {
                     long now = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
                     if (last[0] >= 0) perStep.add(now - last[0]);
@@ -97,6 +102,9 @@ public final class Bench {
             STEP_COSTS.put("alloc_kib_per_step", warm.isEmpty() ? 0 : Math.round(warm.get(warm.size() / 2) / 102.4) / 10.0);
             STEP_COSTS.put("gc_ms_per_step", Math.round(gc * 1000.0 / Math.max(1, perStep.size() + 1)) / 1000.0);
             STEP_COSTS.put("gc_ms", gc);
+            // The trainer thread's own CPU time: on a loaded machine its wall time is mostly time other processes held
+            // the core, and this is the figure that compares builds (see StepCostBench).
+            STEP_COSTS.put("samples_per_trainer_cpu_s", Math.round((double) data.size() * cfg.epochs() / Math.max(1e-9, (cpu[1] - cpu[0]) / 1e9)));
             return (double) data.size() * cfg.epochs() / s;
         }
     }

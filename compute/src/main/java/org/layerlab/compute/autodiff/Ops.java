@@ -164,7 +164,7 @@ public final class Ops {
         double loss = 0;
         for (int i = 0; i < n; i++) {
             float x = xv[i];
-            loss += Math.max(x, 0) - x * targets[i] + Math.log1p(Math.exp(-Math.abs(x)));
+            loss += Math.max(x, 0) - x * targets[i] + log1p(Math.exp(-Math.abs(x)));
         }
         return new Var(Tensor.scalar((float) (loss / n)), "sigmoidBinaryCrossEntropy", o -> {
             float scale = o.grad().data()[0] / n;
@@ -228,6 +228,15 @@ public final class Ops {
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
                 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? 1 - r : r - 1;
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1] from {@code Math.log} (a JIT intrinsic; {@code Math.log1p} is a native call on JDK 17,
+     * ~3× slower), with Kahan's correction for the rounding of 1 + e: within 4e-16 relative of {@code Math.log1p}.
+     */
+    static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
     }
 
     public static float sigmoid(float x) {

@@ -1,8 +1,5 @@
 package org.layerlab.compute.autodiff;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.layerlab.compute.tensor.Shape;
 import org.layerlab.compute.tensor.Tensor;
@@ -31,13 +28,21 @@ public final class Var {
 
     /** Set while {@link #withoutTape} runs: nodes then keep no parents or rules, parameters need no gradient. */
     private static final ThreadLocal<Boolean> NO_TAPE = new ThreadLocal<>();
+    /**
+     * How many threads are inside {@link #withoutTape} now: while none is, a node need not look up the thread-local
+     * (a look-up per node was a visible part of a small network's training step).
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger UNTAPED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** True when the calling thread runs inside {@link #withoutTape}. */
+    private static boolean noTape() { return UNTAPED.get() != 0 && NO_TAPE.get() != null; }
     private static final Var[] NO_PARENTS = new Var[0];
 
     Var(Tensor value, String op, Backward backward, Var... parents) {
         this.value = value;
         this.op = op;
         boolean any = false;
-        if (NO_TAPE.get() != null) parents = NO_PARENTS; // inference: nothing is kept alive for a backward pass
+        if (noTape()) parents = NO_PARENTS; // inference: nothing is kept alive for a backward pass
         this.parents = parents;
         for (Var p : parents) any |= p.requiresGrad;
         this.requiresGrad = any;
@@ -47,7 +52,7 @@ public final class Var {
     private Var(Tensor value, Tensor grad, boolean requiresGrad) {
         this.value = value;
         this.grad = grad;
-        this.parents = new Var[0];
+        this.parents = NO_PARENTS;
         this.backward = null;
         this.op = "leaf";
         this.requiresGrad = requiresGrad;
@@ -57,16 +62,18 @@ public final class Var {
     public static Var constant(Tensor value) { return new Var(value, null, false); }
 
     /** A trainable leaf whose gradient accumulates into {@code grad} (owned by the parameter). */
-    public static Var parameter(Tensor value, Tensor grad) { return new Var(value, grad, NO_TAPE.get() == null); }
+    public static Var parameter(Tensor value, Tensor grad) { return new Var(value, grad, !noTape()); }
 
     /** A value computed with no tape on this thread: for inference, where no gradient will be asked for. */
     public static <T> T withoutTape(java.util.function.Supplier<T> body) {
-        if (NO_TAPE.get() != null) return body.get();
+        if (noTape()) return body.get();
+        UNTAPED.incrementAndGet(); // before the thread-local is set: a thread that sees it set also sees the count
         NO_TAPE.set(Boolean.TRUE);
         try {
             return body.get();
         } finally {
             NO_TAPE.set(null); // not remove(): an absent entry makes every later get() insert one (seen in profiles)
+            UNTAPED.decrementAndGet();
         }
     }
 
@@ -93,32 +100,38 @@ public final class Var {
 
     /** Reverse pass with this node's gradient already set by the caller. */
     public void backwardFromSeed() {
-        List<Var> order = reachable();
-        // Parents are always created before their children, so decreasing creation order is a topological order.
-        order.sort((x, y) -> Long.compare(y.seq, x.seq));
-        for (Var v : order) {
+        Var[] order = new Var[16];
+        int count = 0;
+        // This node and every ancestor that needs a gradient, each once (marked with a fresh pass number, no hash set),
+        // kept sorted by decreasing creation number as they are found: parents are always created before their
+        // children, so that is a topological order. A depth-first walk finds them nearly in that order already, so the
+        // insertion costs next to nothing (a comparator sort of a list was a visible part of a small network's step).
+        int pass = PASSES.incrementAndGet();
+        Var[] todo = new Var[16];
+        int top = 0;
+        mark = pass;
+        todo[top++] = this;
+        while (top > 0) {
+            Var v = todo[--top];
+            if (count == order.length) order = java.util.Arrays.copyOf(order, 2 * count);
+            int at = count++;
+            while (at > 0 && order[at - 1].seq < v.seq) { order[at] = order[at - 1]; at--; }
+            order[at] = v;
+            for (Var p : v.parents) {
+                if (p.requiresGrad && p.mark != pass) {
+                    p.mark = pass;
+                    if (top == todo.length) todo = java.util.Arrays.copyOf(todo, 2 * top);
+                    todo[top++] = p;
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            Var v = order[i];
             if (v.parents.length == 0 || !v.requiresGrad) continue;
             if (v.backward == null) throw new IllegalStateException("no gradient rule for op '" + v.op + "'");
             if (v.grad == null) continue; // nothing flowed here
             v.backward.apply(v);
         }
-    }
-
-    /** This node and every ancestor that needs a gradient, each once (marked with a fresh pass number, no hash set). */
-    private List<Var> reachable() {
-        int pass = PASSES.incrementAndGet();
-        List<Var> out = new ArrayList<>();
-        Deque<Var> todo = new ArrayDeque<>();
-        mark = pass;
-        todo.push(this);
-        while (!todo.isEmpty()) {
-            Var v = todo.pop();
-            out.add(v);
-            for (Var p : v.parents) {
-                if (p.requiresGrad && p.mark != pass) { p.mark = pass; todo.push(p); }
-            }
-        }
-        return out;
     }
 
     @Override public String toString() { return op + value.shape(); }

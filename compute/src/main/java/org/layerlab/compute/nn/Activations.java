@@ -91,14 +91,27 @@ public final class Activations {
     public static final Activation TANH = Activation.elementwise("tanh", "Tanh",
             "Squashes values into −1…1; centred at zero, a classic for small networks.", 5.0 / 3,
             Activation.Export.op("Tanh", "nn.Tanh()"), new Elementwise() {
-                public float apply(float x) { return (float) Math.tanh(x); }
+                public float apply(float x) { return tanh(x); }
                 public float derivative(float x, float y) { return 1f - y * y; }
                 public boolean derivativeFromOutput() { return true; }
-                public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = (float) Math.tanh(x[i]); }
+                public void applyAll(float[] x, float[] y) { for (int i = 0; i < x.length; i++) y[i] = tanh(x[i]); }
                 public void backwardAll(float[] x, float[] y, float[] g, float[] gx) {
                     for (int i = 0; i < g.length; i++) gx[i] += g[i] * (1f - y[i] * y[i]);
                 }
             });
+
+    /**
+     * tanh from one {@code Math.exp} (a JIT intrinsic), in double and rounded to float. On JDK 17 {@code Math.tanh} is a
+     * native call of about 75 ns, which made it most of a small network's training step (W1: 160 per step); this takes
+     * about 7 ns and equals {@code (float) Math.tanh(x)} for all but 20 of the 1.1 billion floats in [0, 20] (those
+     * differ by one ulp). Odd, so negative inputs mirror positive ones; NaN stays NaN, ±∞ gives ±1, −0 gives −0.
+     */
+    static float tanh(float x) {
+        double a = Math.abs((double) x), t;
+        if (a < 0x1p-10) t = a * (1 - a * a / 3); // the series: 1 − 2/(e^2a + 1) would cancel to few digits here
+        else t = 1 - 2 / (Math.exp(2 * a) + 1);
+        return (float) Math.copySign(t, x);
+    }
 
     public static final Activation SIGMOID = Activation.elementwise("sigmoid", "Sigmoid",
             "Squashes values into 0…1; used for probabilities of independent yes/no outputs.", 1.0,

@@ -17,6 +17,7 @@ import org.layerlab.compute.layers.ForwardContext;
 import org.layerlab.compute.layers.Parameter;
 import org.layerlab.compute.nn.Loss;
 import org.layerlab.compute.nn.Optimizer;
+import org.layerlab.compute.catalog.Params;
 import org.layerlab.compute.nn.Schedule;
 import org.layerlab.compute.tensor.Workspace;
 import org.layerlab.compute.layers.OutputLayer;
@@ -171,6 +172,7 @@ public final class Trainer {
                 return done;
             }
             edits.add(new WeightEdit(key, index, value, done));
+            unhindered = false;
             changed.signalAll();
         } finally { lock.unlock(); }
         return done;
@@ -271,6 +273,7 @@ public final class Trainer {
         lock.lock();
         try {
             change.run();
+            unhindered = false;
             changed.signalAll();
         } finally { lock.unlock(); }
     }
@@ -283,6 +286,10 @@ public final class Trainer {
      */
     private boolean awaitPermission(long step, int epoch) throws InterruptedException {
         tracing = false;
+        if (unhindered) { // nothing was asked of the run since its last step and it goes at full speed: no lock to take
+            lastStepAt = pace.clock().nanoTime();
+            return true;
+        }
         boolean told = false;
         while (true) {
             boolean paused;
@@ -312,6 +319,7 @@ public final class Trainer {
                     state = State.RUNNING;
                     stepped = true;
                     lastStepAt = pace.clock().nanoTime();
+                    unhindered = !pauseRequested && !stopRequested && edits.isEmpty() && pace.intervalNanos() == 0;
                 }
             } finally { lock.unlock(); }
             if (edit) { // made while paused: applied before anything else happens to the weights
@@ -338,6 +346,13 @@ public final class Trainer {
     }
 
     private boolean mustWait() { return !stopRequested && pauseRequested && stepsGranted == 0; }
+
+    /**
+     * True while the run goes at full speed with no pause, stop, step grant or weight edit asked since its last step:
+     * the next step may then start without taking the lock. Set under the lock by the trainer's thread when a step
+     * starts; every control method (and a pace change, through its watcher) clears it under the lock.
+     */
+    private volatile boolean unhindered;
 
     /** The step about to run is traced (trainer thread). */
     private boolean tracing;
@@ -402,13 +417,14 @@ public final class Trainer {
         long step = from == null ? 0 : from.step();
         SnapshotSink sink = snapshots;
         if (sink != null) publish(sink, WeightSnapshot.Kind.START, 0, 0, false, null, null);
+        RunSteps run = new RunSteps(optimizer, baseLr, schedule, params, named, sink, n, bs, stepsPerEpoch, totalSteps);
         Map<String, Double> last = from == null ? Map.of() : from.metrics();
         String monitor = validation != null ? "val_loss" : "loss";
         double best = from == null ? Double.POSITIVE_INFINITY : from.bestMonitored();
         int sinceBest = from == null ? 0 : from.epochsSinceBest();
         for (int epoch = from == null ? 1 : from.epoch() + 1; epoch <= config.epochs(); epoch++) {
             int[] order = Dataset.permutation(n, epochStream(config.seed(), epoch, SHUFFLE));
-            SplittableRandom dropout = epochStream(config.seed(), epoch, DROPOUT);
+            run.dropout = epochStream(config.seed(), epoch, DROPOUT);
             double lossSum = 0;
             long correct = 0;
             int seen = 0;
@@ -419,59 +435,16 @@ public final class Trainer {
                     return broken != null ? broken : new RunEnded(EndReason.STOPPED, "stopped", step, epoch, last);
                 }
                 long t0 = System.nanoTime();
-                int size, batchCorrect;
-                double lv;
-                // Every array the step makes comes from the network's workspace and is reused by the next step;
-                // nothing from inside this block (outputs, batch, gradients of activations) may be kept past it.
-                try (Workspace.Scope reuse = network.workspace().open()) {
-                    Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
-                    Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, dropout));
-                    Var out = outputs.get(network.outputId());
-                    Var l = loss.compute(out, batch);
-                    lv = l.value().item();
-                    if (!Double.isFinite(lv)) {
-                        String node = firstNonFinite(outputs);
-                        String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
-                                : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
-                        return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
-                    }
-                    for (Parameter p : params) p.zeroGrad();
-                    l.backward();
-                    var tracer = traces;
-                    boolean traced = tracer != null && (tracing || traceNext);
-                    for (Map.Entry<String, Parameter> e : named.entrySet()) {
-                        if (!e.getValue().grad().allFinite()) {
-                            String node = network.nodeOf(e.getKey()).id();
-                            return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
-                                    + "'s " + e.getValue().name() + " became NaN or infinite");
-                        }
-                    }
-                    boolean endsEpoch = b == stepsPerEpoch - 1;
-                    // A due step keeps the loss's own gradients: clipping and the optimizer's penalties change them next.
-                    boolean publishing = sink != null && sink.due(step + 1, endsEpoch, System.nanoTime());
-                    Map<String, float[]> gradients = publishing ? WeightSnapshot.copyGradients(network) : null;
-                    Map<String, float[]> before = publishing ? WeightSnapshot.copyWeights(network) : null;
-                    Map<String, float[]> traceGradients = traced ? (gradients != null ? gradients : WeightSnapshot.copyGradients(network)) : null;
-                    Map<String, float[]> traceBefore = traced ? (before != null ? before : WeightSnapshot.copyWeights(network)) : null;
-                    if (config.clipNorm() > 0) clipGlobalNorm(params, config.clipNorm());
-                    optimizer.setLearningRate(baseLr * schedule.factor(config.scheduleParams(), step, stepsPerEpoch, totalSteps));
-                    optimizer.step(params);
-                    step++;
-                    if (traced) {
-                        traceNext = false;
-                        tracer.accept(trace(step, epoch, order, b * bs, batch, outputs, lv, traceGradients, traceBefore));
-                    }
-                    if (publishing) publish(sink, WeightSnapshot.Kind.STEP, step, epoch, endsEpoch, gradients, before);
-                    size = batch.size();
-                    batchCorrect = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
-                    if (!loss.classification()) regression.add(out.value().data(), batch.targets());
-                }
-                lossSum += lv * size;
-                correct += batchCorrect;
+                RunEnded broken = trainBatch(run, order, b, epoch, step, last, regression);
+                if (broken != null) return broken;
+                step++;
+                int size = run.size;
+                lossSum += run.loss * size;
+                correct += run.correct;
                 seen += size;
                 long now = System.nanoTime();
-                BatchEnd be = new BatchEnd(step, epoch, b + 1, lv,
-                        loss.classification() ? (double) batchCorrect / size : Double.NaN,
+                BatchEnd be = new BatchEnd(step, epoch, b + 1, run.loss,
+                        loss.classification() ? (double) run.correct / size : Double.NaN,
                         size / Math.max(1e-9, (now - t0) / 1e9), now - start);
                 for (TrainingListener li : listeners) li.batchEnded(be);
             }
@@ -507,6 +480,105 @@ public final class Trainer {
             }
         }
         return new RunEnded(EndReason.COMPLETED, "completed", step, config.epochs(), withTest(last, loss));
+    }
+
+    /** What every step of a run reads, looked up once per run (settings are map look-ups), and the last step's results. */
+    private final class RunSteps {
+        final Optimizer optimizer;
+        final double baseLr;
+        final Schedule schedule;
+        final Params scheduleParams;
+        final double clipNorm;
+        final List<Parameter> params;
+        final Parameter[] paramArray;
+        final String[] keys;
+        final SnapshotSink sink;
+        final int n, bs, stepsPerEpoch;
+        final long totalSteps;
+        /** The last step's loss, batch size and correctly classified samples. */
+        double loss;
+        int size, correct;
+        SplittableRandom dropout;
+
+        RunSteps(Optimizer optimizer, double baseLr, Schedule schedule, List<Parameter> params, Map<String, Parameter> named, SnapshotSink sink,
+                 int n, int bs, int stepsPerEpoch, long totalSteps) {
+            this.optimizer = optimizer;
+            this.baseLr = baseLr;
+            this.schedule = schedule;
+            this.scheduleParams = config.scheduleParams();
+            this.clipNorm = config.clipNorm();
+            this.params = params; // the network's order, which checkpoints index the optimizer's state by
+            this.paramArray = named.values().toArray(new Parameter[0]);
+            this.keys = named.keySet().toArray(new String[0]);
+            this.sink = sink;
+            this.n = n;
+            this.bs = bs;
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.totalSteps = totalSteps;
+        }
+    }
+
+    /**
+     * Batch {@code b} of the epoch: forward, loss, backward, the divergence guard, clipping and the update; its results go
+     * to {@code run}. A method of its own (not a block of {@link #loop}'s nested loops) so the JIT compiles it whole as
+     * a normal method rather than inside an on-stack-replacement of the run's loop. Null, or the end of a diverged run.
+     */
+    private RunEnded trainBatch(RunSteps run, int[] order, int b, int epoch, long step, Map<String, Double> last,
+                                Metrics.RegressionSums regression) {
+        int n = run.n, bs = run.bs;
+        Parameter[] params = run.paramArray;
+        // Every array the step makes comes from the network's workspace and is reused by the next step;
+        // nothing from inside this block (outputs, batch, gradients of activations) may be kept past it.
+        try (Workspace.Scope reuse = network.workspace().open()) {
+            Batch batch = train.batch(order, b * bs, Math.min(n, (b + 1) * bs));
+            Map<String, Var> outputs = network.forwardAll(batch.x(), new ForwardContext(true, run.dropout));
+            Var out = outputs.get(network.outputId());
+            Var l = loss.compute(out, batch);
+            double lv = l.value().item();
+            if (!Double.isFinite(lv)) {
+                String node = firstNonFinite(outputs);
+                String why = node != null ? " (the output of " + network.graph().node(node).name() + " was not finite first)"
+                        : " (the output of " + network.graph().node(network.outputId()).name() + " grew too large for the loss)";
+                return diverged(step + 1, epoch, last, node != null ? node : network.outputId(), "the loss became " + lv + why);
+            }
+            for (Parameter p : params) p.zeroGrad();
+            l.backward();
+            var tracer = traces;
+            boolean traced = tracer != null && (tracing || traceNext);
+            // The divergence guard over the gradients, before anything changes the weights. With clipping on, the norm's
+            // pass reads every gradient anyway: a finite sum of squares proves them all finite, and only a non-finite one
+            // (a NaN or infinity, or squares overflowing) needs the per-parameter look.
+            double squares = run.clipNorm > 0 ? sumOfSquares(run.params) : Double.NaN;
+            for (int i = 0; i < params.length && !Double.isFinite(squares); i++) {
+                if (!params[i].grad().allFinite()) {
+                    String node = network.nodeOf(run.keys[i]).id();
+                    return diverged(step + 1, epoch, last, node, "the gradient of " + network.graph().node(node).name()
+                            + "'s " + params[i].name() + " became NaN or infinite");
+                }
+            }
+            boolean endsEpoch = b == run.stepsPerEpoch - 1;
+            SnapshotSink sink = run.sink;
+            // A due step keeps the loss's own gradients: clipping and the optimizer's penalties change them next.
+            boolean publishing = sink != null && sink.due(step + 1, endsEpoch, System.nanoTime());
+            Map<String, float[]> gradients = publishing ? WeightSnapshot.copyGradients(network) : null;
+            Map<String, float[]> before = publishing ? WeightSnapshot.copyWeights(network) : null;
+            Map<String, float[]> traceGradients = traced ? (gradients != null ? gradients : WeightSnapshot.copyGradients(network)) : null;
+            Map<String, float[]> traceBefore = traced ? (before != null ? before : WeightSnapshot.copyWeights(network)) : null;
+            if (run.clipNorm > 0) clipGlobalNorm(run.params, run.clipNorm, squares);
+            run.optimizer.setLearningRate(run.baseLr * run.schedule.factor(run.scheduleParams, step, run.stepsPerEpoch, run.totalSteps));
+            run.optimizer.step(run.params);
+            long taken = step + 1;
+            if (traced) {
+                traceNext = false;
+                tracer.accept(trace(taken, epoch, order, b * bs, batch, outputs, lv, traceGradients, traceBefore));
+            }
+            if (publishing) publish(sink, WeightSnapshot.Kind.STEP, taken, epoch, endsEpoch, gradients, before);
+            run.loss = lv;
+            run.size = batch.size();
+            run.correct = loss.classification() ? Evaluation.countCorrect(loss, out.value(), batch.labels()) : 0;
+            if (!loss.classification()) regression.add(out.value().data(), batch.targets());
+        }
+        return null;
     }
 
     /**
@@ -610,10 +682,18 @@ public final class Trainer {
         return null;
     }
 
-    /** Scales all gradients down together when their joint L2 norm exceeds {@code max} (PyTorch's clip_grad_norm_). */
-    static void clipGlobalNorm(List<Parameter> params, double max) {
+    /** Σg² over every gradient, summed in double in parameter order (the clipping's norm depends on this order). */
+    private static double sumOfSquares(List<Parameter> params) {
         double sq = 0;
         for (Parameter p : params) for (float g : p.grad().data()) sq += (double) g * g;
+        return sq;
+    }
+
+    /** Scales all gradients down together when their joint L2 norm exceeds {@code max} (PyTorch's clip_grad_norm_). */
+    static void clipGlobalNorm(List<Parameter> params, double max) { clipGlobalNorm(params, max, sumOfSquares(params)); }
+
+    /** {@link #clipGlobalNorm(List, double)} with the gradients' sum of squares already taken ({@link #sumOfSquares}). */
+    private static void clipGlobalNorm(List<Parameter> params, double max, double sq) {
         double norm = Math.sqrt(sq);
         if (norm <= max) return;
         float scale = (float) (max / (norm + 1e-6));
