@@ -526,31 +526,86 @@ public final class Gemm {
         }
     }
 
-    /** Straight loops for small products, where packing would cost more than it saves. */
+    /**
+     * Small products, where packing would cost more than it saves. Outputs narrower than a vector (n = 8 or 1 in a
+     * small MLP) and every product against Bᵀ go to {@link #tiles}: a straight loop over n that short ran C2's
+     * vectorised-loop set-up for 8 or 1 iterations, and a dot product per element of C was one dependent chain of
+     * adds (together 45 % of a 2-8-8-1 network's training step, 2 Dec 2026). Wider rows keep the loop C2 vectorises.
+     */
     private static void small(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, float[] c) {
-        if (!transB) {
-            for (int i = 0; i < m; i++) {
-                int ci = i * n;
-                for (int p = 0; p < k; p++) {
-                    float aip = transA ? a[p * m + i] : a[i * k + p];
-                    int bp = p * n;
-                    for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
-                }
-            }
-        } else {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    float s = 0f;
-                    int bj = j * k;
-                    if (transA) {
-                        for (int p = 0; p < k; p++) s += a[p * m + i] * b[bj + p];
-                    } else {
-                        int ai = i * k;
-                        for (int p = 0; p < k; p++) s += a[ai + p] * b[bj + p];
-                    }
-                    c[i * n + j] += s;
-                }
+        if (transB || n <= L) {
+            // op(A)[i, p] = a[i·ars + p·aps], op(B)[p, j] = b[p·bps + j·bjs]: one walk serves all four transposes.
+            tiles(m, n, k, a, transA ? 1 : k, transA ? m : 1, b, transB ? 1 : n, transB ? k : 1, c);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = transA ? a[p * m + i] : a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
             }
         }
+    }
+
+    /**
+     * C += op(A)·op(B) in register tiles of scalar accumulators, each summed over all of K from zero and then added
+     * to C: 2×4 tiles over groups of four columns, 4×1 down each column left over, so every loop over p carries
+     * several independent FMA chains and none has an inner loop over j. Strides as in {@link #small}.
+     */
+    private static void tiles(int m, int n, int k, float[] a, int ars, int aps, float[] b, int bps, int bjs, float[] c) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int i = 0;
+            for (; i + 2 <= m; i += 2) tile2x4(k, a, i * ars, ars, aps, b, j * bjs, bps, bjs, c, i * n + j, n);
+            if (i < m) tile1x4(k, a, i * ars, aps, b, j * bjs, bps, bjs, c, i * n + j);
+        }
+        for (; j < n; j++) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) tile4x1(k, a, i * ars, ars, aps, b, j * bjs, bps, c, i * n + j, n);
+            for (; i < m; i++) {
+                float s = 0f;
+                for (int p = 0, ai = i * ars, bi = j * bjs; p < k; p++, ai += aps, bi += bps) s = Math.fma(a[ai], b[bi], s);
+                c[i * n + j] += s;
+            }
+        }
+    }
+
+    /** Rows i, i+1 (A from {@code ao}, {@code ars} apart) by columns j..j+3 (B from {@code bo}, {@code bjs} apart). */
+    private static void tile2x4(int k, float[] a, int ao, int ars, int aps, float[] b, int bo, int bps, int bjs,
+                                float[] c, int co, int ldc) {
+        float s00 = 0f, s01 = 0f, s02 = 0f, s03 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f;
+        for (int p = 0, ai = ao, bi = bo; p < k; p++, ai += aps, bi += bps) {
+            float a0 = a[ai], a1 = a[ai + ars];
+            float b0 = b[bi], b1 = b[bi + bjs], b2 = b[bi + 2 * bjs], b3 = b[bi + 3 * bjs];
+            s00 = Math.fma(a0, b0, s00); s01 = Math.fma(a0, b1, s01); s02 = Math.fma(a0, b2, s02); s03 = Math.fma(a0, b3, s03);
+            s10 = Math.fma(a1, b0, s10); s11 = Math.fma(a1, b1, s11); s12 = Math.fma(a1, b2, s12); s13 = Math.fma(a1, b3, s13);
+        }
+        c[co] += s00; c[co + 1] += s01; c[co + 2] += s02; c[co + 3] += s03;
+        int c1 = co + ldc;
+        c[c1] += s10; c[c1 + 1] += s11; c[c1 + 2] += s12; c[c1 + 3] += s13;
+    }
+
+    /** The last row of an odd m by columns j..j+3. */
+    private static void tile1x4(int k, float[] a, int ao, int aps, float[] b, int bo, int bps, int bjs, float[] c, int co) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        for (int p = 0, ai = ao, bi = bo; p < k; p++, ai += aps, bi += bps) {
+            float a0 = a[ai];
+            s0 = Math.fma(a0, b[bi], s0); s1 = Math.fma(a0, b[bi + bjs], s1);
+            s2 = Math.fma(a0, b[bi + 2 * bjs], s2); s3 = Math.fma(a0, b[bi + 3 * bjs], s3);
+        }
+        c[co] += s0; c[co + 1] += s1; c[co + 2] += s2; c[co + 3] += s3;
+    }
+
+    /** Rows i..i+3 by one column (B from {@code bo}): an output of one unit, or the columns past the groups of four. */
+    private static void tile4x1(int k, float[] a, int ao, int ars, int aps, float[] b, int bo, int bps,
+                                float[] c, int co, int ldc) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        for (int p = 0, ai = ao, bi = bo; p < k; p++, ai += aps, bi += bps) {
+            float bv = b[bi];
+            s0 = Math.fma(a[ai], bv, s0); s1 = Math.fma(a[ai + ars], bv, s1);
+            s2 = Math.fma(a[ai + 2 * ars], bv, s2); s3 = Math.fma(a[ai + 3 * ars], bv, s3);
+        }
+        c[co] += s0; c[co + ldc] += s1; c[co + 2 * ldc] += s2; c[co + 3 * ldc] += s3;
     }
 }

@@ -40,6 +40,51 @@ class GemmTest {
         }
     }
 
+    /**
+     * The small-product paths at the sizes a tiny network trains at: every m and k from 1 to 12 with every n from 1
+     * to one past the vector width (register tiles with and without leftover rows and columns), all four transposes,
+     * accumulating or not (then C's old contents, NaN here, must not show), against the reference; a second call gives
+     * the same bits.
+     */
+    @Test void tinyProductsMatchReference() {
+        for (int m = 1; m <= 12; m++) for (int n = 1; n <= Vectors.LANES + 1; n++) for (int k = 1; k <= 12; k++) checkTiny(m, n, k);
+    }
+
+    /** The products of a 2-8-8-1 network's step at batch 10 (forward, and both gradients), and a few wider kin. */
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @CsvSource({"10,8,2", "10,8,8", "10,1,8", "2,8,10", "8,8,10", "8,1,10", "10,8,1", "1,1,1", "256,1,64", "64,1,256", "13,3,200", "31,17,9"})
+    void networkStepProductsMatchReference(int m, int n, int k) {
+        checkTiny(m, n, k);
+    }
+
+    private static void checkTiny(int m, int n, int k) {
+        SplittableRandom rng = new SplittableRandom(m * 1009L + n * 31L + k);
+        float[] a = new float[m * k], b = new float[k * n], init = new float[m * n];
+        for (int i = 0; i < a.length; i++) a[i] = (float) (rng.nextDouble() - 0.5);
+        for (int i = 0; i < b.length; i++) b[i] = (float) (rng.nextDouble() - 0.5);
+        for (int i = 0; i < init.length; i++) init[i] = (float) rng.nextDouble();
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                for (boolean acc : new boolean[] {false, true}) {
+                    float[] c = acc ? init.clone() : new float[m * n], again;
+                    if (!acc) java.util.Arrays.fill(c, Float.NaN);
+                    again = c.clone();
+                    Gemm.gemm(ta, tb, m, n, k, a, b, c, acc);
+                    Gemm.gemm(ta, tb, m, n, k, a, b, again, acc);
+                    String where = m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb + " acc=" + acc;
+                    assertArrayEquals(c, again, "deterministic, " + where);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double s = acc ? init[i * n + j] : 0;
+                            for (int p = 0; p < k; p++) s += (double) (ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j]);
+                            assertEquals(s, c[i * n + j], 1e-5 * Math.sqrt(k) + 1e-6, where + " at " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The width the tests run at is the one asked for: the build's second run forces the other width. */
     @Test void runsAtTheRequestedWidth() {
         System.out.println("GemmTest vector width: " + Vectors.describe());
