@@ -125,7 +125,7 @@ def main():
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nLayerLab vector width: %s; load average at the end %s (1, 5, 15 min)" % ((results["sgemm"][0] or {}).get("vector", "?"), load()))
+    print("\nLayerLab vector width: %s; load average at the end %s (1, 5, 15 min)" % (next((ll["vector"] for ll, _ in results.values() if ll and "vector" in ll), "?"), load()))
     print("\nLayerLab training steps (best run): allocation per warm step and GC time per step")
     print("| workload | KiB allocated per step | GC ms per step | GC ms in all |")
     print("|---|---|---|---|")

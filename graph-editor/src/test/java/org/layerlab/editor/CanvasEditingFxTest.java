@@ -12,10 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.shape.CubicCurve;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -33,29 +31,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CanvasEditingFxTest {
     private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
+    private EditorFixture fixture;
     private GraphEditor editor;
 
     @Start
     void start(Stage stage) {
-        editor = new GraphEditor();
-        BorderPane root = new BorderPane(editor.canvas(), null, editor.inspector(), null, editor.palette());
-        Scene scene = new Scene(root, 1200, 760);
-        editor.installShortcuts(scene);
-        editor.setGraph(Graphs.chain());
-        stage.setScene(scene);
-        stage.show();
+        fixture = EditorFixture.show(stage);
+        editor = fixture.editor();
     }
 
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
+    private static <T> T onFx(Callable<T> c) throws Exception { return EditorFixture.onFx(c); }
 
-    private ModelGraph graph() throws Exception { return onFx(editor::getGraph); }
+    private ModelGraph graph() throws Exception { return fixture.graph(); }
 
-    private void show(ModelGraph g) throws Exception {
-        onFx(() -> { editor.setGraph(g); return null; });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void show(ModelGraph g) throws Exception { fixture.setGraph(g); }
 
     /** The screen point in the middle of a wire's curve. */
     private Point2D middleOf(FxRobot robot, String wireId) throws Exception {

@@ -15,14 +15,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -43,29 +41,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The editor as a user drives it, headless (Monocle): mouse and keyboard through the TestFX robot. */
 @ExtendWith(ApplicationExtension.class)
 class GraphEditorFxTest {
+    private EditorFixture fixture;
     private GraphEditor editor;
 
     @Start
     void start(Stage stage) {
-        editor = new GraphEditor();
-        BorderPane root = new BorderPane(editor.canvas(), null, editor.inspector(), null, editor.palette());
-        Scene scene = new Scene(root, 1200, 760);
-        editor.installShortcuts(scene);
-        editor.setGraph(Graphs.chain());
-        stage.setScene(scene);
-        stage.show();
+        fixture = EditorFixture.show(stage);
+        editor = fixture.editor();
     }
 
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
+    private static <T> T onFx(Callable<T> c) throws Exception { return EditorFixture.onFx(c); }
 
-    private void show(ModelGraph g) throws Exception {
-        onFx(() -> { editor.setGraph(g); return null; });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void show(ModelGraph g) throws Exception { fixture.setGraph(g); }
 
-    private ModelGraph graph() throws Exception { return onFx(editor::getGraph); }
+    private ModelGraph graph() throws Exception { return fixture.graph(); }
 
     private String shapeText(FxRobot robot, String id) {
         return robot.lookup("#shape-" + id).queryAs(Label.class).getText();

@@ -109,8 +109,9 @@ class SampleExportTest {
     @org.junit.jupiter.api.Test
     void pytorchExportsGiveLayerLabsOutputs(@TempDir Path tmp) throws Exception {
         String keep = System.getProperty("layerlab.exportDir", "");
-        List<String> args = new java.util.ArrayList<>(List.of(PYTHON, tmp.resolve("check_torch_models.py").toString()));
-        try (var in = SampleExportTest.class.getResourceAsStream("check_torch_models.py")) { Files.copy(in, tmp.resolve("check_torch_models.py")); }
+        // The checking script is shared with compute's PyTorch export test; it lives in the repository's tools folder.
+        Path script = Path.of(System.getProperty("basedir", ".")).resolve("../tools/check_torch_models.py").normalize();
+        List<String> args = new java.util.ArrayList<>(List.of(PYTHON, script.toString()));
         for (SampleProjects.Sample s : SampleProjects.all()) {
             Trained t;
             try {

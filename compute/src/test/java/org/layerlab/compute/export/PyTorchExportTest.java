@@ -48,7 +48,7 @@ class PyTorchExportTest {
 
     @Test void everyTestGraphInPyTorchGivesLayerLabsOutputs(@TempDir Path dir) throws Exception {
         OnnxCheckerTest.assumePython("torch", "python3-torch");
-        List<String> args = new ArrayList<>(List.of(OnnxCheckerTest.PYTHON, script(dir).toString()));
+        List<String> args = new ArrayList<>(List.of(OnnxCheckerTest.PYTHON, script().toString()));
         int i = 0;
         for (Map.Entry<String, ModelGraph> e : ExportGraphs.all().entrySet()) {
             Path folder = dir.resolve("g" + i++);
@@ -70,9 +70,8 @@ class PyTorchExportTest {
         Files.write(folder.resolve("reference.safetensors"), Safetensors.encode(Map.of("x", x, "y", net.predict(x)), Map.of()));
     }
 
-    static Path script(Path dir) throws Exception {
-        Path s = dir.resolve("check_torch_models.py");
-        try (var in = PyTorchExportTest.class.getResourceAsStream("check_torch_models.py")) { Files.copy(in, s); }
-        return s;
+    /** The checking script shared with sample-projects' export test, in the repository's tools folder. */
+    static Path script() {
+        return Path.of(System.getProperty("basedir", ".")).resolve("../tools/check_torch_models.py").normalize();
     }
 }
