@@ -60,8 +60,9 @@ final class DataCommand implements Callable<Integer> {
                 describeLabel(out, d, labels == null ? TEXT.get("folders") : labels.toString());
                 float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
                 double sum = 0;
-                for (float v : d.x().data()) { min = Math.min(min, v); max = Math.max(max, v); sum += v; }
-                out.println(TEXT.get("pixels", fmt(min), fmt(max), fmt(sum / Math.max(1, d.x().size()))));
+                int count = d.features().shape().size(); // read where stored: images stay 8-bit, no float copy
+                for (int i = 0; i < count; i++) { float v = d.features().value(i); min = Math.min(min, v); max = Math.max(max, v); sum += v; }
+                out.println(TEXT.get("pixels", fmt(min), fmt(max), fmt(sum / Math.max(1, count))));
             }
             out.flush();
             return 0;

@@ -17,10 +17,10 @@ public final class ColumnStats {
         long[] missing = new long[c], count = new long[c];
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        float[] v = d.values();
+        PreviewData.Values v = d.values();
         for (int r = 0, i = 0; r < d.rows(); r++) {
             for (int j = 0; j < c; j++, i++) {
-                float x = v[i];
+                float x = v.at(i);
                 if (Float.isNaN(x)) { missing[j]++; continue; }
                 if (x < min[j]) min[j] = x;
                 if (x > max[j]) max[j] = x;

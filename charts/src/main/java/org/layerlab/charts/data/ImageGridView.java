@@ -48,7 +48,7 @@ public final class ImageGridView extends Pane {
             float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
             int per = d.columnCount();
             for (int r : shown) for (int i = 0; i < per; i++) {
-                float v = d.values()[r * per + i];
+                float v = d.values().at(r * per + i);
                 if (v < lo) lo = v;
                 if (v > hi) hi = v;
             }
@@ -98,15 +98,15 @@ public final class ImageGridView extends Pane {
         int c = d.sample()[0], h = d.sample()[1], w = d.sample()[2], per = d.columnCount();
         WritableImage img = new WritableImage(w, h);
         PixelWriter pw = img.getPixelWriter();
-        float[] v = d.values();
+        PreviewData.Values v = d.values();
         int base = r * per;
         double span = hi > lo ? hi - lo : 1;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                double g0 = (v[base + i] - lo) / span;
+                double g0 = (v.at(base + i) - lo) / span;
                 Color col = c == 1 ? Color.gray(clamp(g0))
-                        : Color.color(clamp(g0), clamp((v[base + h * w + i] - lo) / span), clamp((v[base + 2 * h * w + i] - lo) / span));
+                        : Color.color(clamp(g0), clamp((v.at(base + h * w + i) - lo) / span), clamp((v.at(base + 2 * h * w + i) - lo) / span));
                 pw.setColor(x, y, col);
             }
         }

@@ -10,18 +10,36 @@ import org.layerlab.compute.data.Dataset;
  * ({@code targets}, one per row is shown), or neither. {@code sample} is the shape of one row (C, H, W for images).
  * Plain data: build it on any thread, hand it to a view on the FX thread.
  */
-public record PreviewData(List<String> columns, float[] values, int rows, int[] sample, int[] labels, List<String> classNames,
+public record PreviewData(List<String> columns, Values values, int rows, int[] sample, int[] labels, List<String> classNames,
                           float[] targets) {
+    /** The samples' values read where they are stored (a data set keeps images as bytes; the preview does not copy them). */
+    public interface Values {
+        float at(int index);
+
+        int length();
+
+        static Values of(float[] v) {
+            return new Values() {
+                public float at(int index) { return v[index]; }
+                public int length() { return v.length; }
+            };
+        }
+    }
+
     public PreviewData {
         columns = List.copyOf(columns);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
-        if (rows < 0 || values.length != (long) rows * columns.size()) {
-            throw new IllegalArgumentException(values.length + " values for " + rows + " rows of " + columns.size() + " columns");
+        if (rows < 0 || values.length() != (long) rows * columns.size()) {
+            throw new IllegalArgumentException(values.length() + " values for " + rows + " rows of " + columns.size() + " columns");
         }
         if (labels != null && labels.length != rows) throw new IllegalArgumentException(labels.length + " labels for " + rows + " rows");
         if (targets != null && (rows == 0 ? targets.length != 0 : targets.length % rows != 0)) {
             throw new IllegalArgumentException(targets.length + " targets for " + rows + " rows");
         }
+    }
+
+    public PreviewData(List<String> columns, float[] values, int rows, int[] sample, int[] labels, List<String> classNames, float[] targets) {
+        this(columns, Values.of(values), rows, sample, labels, classNames, targets);
     }
 
     /** A data set's samples with its feature names (or x1, x2, … when {@code columns} is null). The values are shared, not copied. */
@@ -34,12 +52,18 @@ public record PreviewData(List<String> columns, float[] values, int rows, int[] 
         }
         int[] shape = new int[d.sampleShape().rank()];
         for (int i = 0; i < shape.length; i++) shape[i] = d.sampleShape().dim(i);
-        return new PreviewData(names, d.x().data(), d.size(), shape, d.labels(), d.classNames(), d.targets());
+        var features = d.features();
+        int length = features.shape().size();
+        Values values = new Values() {
+            public float at(int index) { return features.value(index); }
+            public int length() { return length; }
+        };
+        return new PreviewData(names, values, d.size(), shape, d.labels(), d.classNames(), d.targets());
     }
 
     public int columnCount() { return columns.size(); }
 
-    public float value(int row, int column) { return values[row * columns.size() + column]; }
+    public float value(int row, int column) { return values.at(row * columns.size() + column); }
 
     public boolean hasClasses() { return labels != null && !classNames.isEmpty(); }
 

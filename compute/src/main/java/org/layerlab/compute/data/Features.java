@@ -25,6 +25,9 @@ public sealed interface Features permits Features.Floats, Features.Codes {
     /** Every value as floats: the stored tensor itself for {@link Floats}, a converted copy for {@link Codes}. */
     Tensor toTensor();
 
+    /** The value at flat (row-major) index {@code i}, read where it is stored: no copy of the whole set. */
+    float value(int i);
+
     /** Features held as a float tensor. */
     record Floats(Tensor x) implements Features {
         @Override public Shape shape() { return x.shape(); }
@@ -32,6 +35,7 @@ public sealed interface Features permits Features.Floats, Features.Codes {
         @Override public Features subset(int[] idx) { return new Floats(x.rows(idx, 0, idx.length)); }
         @Override public Features reshape(Shape s) { return new Floats(x.reshape(s)); }
         @Override public Tensor toTensor() { return x; }
+        @Override public float value(int i) { return x.data()[i]; }
     }
 
     /**
@@ -69,6 +73,8 @@ public sealed interface Features permits Features.Floats, Features.Codes {
             decode(0, out, 0, codes.length);
             return new Tensor(shape, out);
         }
+
+        @Override public float value(int i) { return table[codes[i] & 0xFF]; }
 
         private int rowSize() { return codes.length / shape.dim(0); }
 
