@@ -122,6 +122,24 @@ class ChineseWindowTest extends MainWindowFixture {
     }
 
     @Test
+    void theUndoStepIsRenamedByTheSwitch() throws Exception {
+        onFx(() -> {
+            var g = window.editor().getGraph();
+            var dense = g.nodes().stream().filter(n -> n.type().equals("dense")).findFirst().orElseThrow();
+            var units = dense.params().specs().stream().filter(s -> s.name().equals("units")).findFirst().orElseThrow();
+            window.editor().execute(org.layerlab.editor.command.GraphCommands.changeParam(g, dense.id(), units, 12));
+            return null;
+        });
+        MenuItem undo = onFx(() -> ((MenuBar) ((javafx.scene.layout.VBox) window.getTop()).getChildren().get(0)).getMenus().get(1)
+                .getItems().stream().filter(i -> "menu-undo".equals(i.getId())).findFirst().orElseThrow());
+        assertTrue(onFx(undo::getText).startsWith("Undo Change Units of "), onFx(undo::getText));
+        onFx(() -> { Language.choose(Language.Choice.CHINESE, settings); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        String zh = onFx(undo::getText);
+        assertTrue(zh.startsWith("撤销“修改 ") && zh.endsWith(" 的神经元数”"), zh);
+    }
+
+    @Test
     void theCheckFindsEnglish() {
         Set<String> english = Set.of("Use bias");
         assertEquals("\"Use bias\" is the English text of a bundle key", english("Use bias", Set.of(), english));
