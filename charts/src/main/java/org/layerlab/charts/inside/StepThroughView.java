@@ -261,6 +261,7 @@ public final class StepThroughView extends VBox {
                     w.before()[i], w.gradient()[i], w.update(i), w.after()[i]));
         }
         updates.setItems(FXCollections.observableList(rows));
+        if (picked != null && source != null && picked >= source.size()) picked = null; // another data set since
         if (picked != null) {
             pickSample(picked); // the picked sample stays picked: its row in the new batch, or traced alone again
             return;
