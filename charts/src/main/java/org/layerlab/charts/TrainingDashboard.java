@@ -75,9 +75,10 @@ public final class TrainingDashboard extends TabPane {
         // A click on a training point in the decision view shows that sample in Step through.
         decision.setOnTrainingPointPicked(i -> {
             stepThrough.pickSample(i);
-            decision.highlight(i);
             getSelectionModel().select(stepTab);
         });
+        // and the decision view rings whichever sample Step through shows
+        stepThrough.shownSampleProperty().addListener((o, a, b) -> decision.highlight(b.intValue()));
         wiresTab.setId("wires-tab");
         getTabs().addAll(scalarTab, confusionTab, weightsTab, stepTab, wiresTab);
         scalars.setOnChange(this::requestRedraw);

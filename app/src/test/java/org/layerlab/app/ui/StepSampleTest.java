@@ -93,6 +93,7 @@ class StepSampleTest extends MainWindowFixture {
         robot.doubleClickOn(index.getEditor()).eraseText(8).write(Integer.toString(k)).type(KeyCode.ENTER);
         SampleTrace alone = awaitAlone(k, trace.step());
         assertEquals(k, onFx(panel()::pickedSample));
+        assertEquals(k, onFx(() -> window.charts().decision().highlighted()), "the decision view rings it");
         assertEquals(train.xy()[2 * k], alone.features()[0], 0, "its own features (the data set's, as the decision view draws them)");
         assertEquals(train.xy()[2 * k + 1], alone.features()[1], 0);
         assertEquals(train.labels()[k], alone.label());
@@ -109,6 +110,8 @@ class StepSampleTest extends MainWindowFixture {
         assertEquals(WiresView.number(trace.layer("output").values(3)[1]), shown(robot, "#trace-value-output-1"));
         assertFalse(robot.lookup("#step-alone-note").query().isVisible());
         assertTrue(shown(robot, "#step-sample-info").contains("#" + inBatch));
+        assertEquals(inBatch, onFx(() -> index.getValue()), "the index names the batch's sample too");
+        assertEquals(inBatch, onFx(() -> window.charts().decision().highlighted()));
 
         // By a click on its point in the decision view: the panel comes to the front with that sample.
         robot.clickOn("#inside-tab");

@@ -118,6 +118,9 @@ public final class DecisionView extends VBox {
     /** A click on a training point passes its index in the training set to {@code c}. */
     public void setOnTrainingPointPicked(java.util.function.IntConsumer c) { onPick = java.util.Objects.requireNonNull(c); }
 
+    /** The training point ringed (-1: none). */
+    public int highlighted() { return highlighted; }
+
     /** Rings training point {@code i} (-1: none), the sample Step through shows. */
     public void highlight(int i) {
         if (i == highlighted) return;

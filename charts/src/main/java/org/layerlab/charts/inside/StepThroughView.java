@@ -36,6 +36,8 @@ public final class StepThroughView extends VBox {
     private SampleSource source;
     /** The training sample picked outside the batch (null: a row of the batch is shown) and its trace once ready. */
     private Integer picked;
+    /** The training-set index of the sample shown (-1: none), for the decision view to ring. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper shownSample = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private org.layerlab.compute.train.probe.SampleTrace alone;
     /** Keeps an older pick's late trace from replacing a newer pick's. */
     private long picks;
@@ -143,6 +145,9 @@ public final class StepThroughView extends VBox {
         source = s;
         updateIndexRange();
     }
+
+    /** The training-set index of the sample on show (-1 before a step). */
+    public javafx.beans.property.ReadOnlyIntegerProperty shownSampleProperty() { return shownSample.getReadOnlyProperty(); }
 
     /** The training sample picked outside the step's batch, or null while a row of the batch is shown. */
     public Integer pickedSample() { return picked; }
@@ -261,6 +266,7 @@ public final class StepThroughView extends VBox {
                     w.before()[i], w.gradient()[i], w.update(i), w.after()[i]));
         }
         updates.setItems(FXCollections.observableList(rows));
+        if (picked != null && source != null && picked >= source.size()) picked = null; // another data set since
         if (picked != null) {
             pickSample(picked); // the picked sample stays picked: its row in the new batch, or traced alone again
             return;
@@ -287,6 +293,7 @@ public final class StepThroughView extends VBox {
         }
         aloneNote.setVisible(false);
         showIndex(t.samples()[row]);
+        shownSample.set(t.samples()[row]);
         String what = t.labels() != null ? TEXT.get("step.label", t.labels()[row])
                 : TEXT.get("step.target", targets(t, row));
         String features = t.layers().isEmpty() ? "" : " \u00b7 " + SAMPLE_TEXT.get("features", numbers(t.layers().get(0).values(row)));
@@ -302,6 +309,7 @@ public final class StepThroughView extends VBox {
     /** The picked sample outside the batch: a note while its trace is on its way, then its own columns. */
     private void layOutAlone(StepTrace t) {
         sampleInfo.setText("");
+        shownSample.set(picked);
         aloneNote.setVisible(true);
         var s = alone;
         if (s == null || s.step() != t.step()) {
