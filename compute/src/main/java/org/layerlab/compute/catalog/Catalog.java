@@ -10,6 +10,8 @@ import java.util.Optional;
 
 /** An ordered registry of declarations of one kind (layers, activations, losses, …), looked up by id. */
 public final class Catalog<T extends CatalogEntry> {
+    private static final org.layerlab.compute.text.Messages TEXT =
+            org.layerlab.compute.text.Messages.of("org.layerlab.compute.i18n.params", Catalog.class);
     private final String kind;
     private final Map<String, T> entries = new LinkedHashMap<>();
 
@@ -35,7 +37,8 @@ public final class Catalog<T extends CatalogEntry> {
     }
 
     public String unknownMessage(String id) {
-        return "unknown " + kind + " '" + id + "' (known: " + String.join(", ", entries.keySet()) + ")";
+        // The kind is named in the current language by its key ("layer type" → kind.layer-type).
+        return TEXT.get("unknown.entry", TEXT.get("kind." + kind.replace(' ', '-')), id, String.join(", ", entries.keySet()));
     }
 
     public Collection<T> all() { return Collections.unmodifiableCollection(entries.values()); }

@@ -29,7 +29,7 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         this(name, label, type, defaultValue, min, max, choices, List.of(), description, null);
     }
 
-    private static final org.layerlab.compute.text.Messages TEXT =
+    static final org.layerlab.compute.text.Messages TEXT =
             org.layerlab.compute.text.Messages.of("org.layerlab.compute.i18n.params", ParamSpec.class);
 
     /** The label in the current language ("Units", "单元数"). */

@@ -23,8 +23,8 @@ public final class Params {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : given.keySet()) {
             if (specs.stream().noneMatch(s -> s.name().equals(key))) {
-                throw new InvalidParamException(key, "unknown parameter '" + key + "'" + (specs.isEmpty() ? "" :
-                        " (known: " + String.join(", ", specs.stream().map(ParamSpec::name).toList()) + ")"));
+                throw new InvalidParamException(key, specs.isEmpty() ? ParamSpec.TEXT.get("unknown.parameter", key)
+                        : ParamSpec.TEXT.get("unknown.parameterKnown", key, String.join(", ", specs.stream().map(ParamSpec::name).toList())));
             }
         }
         for (ParamSpec s : specs) {
