@@ -25,18 +25,17 @@ import picocli.CommandLine.Spec;
  * images, columns or image size, the label and its classes with counts, per-column statistics. A bad file exits 2
  * with one line naming the file and the place.
  */
-@Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Describe a data file (CSV/TSV, IDX images with --labels, or a folder of class folders) without training.")
+@Command(name = "data", mixinStandardHelpOptions = true)
 final class DataCommand implements Callable<Integer> {
     private static final Messages TEXT = Messages.of("org.layerlab.app.i18n.datacli", DataCommand.class);
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A CSV/TSV file, an IDX images file, or a folder with one sub-folder per class.")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "data.file")
     Path file;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "The IDX labels file that goes with an IDX images file.")
+    @Option(names = "--labels", paramLabel = "FILE", descriptionKey = "data.labels")
     Path labels;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The label column of a table, by name or number (default: the last).")
+    @Option(names = "--label", paramLabel = "COLUMN", descriptionKey = "data.label")
     String label;
 
     @Spec CommandSpec spec;

@@ -15,20 +15,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerlab export}: writes a trained run in one of the {@link ModelFormats}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a trained run of a project as a model file (the formats are listed under --format).")
+@Command(name = "export", mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<project-file>", description = "A trained .layerlab project (or a model file LayerLab imports).")
+    @Parameters(index = "0", paramLabel = "<project-file>", descriptionKey = "export.project-file")
     Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "One of: ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", descriptionKey = "export.format",
             completionCandidates = FormatIds.class)
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "PATH", description = "The file (or folder, for folder formats) to write.")
+    @Option(names = "--out", required = true, paramLabel = "PATH", descriptionKey = "export.out")
     Path out;
 
-    @Option(names = "--run", paramLabel = "NAME_OR_ID", description = "The run to export (default: the latest run with weights).")
+    @Option(names = "--run", paramLabel = "NAME_OR_ID", descriptionKey = "export.run")
     String run;
 
     @Spec CommandSpec spec;

@@ -15,12 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerlab import}: makes a project from a model file (.onnx), its weights kept as run 1. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Make a LayerLab project from a model file (.onnx).")
+@Command(name = "import", mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<model-file>", description = "The model to import.")
+    @Parameters(index = "0", paramLabel = "<model-file>", descriptionKey = "import.model-file")
     Path file;
 
-    @Option(names = "--out", required = true, paramLabel = "PROJECT", description = "The .layerlab project to write.")
+    @Option(names = "--out", required = true, paramLabel = "PROJECT", descriptionKey = "import.out")
     Path out;
 
     @Spec CommandSpec spec;

@@ -19,10 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerlab info}: the summary table of a project's or model file's network, and its runs. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print a project's (or model file's) layers with output shapes, parameters and FLOPs, and its runs.")
+@Command(name = "info", mixinStandardHelpOptions = true)
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<file>", description = "A .layerlab project or a model file LayerLab imports (.onnx).")
+    @Parameters(index = "0", paramLabel = "<file>", descriptionKey = "info.file")
     Path file;
 
     @Spec CommandSpec spec;

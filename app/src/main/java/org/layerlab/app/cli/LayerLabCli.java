@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * failure is one line on stderr.
  */
 @Command(name = "layerlab", mixinStandardHelpOptions = true, version = "LayerLab 0.1.0",
-        description = "Design, train and inspect neural networks. Without a command, opens the window.",
+        resourceBundle = "org.layerlab.app.i18n.clihelp", // the help texts of every command, English and Chinese
         subcommands = {TrainCommand.class, DataCommand.class, ExportCommand.class, ImportCommand.class, InfoCommand.class, PredictCommand.class})
 public final class LayerLabCli implements Runnable {
     public static final int EXIT_RUN_FAILED = 1;

@@ -27,22 +27,21 @@ import picocli.CommandLine.Spec;
  * C×H×W order) or an IDX images file (bytes scaled to 0–1) and writes CSV: each sample's raw outputs and, for
  * classification, the predicted class.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Run a trained project (or .onnx model) on samples from a CSV or IDX file and write its outputs as CSV.")
+@Command(name = "predict", mixinStandardHelpOptions = true)
 final class PredictCommand implements Callable<Integer> {
     static final int BATCH = 256;
 
-    @Parameters(index = "0", paramLabel = "<model>", description = "A trained .layerlab project or a model file LayerLab imports.")
+    @Parameters(index = "0", paramLabel = "<model>", descriptionKey = "predict.model")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "CSV (one sample a row; an optional header row) or IDX images (bytes scaled to 0-1).")
+            descriptionKey = "predict.input")
     Path input;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of to standard output.")
+    @Option(names = "--out", paramLabel = "FILE", descriptionKey = "predict.out")
     Path out;
 
-    @Option(names = "--run", paramLabel = "NAME_OR_ID", description = "The run whose weights to use (default: the latest with weights).")
+    @Option(names = "--run", paramLabel = "NAME_OR_ID", descriptionKey = "predict.run")
     String run;
 
     @Spec CommandSpec spec;

@@ -46,44 +46,37 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerlab train}: trains a project headless with a progress bar, then prints the final metrics. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a project without the window and print its final metrics (one 'name value' per line).")
+@Command(name = "train", mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<project-file>", description = "A .layerlab project file.")
+    @Parameters(index = "0", paramLabel = "<project-file>", descriptionKey = "train.project-file")
     Path file;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead of the project's setting.")
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "train.epochs")
     Integer epochs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed for weights and shuffling (default: the project's).")
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "train.seed")
     Long seed;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = "Change one run setting for this run, e.g. --set learningRate=0.003 --set optimizer=sgd --set momentum=0.9 "
-                    + "(names as in the project file's training section; a chosen optimizer's or schedule's setting by its own name), "
-                    + "or the data set's split: --set split.validation=0.2 (also split.test, split.seed, split.stratified). "
-                    + "Applied in order.")
+            descriptionKey = "train.set")
     List<String> set = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Train on this file instead of the project's data set"
-            + " (CSV/TSV, IDX images with --labels, or a folder of class folders); the Input layer follows its shape.")
+    @Option(names = "--data", paramLabel = "FILE", descriptionKey = "train.data")
     Path data;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "The IDX labels file that goes with --data.")
+    @Option(names = "--labels", paramLabel = "FILE", descriptionKey = "train.labels")
     Path labels;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The label column of a --data table, by name or number (default: the last).")
+    @Option(names = "--label", paramLabel = "COLUMN", descriptionKey = "train.label")
     String label;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    @Option(names = "--no-progress", descriptionKey = "train.no-progress")
     boolean noProgress;
 
-    @Option(names = "--keep-checkpoints", description = "Keep checkpoints in memory during the run (latest, best and a spaced"
-            + " selection; off by default on the command line, where nothing can rewind to them).")
+    @Option(names = "--keep-checkpoints", descriptionKey = "train.keep-checkpoints")
     boolean keepCheckpoints;
 
-    @Option(names = "--out", paramLabel = "TRAINED", description = "Save the project with this run and its trained weights"
-            + " (a .layerlab file; it may be the project itself).")
+    @Option(names = "--out", paramLabel = "TRAINED", descriptionKey = "train.out")
     Path outFile;
 
     /** {@code --set split.validation=0.2}: a setting of the data set's split rather than of the run. */
