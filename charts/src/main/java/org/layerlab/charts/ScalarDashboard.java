@@ -286,13 +286,7 @@ public final class ScalarDashboard extends BorderPane {
 
         MenuButton export = new MenuButton(CONTROL_TEXT.get("export"));
         export.setId("export-menu");
-        MenuItem png = new MenuItem(CONTROL_TEXT.get("exportPng")), svg = new MenuItem(CONTROL_TEXT.get("exportSvg")),
-                csv = new MenuItem(CONTROL_TEXT.get("exportCsv")), json = new MenuItem(CONTROL_TEXT.get("exportJson"));
-        png.setOnAction(e -> choose(CONTROL_TEXT.get("pngFiles"), "png").ifPresent(this::exportPng));
-        svg.setOnAction(e -> choose(CONTROL_TEXT.get("svgFiles"), "svg").ifPresent(this::exportSvg));
-        csv.setOnAction(e -> choose(CONTROL_TEXT.get("csvFiles"), "csv").ifPresent(this::exportCsv));
-        json.setOnAction(e -> choose(CONTROL_TEXT.get("jsonFiles"), "json").ifPresent(this::exportJson));
-        export.getItems().addAll(png, svg, csv, json);
+        export.getItems().addAll(exportItems());
 
         rawBox = raw;
         Label name = new Label(CONTROL_TEXT.get("smoothing"));
@@ -315,6 +309,18 @@ public final class ScalarDashboard extends BorderPane {
      * measured at 13 px and 17 px (about 728 and 859 px). Narrower, they fold into the Options menu (3 % to spare).
      */
     static final double FULL_PX = 302, FULL_PER_EM = 33;
+
+    /** Export as PNG, SVG, CSV or JSON: the same items in the toolbar's Export button and in the folded Options menu. */
+    private List<MenuItem> exportItems() {
+        MenuItem png = new MenuItem(CONTROL_TEXT.get("exportPng")), svg = new MenuItem(CONTROL_TEXT.get("exportSvg")),
+                csv = new MenuItem(CONTROL_TEXT.get("exportCsv")), json = new MenuItem(CONTROL_TEXT.get("exportJson"));
+        png.setOnAction(e -> choose(CONTROL_TEXT.get("pngFiles"), "png").ifPresent(this::exportPng));
+        svg.setOnAction(e -> choose(CONTROL_TEXT.get("svgFiles"), "svg").ifPresent(this::exportSvg));
+        csv.setOnAction(e -> choose(CONTROL_TEXT.get("csvFiles"), "csv").ifPresent(this::exportCsv));
+        json.setOnAction(e -> choose(CONTROL_TEXT.get("jsonFiles"), "json").ifPresent(this::exportJson));
+        return List.of(png, svg, csv, json);
+    }
+
     private javafx.beans.binding.BooleanBinding compactBar;
 
     /** Whether the chart controls are folded into the Options menu now (tests). */
@@ -344,13 +350,7 @@ public final class ScalarDashboard extends BorderPane {
         reset.setId("chart-options-reset");
         reset.setOnAction(e -> resetZoom());
         javafx.scene.control.Menu export = new javafx.scene.control.Menu(CONTROL_TEXT.get("export"));
-        MenuItem png = new MenuItem(CONTROL_TEXT.get("exportPng")), svg = new MenuItem(CONTROL_TEXT.get("exportSvg")),
-                csv = new MenuItem(CONTROL_TEXT.get("exportCsv")), json = new MenuItem(CONTROL_TEXT.get("exportJson"));
-        png.setOnAction(e -> choose(CONTROL_TEXT.get("pngFiles"), "png").ifPresent(this::exportPng));
-        svg.setOnAction(e -> choose(CONTROL_TEXT.get("svgFiles"), "svg").ifPresent(this::exportSvg));
-        csv.setOnAction(e -> choose(CONTROL_TEXT.get("csvFiles"), "csv").ifPresent(this::exportCsv));
-        json.setOnAction(e -> choose(CONTROL_TEXT.get("jsonFiles"), "json").ifPresent(this::exportJson));
-        export.getItems().addAll(png, svg, csv, json);
+        export.getItems().addAll(exportItems());
         menu.getItems().addAll(smoothingMode, xAxis, log, outliers, new javafx.scene.control.SeparatorMenuItem(), reset, export);
         return menu;
     }
