@@ -109,18 +109,35 @@ public final class Conv {
         for (int ci = 0; ci < p.c; ci++) for (int t = 0; t < p.taps; t++) off[ci * p.taps + t] = ci * p.pPlane + p.tapOff[t];
         float[] start = new float[p.fPad]; // the bias is where each sum starts, so the rows are then copied out as they are
         if (bias != null) System.arraycopy(bias, 0, start, 0, p.f);
-        long work = 2L * p.n * p.fPad * uCount * p.qf;
-        Threads.parallelFor(p.n, work, (from, to) -> {
-            float[] tile = SCRATCH.get().tile(p.fPad * p.qf);
+        perSampleTiles(p.n, padded, p.c * p.pPlane, off, uCount, wt, p.fPad, p.qf, start, (ni, tile) -> {
+            for (int co = 0; co < p.f; co++) {
+                int o = (ni * p.f + co) * p.oh * p.ow, t = co * p.qf;
+                for (int oy = 0; oy < p.oh; oy++, o += p.ow) System.arraycopy(tile, t + oy * p.wp, out, o, p.ow);
+            }
+        });
+    }
+
+    /** What is done with one sample's finished tile (the sample's index, its rows of grid sums). */
+    private interface TileSink {
+        void accept(int sample, float[] tile);
+    }
+
+    /**
+     * For each of {@code n} samples (planes {@code sampleStride} apart in {@code planes}), in parallel: a tile of
+     * {@code rowsPad} rows × {@code q} grid positions, row r = start[r] + Σ_u wt[u·rowsPad + r] · planes[off[u] ..],
+     * handed to {@code sink}. The forward pass and the input gradient are both this correlation over padded planes.
+     */
+    private static void perSampleTiles(int n, float[] planes, int sampleStride, int[] off, int uCount, float[] wt,
+                                       int rowsPad, int q, float[] start, TileSink sink) {
+        long work = 2L * n * rowsPad * uCount * q;
+        Threads.parallelFor(n, work, (from, to) -> {
+            float[] tile = SCRATCH.get().tile(rowsPad * q);
             for (int ni = from; ni < to; ni++) {
-                int src = ni * p.c * p.pPlane;
-                for (int g = 0; g < p.fPad; g += G) {
-                    for (int q = 0; q < p.qf; q += CHUNK) tile(padded, src + q, off, uCount, wt, g, p.fPad, start, tile, g * p.qf + q, p.qf);
+                int src = ni * sampleStride;
+                for (int g = 0; g < rowsPad; g += G) {
+                    for (int c = 0; c < q; c += CHUNK) tile(planes, src + c, off, uCount, wt, g, rowsPad, start, tile, g * q + c, q);
                 }
-                for (int co = 0; co < p.f; co++) {
-                    int o = (ni * p.f + co) * p.oh * p.ow, t = co * p.qf;
-                    for (int oy = 0; oy < p.oh; oy++, o += p.ow) System.arraycopy(tile, t + oy * p.wp, out, o, p.ow);
-                }
+                sink.accept(ni, tile);
             }
         });
     }
@@ -234,20 +251,12 @@ public final class Conv {
             }
         }
         float[] start = new float[p.cPad];
-        long work = 2L * p.n * p.cPad * uCount * p.qb;
-        Threads.parallelFor(p.n, work, (from, to) -> {
-            float[] tile = SCRATCH.get().tile(p.cPad * p.qb);
-            for (int ni = from; ni < to; ni++) {
-                int src = ni * p.fPad * p.gPlane;
-                for (int g = 0; g < p.cPad; g += G) {
-                    for (int r = 0; r < p.qb; r += CHUNK) tile(gradPlanes, src + r, off, uCount, wt, g, p.cPad, start, tile, g * p.qb + r, p.qb);
-                }
-                for (int ci = 0; ci < p.c; ci++) {
-                    int o = (ni * p.c + ci) * p.h * p.w, t = ci * p.qb + p.padTop * p.wp + p.padLeft;
-                    for (int iy = 0; iy < p.h; iy++, o += p.w) {
-                        int r = t + iy * p.wp;
-                        for (int ix = 0; ix < p.w; ix++) gx[o + ix] += tile[r + ix];
-                    }
+        perSampleTiles(p.n, gradPlanes, p.fPad * p.gPlane, off, uCount, wt, p.cPad, p.qb, start, (ni, tile) -> {
+            for (int ci = 0; ci < p.c; ci++) {
+                int o = (ni * p.c + ci) * p.h * p.w, t = ci * p.qb + p.padTop * p.wp + p.padLeft;
+                for (int iy = 0; iy < p.h; iy++, o += p.w) {
+                    int r = t + iy * p.wp;
+                    for (int ix = 0; ix < p.w; ix++) gx[o + ix] += tile[r + ix];
                 }
             }
         });
