@@ -292,7 +292,7 @@ public final class ScalarDashboard extends BorderPane {
         Label name = new Label(CONTROL_TEXT.get("smoothing"));
         ToolBar bar = new ToolBar();
         bar.setId("scalar-toolbar");
-        List<javafx.scene.Node> full = List.of(name, smoothing, value, mode, window, new Label("X"), x, log, outliers, reset, export);
+        List<javafx.scene.Node> full = List.of(name, smoothing, value, mode, window, new Label(CONTROL_TEXT.get("xLabel")), x, log, outliers, reset, export);
         List<javafx.scene.Node> compact = List.of(name, smoothing, value, window, optionsMenu());
         // Where the full row does not fit (a projector's large type, a small window), the smoothing stays and the
         // rest goes into one Options menu instead of behind the toolbar's overflow button.

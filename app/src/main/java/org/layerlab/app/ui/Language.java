@@ -45,16 +45,16 @@ import org.layerlab.compute.text.Messages;
 public final class Language {
     /** The languages offered, each with its name written in itself (as a language menu shows them). */
     public enum Choice {
-        ENGLISH(Locale.ENGLISH, "English"),
-        CHINESE(Locale.SIMPLIFIED_CHINESE, "简体中文");
+        ENGLISH(Locale.ENGLISH),
+        CHINESE(Locale.SIMPLIFIED_CHINESE);
 
         private final Locale locale;
-        private final String ownName;
 
-        Choice(Locale locale, String ownName) { this.locale = locale; this.ownName = ownName; }
+        Choice(Locale locale) { this.locale = locale; }
 
         public Locale locale() { return locale; }
-        public String ownName() { return ownName; }
+        /** The language's name written in itself, the same in every interface language (bundle key name.TAG). */
+        public String ownName() { return OWN_NAMES.get("name." + tag()); }
 
         /** The language tag as stored ("en", "zh-CN"). */
         String tag() { return locale.toLanguageTag(); }
@@ -64,6 +64,7 @@ public final class Language {
         }
     }
 
+    private static final Messages OWN_NAMES = Messages.of("org.layerlab.app.i18n.language", Language.class);
     private static final ReadOnlyObjectWrapper<Choice> CURRENT = new ReadOnlyObjectWrapper<>(Choice.of(Locale.getDefault()));
 
     private Language() {}
