@@ -53,6 +53,8 @@ public final class PropertiesView extends VBox {
         title.getStyleClass().add("panel-title");
         title.setWrapText(true);
         description.setWrapText(true);
+        // A short panel (presentation type, a small window) scrolls the sheet rather than cutting the explanation to "…".
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         description.getStyleClass().add("panel-description");
         error.setWrapText(true);
         error.setId("properties-error");
