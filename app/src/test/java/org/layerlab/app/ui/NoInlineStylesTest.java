@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,28 +13,11 @@ import org.junit.jupiter.api.Test;
  * or presentation mode. Scans the main sources of every module with a user interface.
  */
 class NoInlineStylesTest {
-    private static final List<String> MODULES = List.of("app", "graph-editor", "charts");
     /** setStyle with anything but an empty string, or a "-fx-" property in a Java string. */
     private static final Pattern INLINE = Pattern.compile("setStyle\\((?!\"\"\\))|\"[^\"]*-fx-[a-z-]+\\s*:");
 
     @Test void noMainSourceSetsAnInlineStyle() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<String> found = new ArrayList<>();
-        int files = 0;
-        for (String module : MODULES) {
-            Path src = root.resolve(module).resolve("src/main/java");
-            assertTrue(Files.isDirectory(src), src.toString());
-            try (Stream<Path> paths = Files.walk(src)) {
-                for (Path p : paths.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    files++;
-                    List<String> lines = Files.readAllLines(p);
-                    for (int i = 0; i < lines.size(); i++) {
-                        if (INLINE.matcher(lines.get(i)).find()) found.add(root.relativize(p) + ":" + (i + 1) + ": " + lines.get(i).trim());
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "scanned " + files + " files");
+        List<String> found = UiSources.find(line -> INLINE.matcher(line).find() ? line.trim() : null);
         assertEquals(List.of(), found, "inline styles: move them into a style sheet");
     }
 

@@ -2,16 +2,11 @@ package org.layerlab.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * shown as text would pass, which the Chinese window walk ({@link ChineseWindowTest}) catches instead.
  */
 class NoInlineTextTest {
-    private static final List<String> MODULES = List.of("app", "graph-editor", "charts");
 
     /** A call that shows its first argument's text to the user, up to the end of the line. */
     private static final Pattern SHOWN = Pattern.compile(
@@ -58,24 +52,7 @@ class NoInlineTextTest {
     }
 
     @Test void noMainSourceShowsALiteralText() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        List<String> found = new ArrayList<>();
-        int files = 0;
-        for (String module : MODULES) {
-            Path src = root.resolve(module).resolve("src/main/java");
-            assertTrue(Files.isDirectory(src), src.toString());
-            try (Stream<Path> paths = Files.walk(src)) {
-                for (Path p : paths.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                    files++;
-                    List<String> lines = Files.readAllLines(p);
-                    for (int i = 0; i < lines.size(); i++) {
-                        String text = inlineText(lines.get(i));
-                        if (text != null) found.add(root.relativize(p) + ":" + (i + 1) + ": " + text);
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "scanned " + files + " files");
+        List<String> found = UiSources.find(NoInlineTextTest::inlineText);
         assertEquals(List.of(), found, "texts in code: move them into a resource bundle (English and Chinese)");
     }
 
