@@ -72,6 +72,42 @@ class OptimizerPassTest {
         }
     }
 
+    /**
+     * A step over several parameters large enough to be split into stretches over the kernel threads, with stretch
+     * boundaries falling inside parameters at offsets that are not multiples of the vector width: the same as each
+     * parameter's plain loop.
+     */
+    @ParameterizedTest(name = "{0} {1}") @MethodSource("cases")
+    void splitStepsMatchThePlainLoops(String id, Map<String, Object> settings) throws Exception {
+        OptimizerType type = Optimizers.CATALOG.get(id);
+        Params p = Params.of(type.params(), settings);
+        int[] sizes = {8_000, 1, 70_001, 17, 9_000};
+        SplittableRandom rng = new SplittableRandom(id.hashCode());
+        List<Parameter> params = new ArrayList<>();
+        List<float[]> refWeights = new ArrayList<>();
+        List<Reference> refs = new ArrayList<>();
+        for (int n : sizes) {
+            float[] w0 = new float[n];
+            for (int i = 0; i < n; i++) w0[i] = (float) rng.nextGaussian();
+            params.add(new Parameter("w" + params.size(), Tensor.of(w0.clone(), n)));
+            refWeights.add(w0);
+            refs.add(new Reference(id, p, n));
+        }
+        Optimizer fast = type.create(p);
+        for (int step = 1; step <= 3; step++) {
+            for (int q = 0; q < sizes.length; q++) {
+                float[] g = params.get(q).grad().data();
+                for (int i = 0; i < g.length; i++) g[i] = (float) rng.nextGaussian();
+                float[] rg = g.clone();
+                refs.get(q).step(refWeights.get(q), rg, step);
+            }
+            fast.step(params);
+            for (int q = 0; q < sizes.length; q++) {
+                assertArrayEquals(refWeights.get(q), params.get(q).value().data(), id + " parameter " + q + " step " + step);
+            }
+        }
+    }
+
     /** The update rules as the plain loops wrote them before the vector passes (torch.optim's). */
     private static final class Reference {
         final String id;
