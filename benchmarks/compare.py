@@ -103,15 +103,20 @@ def main():
         if not ll or not pt:
             rows.append((name, measure, "n/a", "n/a", "n/a", "", ""))
             return
+        if key not in ll or key not in pt:
+            rows.append((name, measure, ll.get(key, "n/a"), pt.get(key, "n/a"), "n/a", "", ""))
+            return
         a, b = ll[key], pt[key]
         ratio = (a / b) if higher_better else (a / b)
         rows.append((name, measure, fmt.format(a), fmt.format(b), "%.2f×" % ratio, "%d / %d" % (ll["rss_mib"], pt["rss_mib"]),
                      "higher is better" if higher_better else "lower is better"))
 
     row("W1 two spirals 2-8-8-1 tanh, SGD, batch 10", "train samples/s", "samples_per_s", True, "w1")
-    row("W2 Fashion MLP 784-256-128-10, Adam, batch 64", "train samples/s", "samples_per_s", True, "w2")
+    row("W2 Fashion MLP 784-256-128-10, Adam, batch 64", "train samples/s, first run", "samples_per_s", True, "w2")
+    row("W2 Fashion MLP", "train samples/s, second run", "samples_per_s_warm", True, "w2")
     row("W2 Fashion MLP", "test accuracy after 1 epoch", "test_accuracy", True, "w2", "{:.4f}")
-    row("W3 Fashion LeNet-5, Adam, batch 64", "train samples/s", "samples_per_s", True, "w3")
+    row("W3 Fashion LeNet-5, Adam, batch 64", "train samples/s, first run", "samples_per_s", True, "w3")
+    row("W3 Fashion LeNet-5", "train samples/s, second run", "samples_per_s_warm", True, "w3")
     row("W3 Fashion LeNet-5", "test accuracy (epochs: %s)" % (results["w3"][0] or {}).get("epochs", "?"), "test_accuracy", True, "w3", "{:.4f}")
     row("W4 MLP inference, batch 1", "latency µs", "latency_us_batch1", False, "w4-mlp", "{:,.1f}")
     row("W4 LeNet inference, batch 1", "latency µs", "latency_us_batch1", False, "w4-lenet", "{:,.1f}")
