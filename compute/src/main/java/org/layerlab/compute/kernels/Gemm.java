@@ -287,7 +287,8 @@ public final class Gemm {
     /** C[i..i+mr, j..j+nr] += Apanel · Bpanel over kc. */
     private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int i, int j, int ldc,
                                int mr, int nr, float[] tile) {
-        micro(kc, ap, ao, kc, bp, bo, tile);
+        if (mr == MR && nr == NR) { micro(kc, ap, ao, bp, bo, c, i * ldc + j, ldc, true); return; }
+        micro(kc, ap, ao, bp, bo, tile, 0, NR, false);
         addTile(c, i, j, ldc, mr, nr, tile);
     }
 
@@ -310,11 +311,11 @@ public final class Gemm {
      * few arguments, so C2 keeps every accumulator and pointer in registers (the same loop with C's bookkeeping in
      * the method ran at a third of the speed).
      */
-    private static void micro(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] tile) {
+    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] out, int oo, int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
                 c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
                 c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        int a0 = ao, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        int a0 = ao, a1 = a0 + kc, a2 = a1 + kc, a3 = a2 + kc, a4 = a3 + kc, a5 = a4 + kc;
         for (int p = 0; p < kc; p++) {
             int bi = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi), b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -331,12 +332,21 @@ public final class Gemm {
             FloatVector v5 = FloatVector.broadcast(S, ap[a5 + p]);
             c50 = v5.fma(b0, c50); c51 = v5.fma(b1, c51);
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L);
-        c10.intoArray(tile, NR); c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+        int o0 = oo, o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo;
+        if (add) {
+            c00 = FloatVector.fromArray(S, out, o0).add(c00); c01 = FloatVector.fromArray(S, out, o0 + L).add(c01);
+            c10 = FloatVector.fromArray(S, out, o1).add(c10); c11 = FloatVector.fromArray(S, out, o1 + L).add(c11);
+            c20 = FloatVector.fromArray(S, out, o2).add(c20); c21 = FloatVector.fromArray(S, out, o2 + L).add(c21);
+            c30 = FloatVector.fromArray(S, out, o3).add(c30); c31 = FloatVector.fromArray(S, out, o3 + L).add(c31);
+            c40 = FloatVector.fromArray(S, out, o4).add(c40); c41 = FloatVector.fromArray(S, out, o4 + L).add(c41);
+            c50 = FloatVector.fromArray(S, out, o5).add(c50); c51 = FloatVector.fromArray(S, out, o5 + L).add(c51);
+        }
+        c00.intoArray(out, o0); c01.intoArray(out, o0 + L);
+        c10.intoArray(out, o1); c11.intoArray(out, o1 + L);
+        c20.intoArray(out, o2); c21.intoArray(out, o2 + L);
+        c30.intoArray(out, o3); c31.intoArray(out, o3 + L);
+        c40.intoArray(out, o4); c41.intoArray(out, o4 + L);
+        c50.intoArray(out, o5); c51.intoArray(out, o5 + L);
     }
 
 
