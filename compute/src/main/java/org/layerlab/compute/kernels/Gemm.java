@@ -226,42 +226,31 @@ public final class Gemm {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Row panels of MR rows: for each p, the MR values op(A)[i..i+MR, pc+p]; rows past m are zero. */
+    /** Row panels of MR rows in row layout: panel ip's row r holds op(A)[ip·MR + r, pc..pc+kc); rows past m are zero. */
     private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap) {
         packA(transA, a, m, k, pc, kc, ap, 0, (m + MR - 1) / MR);
     }
 
-    /** Row panels [fromPanel, toPanel) only, the first at the start of {@code ap}. */
+    /**
+     * Row panels [fromPanel, toPanel) only, the first at the start of {@code ap}: row i of the range at
+     * (i − fromPanel·MR)·kc. Rows are copied whole (the micro-kernel reads six rows side by side), so a plain A is
+     * a row copy per row; interleaving the six rows (one scalar store per value) took a sixth of a batch-256 inference.
+     */
     private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap, int fromPanel, int toPanel) {
-        for (int ip = fromPanel; ip < toPanel; ip++) {
-            int base = (ip - fromPanel) * MR * kc;
-            int i0 = ip * MR, rows = Math.min(MR, m - i0);
-            if (transA) {
-                // op(A) = Aᵀ: the MR values for one p are adjacent in memory, so walk p outside and read them in a row.
+        int i0 = fromPanel * MR, i1 = Math.min(m, toPanel * MR);
+        if (transA) {
+            // op(A) = Aᵀ: the values of one p for a panel's rows are adjacent in memory; read them in a row.
+            for (int ip = fromPanel; ip < toPanel; ip++) {
+                int r0 = ip * MR, rows = Math.min(MR, m - r0), base = (r0 - i0) * kc;
                 for (int p = 0; p < kc; p++) {
-                    int src = (pc + p) * m + i0, dst = base + p * MR;
-                    for (int r = 0; r < rows; r++) ap[dst + r] = a[src + r];
-                    for (int r = rows; r < MR; r++) ap[dst + r] = 0f;
+                    int src = (pc + p) * m + r0;
+                    for (int r = 0; r < rows; r++) ap[base + r * kc + p] = a[src + r];
                 }
-                continue;
             }
-            if (rows == MR) {
-                // Six rows read side by side and the panel written in order: one pass of contiguous stores (a pass per
-                // row with stride-6 stores took a tenth of a batch-256 inference).
-                int r0 = i0 * k + pc, r1 = r0 + k, r2 = r1 + k, r3 = r2 + k, r4 = r3 + k, r5 = r4 + k;
-                for (int p = 0, d = base; p < kc; p++, d += MR) {
-                    ap[d] = a[r0 + p]; ap[d + 1] = a[r1 + p]; ap[d + 2] = a[r2 + p];
-                    ap[d + 3] = a[r3 + p]; ap[d + 4] = a[r4 + p]; ap[d + 5] = a[r5 + p];
-                }
-                continue;
-            }
-            for (int r = 0; r < MR; r++) {
-                int i = i0 + r;
-                if (i >= m) { for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f; continue; }
-                int row = i * k + pc;
-                for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[row + p];
-            }
+        } else {
+            for (int i = i0; i < i1; i++) System.arraycopy(a, i * k + pc, ap, (i - i0) * kc, kc);
         }
+        Arrays.fill(ap, (i1 - i0) * kc, (toPanel * MR - i0) * kc, 0f);
     }
 
     /** Column panels of NR columns: for each p, the NR values op(B)[pc+p, j..j+NR]; columns past n are zero. */
@@ -298,7 +287,8 @@ public final class Gemm {
     /** C[i..i+mr, j..j+nr] += Apanel · Bpanel over kc. */
     private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int i, int j, int ldc,
                                int mr, int nr, float[] tile) {
-        micro(kc, ap, ao, bp, bo, tile);
+        if (mr == MR && nr == NR) { micro(kc, ap, ao, bp, bo, c, i * ldc + j, ldc, true); return; }
+        micro(kc, ap, ao, bp, bo, tile, 0, NR, false);
         addTile(c, i, j, ldc, mr, nr, tile);
     }
 
@@ -321,31 +311,42 @@ public final class Gemm {
      * few arguments, so C2 keeps every accumulator and pointer in registers (the same loop with C's bookkeeping in
      * the method ran at a third of the speed).
      */
-    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] tile) {
+    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] out, int oo, int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
                 c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
                 c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0, bi = bo, ai = ao; p < kc; p++, bi += NR, ai += MR) {
+        int a0 = ao, a1 = a0 + kc, a2 = a1 + kc, a3 = a2 + kc, a4 = a3 + kc, a5 = a4 + kc;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi), b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector v0 = FloatVector.broadcast(S, ap[a0 + p]);
+            c00 = v0.fma(b0, c00); c01 = v0.fma(b1, c01);
+            FloatVector v1 = FloatVector.broadcast(S, ap[a1 + p]);
+            c10 = v1.fma(b0, c10); c11 = v1.fma(b1, c11);
+            FloatVector v2 = FloatVector.broadcast(S, ap[a2 + p]);
+            c20 = v2.fma(b0, c20); c21 = v2.fma(b1, c21);
+            FloatVector v3 = FloatVector.broadcast(S, ap[a3 + p]);
+            c30 = v3.fma(b0, c30); c31 = v3.fma(b1, c31);
+            FloatVector v4 = FloatVector.broadcast(S, ap[a4 + p]);
+            c40 = v4.fma(b0, c40); c41 = v4.fma(b1, c41);
+            FloatVector v5 = FloatVector.broadcast(S, ap[a5 + p]);
+            c50 = v5.fma(b0, c50); c51 = v5.fma(b1, c51);
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L);
-        c10.intoArray(tile, NR); c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+        int o0 = oo, o1 = o0 + ldo, o2 = o1 + ldo, o3 = o2 + ldo, o4 = o3 + ldo, o5 = o4 + ldo;
+        if (add) {
+            c00 = FloatVector.fromArray(S, out, o0).add(c00); c01 = FloatVector.fromArray(S, out, o0 + L).add(c01);
+            c10 = FloatVector.fromArray(S, out, o1).add(c10); c11 = FloatVector.fromArray(S, out, o1 + L).add(c11);
+            c20 = FloatVector.fromArray(S, out, o2).add(c20); c21 = FloatVector.fromArray(S, out, o2 + L).add(c21);
+            c30 = FloatVector.fromArray(S, out, o3).add(c30); c31 = FloatVector.fromArray(S, out, o3 + L).add(c31);
+            c40 = FloatVector.fromArray(S, out, o4).add(c40); c41 = FloatVector.fromArray(S, out, o4 + L).add(c41);
+            c50 = FloatVector.fromArray(S, out, o5).add(c50); c51 = FloatVector.fromArray(S, out, o5 + L).add(c51);
+        }
+        c00.intoArray(out, o0); c01.intoArray(out, o0 + L);
+        c10.intoArray(out, o1); c11.intoArray(out, o1 + L);
+        c20.intoArray(out, o2); c21.intoArray(out, o2 + L);
+        c30.intoArray(out, o3); c31.intoArray(out, o3 + L);
+        c40.intoArray(out, o4); c41.intoArray(out, o4 + L);
+        c50.intoArray(out, o5); c51.intoArray(out, o5 + L);
     }
 
 
@@ -371,7 +372,7 @@ public final class Gemm {
                 for (int i = 0; i < m; i++) {
                     for (int q = j; q < n; q++) {
                         float sum = 0f;
-                        for (int p = 0; p < k; p++) sum = Math.fma(ap[p * MR + i], b[p * n + q], sum);
+                        for (int p = 0; p < k; p++) sum = Math.fma(ap[i * k + p], b[p * n + q], sum);
                         c[i * n + q] += sum;
                     }
                 }
@@ -384,20 +385,21 @@ public final class Gemm {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
                 c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
                 c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0, bi = bo, ai = 0; p < kc; p++, bi += ldb, ai += MR) {
+        int a1 = kc, a2 = 2 * kc, a3 = 3 * kc, a4 = 4 * kc, a5 = 5 * kc; // ap's rows (row layout, lda = kc)
+        for (int p = 0, bi = bo; p < kc; p++, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            FloatVector v0 = FloatVector.broadcast(S, ap[p]);
+            c00 = v0.fma(b0, c00); c01 = v0.fma(b1, c01);
+            FloatVector v1 = FloatVector.broadcast(S, ap[a1 + p]);
+            c10 = v1.fma(b0, c10); c11 = v1.fma(b1, c11);
+            FloatVector v2 = FloatVector.broadcast(S, ap[a2 + p]);
+            c20 = v2.fma(b0, c20); c21 = v2.fma(b1, c21);
+            FloatVector v3 = FloatVector.broadcast(S, ap[a3 + p]);
+            c30 = v3.fma(b0, c30); c31 = v3.fma(b1, c31);
+            FloatVector v4 = FloatVector.broadcast(S, ap[a4 + p]);
+            c40 = v4.fma(b0, c40); c41 = v4.fma(b1, c41);
+            FloatVector v5 = FloatVector.broadcast(S, ap[a5 + p]);
+            c50 = v5.fma(b0, c50); c51 = v5.fma(b1, c51);
         }
         c00.intoArray(tile, 0); c01.intoArray(tile, L);
         c10.intoArray(tile, NR); c11.intoArray(tile, NR + L);
