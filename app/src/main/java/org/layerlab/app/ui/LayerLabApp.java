@@ -10,9 +10,15 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.layerlab.compute.train.ComputePool;
+import org.layerlab.compute.train.JitWarmup;
 
 /** The JavaFX application: one main window with the default sample project loaded. */
 public final class LayerLabApp extends Application {
+    /**
+     * The named parameter ({@code --warm-up=true}, given by the launcher) that starts the JIT warm-up once the window
+     * shows, so the user's first run trains at full speed from its first batch ({@link JitWarmup}).
+     */
+    public static final String WARM_UP = "warm-up";
     private ComputePool pool;
     private Autosave autosave;
     private Appearance appearance;
@@ -50,6 +56,7 @@ public final class LayerLabApp extends Application {
         StartupTiming.watchTrainButton(scene, window.session());
         stage.show();
         StartupTiming.windowShown();
+        if (Boolean.parseBoolean(named.get(WARM_UP))) Platform.runLater(JitWarmup::startInBackground); // behind what start-up queued
         // ./layerlab FILE opens that file in the window.
         List<String> files = getParameters() == null ? List.of() : getParameters().getUnnamed();
         if (!files.isEmpty()) Platform.runLater(() -> document.open(Path.of(files.get(0))));

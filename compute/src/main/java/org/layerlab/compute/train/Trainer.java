@@ -221,6 +221,7 @@ public final class Trainer {
             state = paused ? State.PAUSED : State.RUNNING;
             pauseRequested = paused;
         } finally { lock.unlock(); }
+        JitWarmup.yieldTo(this); // the user's run has the cores
         executor.execute(this::run);
         return completion;
     }
