@@ -56,7 +56,9 @@ public final class LayerLabApp extends Application {
         StartupTiming.watchTrainButton(scene, window.session());
         stage.show();
         StartupTiming.windowShown();
-        if (Boolean.parseBoolean(named.get(WARM_UP))) Platform.runLater(JitWarmup::startInBackground); // behind what start-up queued
+        if (Boolean.parseBoolean(named.get(WARM_UP))) { // behind what start-up queued on the FX thread
+            Platform.runLater(() -> JitWarmup.startInBackground().thenAccept(StartupTiming::warmedUp));
+        }
         // ./layerlab FILE opens that file in the window.
         List<String> files = getParameters() == null ? List.of() : getParameters().getUnnamed();
         if (!files.isEmpty()) Platform.runLater(() -> document.open(Path.of(files.get(0))));

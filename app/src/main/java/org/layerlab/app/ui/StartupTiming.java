@@ -30,6 +30,12 @@ final class StartupTiming {
         }
     }
 
+    /** Logs how long the JIT warm-up the window started took and how much it trained (any thread). */
+    static void warmedUp(org.layerlab.compute.train.JitWarmup.Result r) {
+        LOG.fine(() -> "JIT warm-up " + (r.stopped() ? "stopped by a run after " : "done in ") + r.millis() + " ms, "
+                + r.batches() + " batches, " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after the JVM started");
+    }
+
     /**
      * Logs, for every run started with the Train button, the time from the press (before the button's own handler
      * runs) to the first step the window shows.
