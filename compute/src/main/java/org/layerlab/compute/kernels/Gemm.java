@@ -133,7 +133,7 @@ public final class Gemm {
         // it, packing its own B panels (or reading the ones packed ahead) and (a private copy of) A. Tasks never share
         // output, there is one synchronisation per GEMM, and each element is summed in the same order whatever the
         // thread count. The epilogue runs on each tile after its last K block.
-        Threads.parallelFor(nPanels, work, (from, to) -> {
+        Threads.Range columns = (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
             float[] ap = s.ap((transA ? mPanels : 1) * MR * kcMax), own = packed != null ? null : s.bp((to - from) * NR * kcMax), tile = s.tile;
@@ -160,18 +160,21 @@ public final class Gemm {
                     }
                 }
             }
-        });
+        };
+        // A range packs only its own B panels, and A only when transposed (then all of it, once per range).
+        if (transA) Threads.parallelFor(nPanels, work, columns);
+        else Threads.parallelForShared(nPanels, work, columns);
     }
 
     /**
-     * The blocked product split over rows instead: each task owns a range of row panels, packs only its rows of A and
-     * all of B. Taller than wide, this packs less twice over than the split over columns, where every task packs
+     * The blocked product split over rows instead: each task owns a range of row panels, reads only its rows of A
+     * (packing them only when transposed) and packs all of B. Taller than wide, this packs less twice over than the split over columns, where every task packs
      * all of A (on two threads a 1024² product spent a seventh of each thread's time packing A). Each element is
      * summed in the same order as there.
      */
     private static void byRows(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
                                float[] c, boolean accumulate, float[] bias, RowFunction fn, int mPanels, int nPanels, long work) {
-        Threads.parallelFor(mPanels, work, (from, to) -> {
+        Threads.Range rows = (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
             float[] ap = s.ap((transA ? to - from : 1) * MR * kcMax), own = packed != null ? null : s.bp(nPanels * NR * kcMax), tile = s.tile;
@@ -197,7 +200,11 @@ public final class Gemm {
                     }
                 }
             }
-        });
+        };
+        // A range packs its own rows of A (if any) and, unless packed ahead, all of B: with B packed ahead (inference)
+        // ranges cost nothing to start, so they are shared out as threads come free.
+        if (packed != null) Threads.parallelForShared(mPanels, work, rows);
+        else Threads.parallelFor(mPanels, work, rows);
     }
 
     /** The epilogue over rows [i0, i1) of C (n columns): bias, then the function. */

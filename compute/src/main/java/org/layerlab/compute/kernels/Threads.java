@@ -77,18 +77,31 @@ public final class Threads {
      * (as does work a kernel thread asks for), so two users of the pool never queue behind each other.
      */
     public static void parallelFor(int count, long work, Range body) {
+        run(count, work, body, false);
+    }
+
+    /**
+     * {@link #parallelFor} for a body whose ranges cost nothing to start (no per-range packing): the ranges are handed
+     * out as threads come free, large ones first and smaller towards the end (guided scheduling), so a thread that is
+     * woken late, descheduled by another process or slower leaves the rest to the others instead of holding up the
+     * whole call. Which thread runs which range does not affect results, as there.
+     */
+    public static void parallelForShared(int count, long work, Range body) {
+        run(count, work, body, true);
+    }
+
+    private static void run(int count, long work, Range body, boolean shared) {
         int threads = Math.min(parallelism, count);
         if (threads <= 1 || work < 1_000_000L || SERIAL.get() || Thread.currentThread() instanceof Worker) { body.run(0, count); return; }
         Crew c = crew();
         threads = Math.min(threads, c.workers.length + 1);
         if (threads <= 1 || !c.busy.compareAndSet(false, true)) { body.run(0, count); return; }
         try {
-            Batch b = new Batch(body, count, threads);
+            Batch b = new Batch(body, count, threads, shared);
             for (int t = 1; t < threads; t++) c.workers[t - 1].post(b);
             try {
-                body.run(0, b.from(1));
+                b.runAll(0);
             } finally {
-                for (int t = 1; t < threads; t++) if (b.claim(t)) b.runRange(t); // not started: take it back
                 b.awaitAll();
             }
             b.rethrow();
@@ -97,42 +110,64 @@ public final class Threads {
         }
     }
 
-    /** One {@link #parallelFor}: range t of {@code threads} is [count·t/threads, count·(t+1)/threads). */
+    /**
+     * One call's ranges. Fixed: range t of {@code threads} is [count·t/threads, count·(t+1)/threads), meant for thread
+     * t, and taken back by the caller if its thread has not started it. Shared: each range taken is a 1/(2·threads)
+     * share of what is left (at least one task), from the front.
+     */
     private static final class Batch {
         final Range body;
         final int count, threads;
-        /** Per range: 0 posted, 1 claimed by the thread that runs it. */
+        final boolean shared;
+        /** Fixed: per range, 0 posted, 1 claimed by the thread that runs it. */
         final AtomicIntegerArray claimed;
+        /** Shared: the first task not yet taken. */
+        final AtomicInteger next = new AtomicInteger();
+        /** Tasks not yet run. */
         final AtomicInteger pending;
         volatile Thread waiter;
         volatile Throwable error;
 
-        Batch(Range body, int count, int threads) {
+        Batch(Range body, int count, int threads, boolean shared) {
             this.body = body;
             this.count = count;
             this.threads = threads;
-            this.claimed = new AtomicIntegerArray(threads);
-            this.pending = new AtomicInteger(threads - 1);
+            this.shared = shared;
+            this.claimed = shared ? null : new AtomicIntegerArray(threads);
+            this.pending = new AtomicInteger(count);
         }
 
         int from(int t) { return (int) ((long) count * t / threads); }
 
-        boolean claim(int t) { return claimed.compareAndSet(t, 0, 1); }
+        /** Runs what thread t should: its own range and any not started (fixed), or ranges until none is left (shared). */
+        void runAll(int t) {
+            if (!shared) {
+                if (claimed.compareAndSet(t, 0, 1)) runRange(from(t), from(t + 1));
+                if (t == 0) for (int u = 1; u < threads; u++) if (claimed.compareAndSet(u, 0, 1)) runRange(from(u), from(u + 1));
+                return;
+            }
+            while (true) {
+                int s = next.get();
+                if (s >= count) return;
+                int e = s + Math.max(1, (count - s) / (2 * threads));
+                if (next.compareAndSet(s, e)) runRange(s, e);
+            }
+        }
 
-        void runRange(int t) {
+        private void runRange(int from, int to) {
             try {
-                body.run(from(t), from(t + 1));
+                body.run(from, to);
             } catch (Throwable e) {
                 if (error == null) error = e;
             } finally {
-                if (pending.decrementAndGet() == 0) {
+                if (pending.addAndGet(from - to) == 0) {
                     Thread w = waiter;
                     if (w != null) LockSupport.unpark(w);
                 }
             }
         }
 
-        /** Waits until every range but the caller's has run: spinning at first, then parked. */
+        /** Waits until every task has run: spinning at first, then parked. */
         void awaitAll() {
             long t0 = System.nanoTime();
             while (pending.get() > 0) {
@@ -205,7 +240,7 @@ public final class Threads {
                 Batch b = next();
                 if (b == null) continue;
                 SLOT.compareAndSet(this, b, null); // a newer batch posted meanwhile stays
-                if (b.claim(index)) b.runRange(index);
+                b.runAll(index);
             }
         }
 

@@ -120,6 +120,10 @@ class GemmTest {
                     java.util.Arrays.fill(many, Float.NaN);
                     Gemm.gemm(ta, false, m, n, k, a, b, many, false);
                     assertArrayEquals(one, many, threads + " threads, ta=" + ta);
+                    // B packed ahead: ranges shared out as threads come free (row or column split).
+                    float[] packed = new float[m * n];
+                    Gemm.gemm(ta, m, a, Gemm.pack(b, k, n), packed, false, null, null);
+                    assertArrayEquals(one, packed, threads + " threads, packed B, ta=" + ta);
                 }
             }
         } finally {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The kernel threads: every index runs exactly once, whether a worker or the caller (taking back a range not started)
@@ -22,16 +22,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThreadsTest {
     private static final long BIG = 10_000_000L;
 
-    @ParameterizedTest @ValueSource(ints = {1, 2, 3, 4})
-    void everyIndexOnceInContiguousRanges(int threads) {
+    /** Fixed ranges (one per thread) or shared ones (handed out as threads come free), as the test asks. */
+    private static void parallelFor(boolean shared, int count, Threads.Range body) {
+        if (shared) Threads.parallelForShared(count, BIG, body);
+        else Threads.parallelFor(count, BIG, body);
+    }
+
+    @ParameterizedTest @CsvSource({"1,false", "2,false", "3,false", "4,false", "1,true", "2,true", "3,true", "4,true"})
+    void everyIndexOnceInContiguousRanges(int threads, boolean shared) {
         int before = Threads.parallelism();
         try {
             Threads.setParallelism(threads);
             for (int count : new int[] {1, 2, 3, 5, 43, 1000}) {
                 for (int rep = 0; rep < 200; rep++) {
                     AtomicIntegerArray seen = new AtomicIntegerArray(count);
-                    Threads.parallelFor(count, BIG, (from, to) -> {
-                        assertTrue(from < to && to <= count, from + ".." + to);
+                    parallelFor(shared, count, (from, to) -> {
+                        assertTrue(0 <= from && from < to && to <= count, from + ".." + to);
                         for (int i = from; i < to; i++) seen.incrementAndGet(i);
                     });
                     for (int i = 0; i < count; i++) assertEquals(1, seen.get(i), "index " + i + " of " + count);
@@ -42,15 +48,15 @@ class ThreadsTest {
         }
     }
 
-    @ParameterizedTest @ValueSource(ints = {0, 1})
-    void aFailureInAnyRangeReachesTheCaller(int failing) {
+    @ParameterizedTest @CsvSource({"0,false", "1,false", "0,true", "1,true"})
+    void aFailureInAnyRangeReachesTheCaller(int failing, boolean shared) {
         int before = Threads.parallelism();
         try {
             Threads.setParallelism(2);
             IllegalStateException boom = new IllegalStateException("boom");
             for (int rep = 0; rep < 50; rep++) {
-                IllegalStateException e = assertThrows(IllegalStateException.class, () -> Threads.parallelFor(2, BIG, (from, to) -> {
-                    if (from == failing) throw boom;
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> parallelFor(shared, 2, (from, to) -> {
+                    if (from <= failing && failing < to) throw boom;
                 }));
                 assertSame(boom, e);
             }
@@ -63,8 +69,8 @@ class ThreadsTest {
         }
     }
 
-    @ParameterizedTest @ValueSource(ints = {2, 3})
-    void nestedAndConcurrentCallersEachCoverTheirWork(int threads) throws Exception {
+    @ParameterizedTest @CsvSource({"2,false", "3,false", "2,true", "3,true"})
+    void nestedAndConcurrentCallersEachCoverTheirWork(int threads, boolean shared) throws Exception {
         int before = Threads.parallelism();
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
@@ -74,10 +80,10 @@ class ThreadsTest {
                 done.add(callers.submit(() -> {
                     for (int rep = 0; rep < 300; rep++) {
                         AtomicIntegerArray seen = new AtomicIntegerArray(7 * 5);
-                        Threads.parallelFor(7, BIG, (from, to) -> {
+                        parallelFor(shared, 7, (from, to) -> {
                             for (int i = from; i < to; i++) {
                                 int row = i;
-                                Threads.parallelFor(5, BIG, (f, t) -> { for (int j = f; j < t; j++) seen.incrementAndGet(row * 5 + j); });
+                                parallelFor(!shared, 5, (f, t) -> { for (int j = f; j < t; j++) seen.incrementAndGet(row * 5 + j); });
                             }
                         });
                         for (int i = 0; i < seen.length(); i++) assertEquals(1, seen.get(i), "index " + i);
