@@ -315,7 +315,8 @@ public final class Gemm {
     private static void kernel(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] c, int i, int j, int ldc,
                                int mr, int nr, float[] tile, boolean add) {
         if (mr == MR && nr == NR) { micro(kc, ap, ao, lda, bp, bo, c, i * ldc + j, ldc, add); return; }
-        micro(kc, ap, ao, lda, bp, bo, tile, 0, NR, false);
+        if (nr <= L) microOne(kc, ap, ao, lda, bp, bo, tile);
+        else micro(kc, ap, ao, lda, bp, bo, tile, 0, NR, false);
         if (add) { addTile(c, i, j, ldc, mr, nr, tile); return; }
         for (int r = 0; r < mr; r++) System.arraycopy(tile, r * NR, c, (i + r) * ldc + j, nr);
     }
@@ -377,6 +378,28 @@ public final class Gemm {
         c50.intoArray(out, o5); c51.intoArray(out, o5 + L);
     }
 
+
+    /**
+     * {@link #micro} into the tile for a panel whose columns past the first vector are all padding (nr ≤ L: a 10-class
+     * head, the last few columns of a wider output): the first vector's six sums only, half the FMAs, each summed in
+     * the same order as there.
+     */
+    private static void microOne(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S),
+                c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        int a0 = ao, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo + p * NR);
+            c0 = FloatVector.broadcast(S, ap[a0 + p]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[a1 + p]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[a2 + p]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[a3 + p]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[a4 + p]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[a5 + p]).fma(b0, c5);
+        }
+        c0.intoArray(tile, 0); c1.intoArray(tile, NR); c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR); c4.intoArray(tile, 4 * NR); c5.intoArray(tile, 5 * NR);
+    }
 
     /**
      * A product with a single row panel (m ≤ MR) and plain B: a convolution with few filters (im2col patches as B,

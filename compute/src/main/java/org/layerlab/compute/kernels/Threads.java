@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Not a {@code ForkJoinPool}: handing a range to a parked pool thread cost 50–60 µs on a 2-vCPU KVM guest (the idle
  * vCPU has to be woken), a tenth of a batch-256 MLP inference per product. Each worker keeps looking for its next
- * range for {@link #SPIN_NANOS} after finishing one (an inference's products follow each other within microseconds),
+ * range for {@link #SPIN_NANOS} after finishing one (an inference's products follow each other within microseconds;
+ * after {@link #YIELD_AFTER_NANOS} it yields the core between looks),
  * and the caller takes back any range a worker has not started when its own is done, so a worker that is late or
  * descheduled costs the caller nothing beyond the work itself.
  */
@@ -26,6 +27,18 @@ public final class Threads {
 
     /** How long an idle worker, or a caller waiting for a worker's range, spins before it parks. */
     static final long SPIN_NANOS = Long.getLong("layerlab.threads.spinMicros", 100) * 1000;
+
+    /**
+     * After this much of the spin, each turn yields the core instead of only pausing: on a machine whose other core is
+     * taken by another process, a thread spinning for work would otherwise hold the core the caller needs to make it.
+     */
+    static final long YIELD_AFTER_NANOS = Long.getLong("layerlab.threads.yieldAfterMicros", 20) * 1000;
+
+    /** One turn of a wait that has lasted {@code waited} ns. */
+    private static void pause(long waited) {
+        if (waited < YIELD_AFTER_NANOS) Thread.onSpinWait();
+        else Thread.yield();
+    }
 
     public static int parallelism() { return parallelism; }
 
@@ -171,12 +184,13 @@ public final class Threads {
         void awaitAll() {
             long t0 = System.nanoTime();
             while (pending.get() > 0) {
-                if (System.nanoTime() - t0 > SPIN_NANOS) {
+                long waited = System.nanoTime() - t0;
+                if (waited > SPIN_NANOS) {
                     waiter = Thread.currentThread();
                     while (pending.get() > 0) LockSupport.park(this);
                     return;
                 }
-                Thread.onSpinWait();
+                pause(waited);
             }
         }
 
@@ -249,13 +263,14 @@ public final class Threads {
             long t0 = System.nanoTime();
             Batch b;
             while ((b = slot) == null) {
-                if (System.nanoTime() - t0 > SPIN_NANOS) {
+                long waited = System.nanoTime() - t0;
+                if (waited > SPIN_NANOS) {
                     parked = true;
                     if (slot == null && !stopped) LockSupport.park(this);
                     parked = false;
                     return slot;
                 }
-                Thread.onSpinWait();
+                pause(waited);
             }
             return b;
         }
