@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major; op(A) is M×K, op(B) K×N.
- * Large products use the GotoBLAS scheme: K is cut into blocks, A and B are packed into panels (which also absorbs
- * the transposes), and a 6×(2 vectors) register-blocked micro-kernel written with the Vector API does the FMAs.
+ * Large products use the GotoBLAS scheme: K is cut into blocks, B is packed into panels (which also absorbs its
+ * transpose), A is read in place (copied only when transposed, or for a ragged last panel), and a 6×(2 vectors)
+ * register-blocked micro-kernel written with the Vector API does the FMAs.
  * Tiles of C are split over {@link Threads} (by column panels, or by row panels for products at least as tall as
  * wide); each element is summed in the same order whatever the thread count and however many rows came with it. An
  * optional epilogue adds a bias and applies a function to each tile as its sums complete, and B may be packed ahead
@@ -99,12 +100,15 @@ public final class Gemm {
     private static void product(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
                                 float[] c, boolean accumulate, float[] bias, RowFunction fn) {
         if (m == 0 || n == 0) return;
-        boolean blocked = !(!transB && (m == 1 || m <= 4 && n >= L)) && !((long) m * n * k < 32_768 || n < 4)
-                && !(m <= MR && !transB && n >= NR) && k > 0;
-        // The blocked paths write C in their first K block instead (no pass that zeroes what is then overwritten).
-        if (!accumulate && !blocked) Arrays.fill(c, 0, m * n, 0f);
-        if (k == 0) { finishRows(c, 0, m, n, bias, fn); return; }
+        // The paths before the blocked ones add to C, so C starts from zero there; the blocked kernels write C in their
+        // first K block instead (no pass that zeroes what is then overwritten).
+        if (k == 0) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
+            finishRows(c, 0, m, n, bias, fn);
+            return;
+        }
         if (!transB && (m == 1 || m <= 4 && n >= L)) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             if (m == 1 && packed != null) gemv(k, a, packed, c);
             else skinny(transA, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
@@ -113,11 +117,13 @@ public final class Gemm {
         // Narrow outputs (a 10-class head) still go through the vector kernels with a zero-padded panel: the
         // straight loops ran a batch-256 head at scalar speed (15 % of MLP inference). Only a few columns stay there.
         if ((long) m * n * k < 32_768 || n < 4) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             small(transA, transB, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
             return;
         }
         if (m <= MR && !transB && n >= NR) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             rowPanel(transA, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
             return;
@@ -130,9 +136,9 @@ public final class Gemm {
             return;
         }
         // One parallel region per product: each task owns a range of column panels of C and runs every K block over
-        // it, packing its own B panels (or reading the ones packed ahead) and (a private copy of) A. Tasks never share
-        // output, there is one synchronisation per GEMM, and each element is summed in the same order whatever the
-        // thread count. The epilogue runs on each tile after its last K block.
+        // it, packing its own B panels (or reading the ones packed ahead) and reading A (a private copy if transposed).
+        // Tasks never share output, there is one synchronisation per GEMM, and each element is summed in the same order
+        // whatever the thread count. The epilogue runs on each tile after its last K block.
         Threads.Range columns = (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
@@ -168,9 +174,9 @@ public final class Gemm {
 
     /**
      * The blocked product split over rows instead: each task owns a range of row panels, reads only its rows of A
-     * (packing them only when transposed) and packs all of B. Taller than wide, this packs less twice over than the split over columns, where every task packs
-     * all of A (on two threads a 1024² product spent a seventh of each thread's time packing A). Each element is
-     * summed in the same order as there.
+     * (packing them only when transposed) and packs all of B. Taller than wide, this packs less twice over than the
+     * split over columns, where every task packs all of a transposed A (on two threads a 1024² product spent a seventh
+     * of each thread's time packing A). Each element is summed in the same order as there.
      */
     private static void byRows(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
                                float[] c, boolean accumulate, float[] bias, RowFunction fn, int mPanels, int nPanels, long work) {

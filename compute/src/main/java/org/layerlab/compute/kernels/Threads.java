@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Not a {@code ForkJoinPool}: handing a range to a parked pool thread cost 50–60 µs on a 2-vCPU KVM guest (the idle
  * vCPU has to be woken), a tenth of a batch-256 MLP inference per product. Each worker keeps looking for its next
  * range for {@link #SPIN_NANOS} after finishing one (an inference's products follow each other within microseconds;
- * after {@link #YIELD_AFTER_NANOS} it yields the core between looks),
- * and the caller takes back any range a worker has not started when its own is done, so a worker that is late or
- * descheduled costs the caller nothing beyond the work itself.
+ * after {@link #YIELD_AFTER_NANOS} it yields the core between looks), and the caller takes back any range a worker
+ * has not started when its own is done, so a worker that is late or descheduled costs the caller nothing beyond the
+ * work itself.
  */
 public final class Threads {
     private Threads() {}
