@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-precision matrix multiply, C = op(A)·op(B) (+ C when accumulating), row-major; op(A) is M×K, op(B) K×N.
- * Large products use the GotoBLAS scheme: K is cut into blocks, A and B are packed into panels (which also absorbs
- * the transposes), and a 6×(2 vectors) register-blocked micro-kernel written with the Vector API does the FMAs.
+ * Large products use the GotoBLAS scheme: K is cut into blocks, B is packed into panels (which also absorbs its
+ * transpose), A is read in place (copied only when transposed, or for a ragged last panel), and a 6×(2 vectors)
+ * register-blocked micro-kernel written with the Vector API does the FMAs.
  * Tiles of C are split over {@link Threads} (by column panels, or by row panels for products at least as tall as
  * wide); each element is summed in the same order whatever the thread count and however many rows came with it. An
  * optional epilogue adds a bias and applies a function to each tile as its sums complete, and B may be packed ahead
@@ -98,10 +99,16 @@ public final class Gemm {
     /** Every product goes through here; {@code packed} (or null) is B packed ahead, {@code b} B itself. */
     private static void product(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
                                 float[] c, boolean accumulate, float[] bias, RowFunction fn) {
-        if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
         if (m == 0 || n == 0) return;
-        if (k == 0) { finishRows(c, 0, m, n, bias, fn); return; }
+        // The paths before the blocked ones add to C, so C starts from zero there; the blocked kernels write C in their
+        // first K block instead (no pass that zeroes what is then overwritten).
+        if (k == 0) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
+            finishRows(c, 0, m, n, bias, fn);
+            return;
+        }
         if (!transB && (m == 1 || m <= 4 && n >= L)) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             if (m == 1 && packed != null) gemv(k, a, packed, c);
             else skinny(transA, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
@@ -110,32 +117,36 @@ public final class Gemm {
         // Narrow outputs (a 10-class head) still go through the vector kernels with a zero-padded panel: the
         // straight loops ran a batch-256 head at scalar speed (15 % of MLP inference). Only a few columns stay there.
         if ((long) m * n * k < 32_768 || n < 4) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             small(transA, transB, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
             return;
         }
         if (m <= MR && !transB && n >= NR) {
+            if (!accumulate) Arrays.fill(c, 0, m * n, 0f);
             rowPanel(transA, m, n, k, a, b, c);
             finishRows(c, 0, m, n, bias, fn);
             return;
         }
         int mPanels = (m + MR - 1) / MR, nPanels = (n + NR - 1) / NR;
+        // What the kernels compute, the zero padding of the last panels included (a 10-column head is a 32-wide panel).
+        long work = 2L * mPanels * MR * nPanels * NR * k;
         if (m >= n && Threads.parallelism() > 1) {
-            byRows(transA, transB, m, n, k, a, b, packed, c, bias, fn, mPanels, nPanels);
+            byRows(transA, transB, m, n, k, a, b, packed, c, accumulate, bias, fn, mPanels, nPanels, work);
             return;
         }
         // One parallel region per product: each task owns a range of column panels of C and runs every K block over
-        // it, packing its own B panels (or reading the ones packed ahead) and (a private copy of) A. Tasks never share
-        // output, there is one synchronisation per GEMM, and each element is summed in the same order whatever the
-        // thread count. The epilogue runs on each tile after its last K block.
-        Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
+        // it, packing its own B panels (or reading the ones packed ahead) and reading A (a private copy if transposed).
+        // Tasks never share output, there is one synchronisation per GEMM, and each element is summed in the same order
+        // whatever the thread count. The epilogue runs on each tile after its last K block.
+        Threads.Range columns = (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
-            float[] ap = s.ap(mPanels * MR * kcMax), own = packed != null ? null : s.bp((to - from) * NR * kcMax), tile = s.tile;
+            float[] ap = s.ap((transA ? mPanels : 1) * MR * kcMax), own = packed != null ? null : s.bp((to - from) * NR * kcMax), tile = s.tile;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean last = pc + kc == k;
-                packA(transA, a, m, k, pc, kc, ap);
+                boolean last = pc + kc == k, add = accumulate || pc > 0;
+                packA(transA, a, m, k, pc, kc, ap, 0, mPanels);
                 float[] bp;
                 int bBase; // where panel jp starts: bBase + jp·NR·kc
                 if (packed != null) { bp = packed.data; bBase = packed.blockBase(pc); }
@@ -147,30 +158,35 @@ public final class Gemm {
                         int j = jp * NR, nr = Math.min(NR, n - j);
                         for (int ip = ip0; ip < ip1; ip++) {
                             int i = ip * MR, mr = Math.min(MR, m - i);
-                            kernel(kc, ap, ip * MR * kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile);
+                            if (transA) kernel(kc, ap, ip * MR * kc, kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
+                            else if (mr == MR) kernel(kc, a, i * k + pc, k, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
+                            else kernel(kc, ap, 0, kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
                             if (last) finishTile(c, i, j, n, mr, nr, bias, fn);
                         }
                     }
                 }
             }
-        });
+        };
+        // A range packs only its own B panels, and A only when transposed (then all of it, once per range).
+        if (transA) Threads.parallelFor(nPanels, work, columns);
+        else Threads.parallelForShared(nPanels, work, columns);
     }
 
     /**
-     * The blocked product split over rows instead: each task owns a range of row panels, packs only its rows of A and
-     * all of B. Taller than wide, this packs less twice over than the split over columns, where every task packs
-     * all of A (on two threads a 1024² product spent a seventh of each thread's time packing A). Each element is
-     * summed in the same order as there.
+     * The blocked product split over rows instead: each task owns a range of row panels, reads only its rows of A
+     * (packing them only when transposed) and packs all of B. Taller than wide, this packs less twice over than the
+     * split over columns, where every task packs all of a transposed A (on two threads a 1024² product spent a seventh
+     * of each thread's time packing A). Each element is summed in the same order as there.
      */
     private static void byRows(boolean transA, boolean transB, int m, int n, int k, float[] a, float[] b, PackedB packed,
-                               float[] c, float[] bias, RowFunction fn, int mPanels, int nPanels) {
-        Threads.parallelFor(mPanels, 2L * m * n * k, (from, to) -> {
+                               float[] c, boolean accumulate, float[] bias, RowFunction fn, int mPanels, int nPanels, long work) {
+        Threads.Range rows = (from, to) -> {
             int kcMax = Math.min(k, KC);
             Scratch s = SCRATCH.get();
-            float[] ap = s.ap((to - from) * MR * kcMax), own = packed != null ? null : s.bp(nPanels * NR * kcMax), tile = s.tile;
+            float[] ap = s.ap((transA ? to - from : 1) * MR * kcMax), own = packed != null ? null : s.bp(nPanels * NR * kcMax), tile = s.tile;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean last = pc + kc == k;
+                boolean last = pc + kc == k, add = accumulate || pc > 0;
                 packA(transA, a, m, k, pc, kc, ap, from, to);
                 float[] bp;
                 int bBase;
@@ -182,13 +198,19 @@ public final class Gemm {
                         int j = jp * NR, nr = Math.min(NR, n - j);
                         for (int ip = ip0; ip < ip1; ip++) {
                             int i = ip * MR, mr = Math.min(MR, m - i);
-                            kernel(kc, ap, (ip - from) * MR * kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile);
+                            if (transA) kernel(kc, ap, (ip - from) * MR * kc, kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
+                            else if (mr == MR) kernel(kc, a, i * k + pc, k, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
+                            else kernel(kc, ap, 0, kc, bp, bBase + jp * NR * kc, c, i, j, n, mr, nr, tile, add);
                             if (last) finishTile(c, i, j, n, mr, nr, bias, fn);
                         }
                     }
                 }
             }
-        });
+        };
+        // A range packs its own rows of A (if any) and, unless packed ahead, all of B: with B packed ahead (inference)
+        // ranges cost nothing to start, so they are shared out as threads come free.
+        if (packed != null) Threads.parallelForShared(mPanels, work, rows);
+        else Threads.parallelFor(mPanels, work, rows);
     }
 
     /** The epilogue over rows [i0, i1) of C (n columns): bias, then the function. */
@@ -226,17 +248,25 @@ public final class Gemm {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Row panels of MR rows in row layout: panel ip's row r holds op(A)[ip·MR + r, pc..pc+kc); rows past m are zero. */
-    private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap) {
-        packA(transA, a, m, k, pc, kc, ap, 0, (m + MR - 1) / MR);
-    }
-
     /**
-     * Row panels [fromPanel, toPanel) only, the first at the start of {@code ap}: row i of the range at
-     * (i − fromPanel·MR)·kc. Rows are copied whole (the micro-kernel reads six rows side by side), so a plain A is
-     * a row copy per row; interleaving the six rows (one scalar store per value) took a sixth of a batch-256 inference.
+     * Row panels [fromPanel, toPanel) of op(A) for the blocked kernels. For Aᵀ every panel, the first at the start of
+     * {@code ap}: row i of the range at (i − fromPanel·MR)·kc. A plain A's full panels are not copied: the
+     * micro-kernel reads six rows side by side, a row stride apart, so it reads them in A itself (copying them was 3 %
+     * of a batch-256 inference); only a last panel with fewer than MR rows is copied, to the start of {@code ap}, with
+     * its missing rows zero.
      */
     private static void packA(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap, int fromPanel, int toPanel) {
+        if (transA) copyPanels(true, a, m, k, pc, kc, ap, fromPanel, toPanel);
+        else if (toPanel * MR > m) copyPanels(false, a, m, k, pc, kc, ap, toPanel - 1, toPanel);
+    }
+
+    /** All of op(A) (m ≤ MR rows, all of K) as one panel in row layout, rows past m zero. */
+    private static void packRows(boolean transA, float[] a, int m, int k, float[] ap) {
+        copyPanels(transA, a, m, k, 0, k, ap, 0, 1);
+    }
+
+    /** Row panels [fromPanel, toPanel) of op(A)[·, pc..pc+kc) in row layout from the start of {@code ap}; rows past m zero. */
+    private static void copyPanels(boolean transA, float[] a, int m, int k, int pc, int kc, float[] ap, int fromPanel, int toPanel) {
         int i0 = fromPanel * MR, i1 = Math.min(m, toPanel * MR);
         if (transA) {
             // op(A) = Aᵀ: the values of one p for a panel's rows are adjacent in memory; read them in a row.
@@ -284,12 +314,17 @@ public final class Gemm {
         }
     }
 
-    /** C[i..i+mr, j..j+nr] += Apanel · Bpanel over kc. */
-    private static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int i, int j, int ldc,
-                               int mr, int nr, float[] tile) {
-        if (mr == MR && nr == NR) { micro(kc, ap, ao, bp, bo, c, i * ldc + j, ldc, true); return; }
-        micro(kc, ap, ao, bp, bo, tile, 0, NR, false);
-        addTile(c, i, j, ldc, mr, nr, tile);
+    /**
+     * C[i..i+mr, j..j+nr] += (or, when not {@code add}, =) Apanel · Bpanel over kc; the panel's rows start at
+     * {@code ao} of {@code ap}, {@code lda} apart.
+     */
+    private static void kernel(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] c, int i, int j, int ldc,
+                               int mr, int nr, float[] tile, boolean add) {
+        if (mr == MR && nr == NR) { micro(kc, ap, ao, lda, bp, bo, c, i * ldc + j, ldc, add); return; }
+        if (nr <= L) microOne(kc, ap, ao, lda, bp, bo, tile);
+        else micro(kc, ap, ao, lda, bp, bo, tile, 0, NR, false);
+        if (add) { addTile(c, i, j, ldc, mr, nr, tile); return; }
+        for (int r = 0; r < mr; r++) System.arraycopy(tile, r * NR, c, (i + r) * ldc + j, nr);
     }
 
     /** C[i..i+mr, j..j+nr] += tile. */
@@ -311,11 +346,11 @@ public final class Gemm {
      * few arguments, so C2 keeps every accumulator and pointer in registers (the same loop with C's bookkeeping in
      * the method ran at a third of the speed).
      */
-    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] out, int oo, int ldo, boolean add) {
+    private static void micro(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] out, int oo, int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S),
                 c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S),
                 c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        int a0 = ao, a1 = a0 + kc, a2 = a1 + kc, a3 = a2 + kc, a4 = a3 + kc, a5 = a4 + kc;
+        int a0 = ao, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
         for (int p = 0; p < kc; p++) {
             int bi = bo + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, bi), b1 = FloatVector.fromArray(S, bp, bi + L);
@@ -351,6 +386,28 @@ public final class Gemm {
 
 
     /**
+     * {@link #micro} into the tile for a panel whose columns past the first vector are all padding (nr ≤ L: a 10-class
+     * head, the last few columns of a wider output): the first vector's six sums only, half the FMAs, each summed in
+     * the same order as there.
+     */
+    private static void microOne(int kc, float[] ap, int ao, int lda, float[] bp, int bo, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S),
+                c3 = FloatVector.zero(S), c4 = FloatVector.zero(S), c5 = FloatVector.zero(S);
+        int a0 = ao, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo + p * NR);
+            c0 = FloatVector.broadcast(S, ap[a0 + p]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[a1 + p]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[a2 + p]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[a3 + p]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[a4 + p]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[a5 + p]).fma(b0, c5);
+        }
+        c0.intoArray(tile, 0); c1.intoArray(tile, NR); c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR); c4.intoArray(tile, 4 * NR); c5.intoArray(tile, 5 * NR);
+    }
+
+    /**
      * A product with a single row panel (m ≤ MR) and plain B: a convolution with few filters (im2col patches as B,
      * one column per output pixel), where each B value is used by that one panel only. Packing B would copy the whole
      * patch matrix once more for no reuse, so the micro-kernel reads B in place, a row stride apart, over all of K; A
@@ -358,7 +415,7 @@ public final class Gemm {
      */
     private static void rowPanel(boolean transA, int m, int n, int k, float[] a, float[] b, float[] c) {
         float[] ap = SCRATCH.get().ap(MR * k); // the caller's; the tasks only read it, and it outlives them
-        packA(transA, a, m, k, 0, k, ap);
+        packRows(transA, a, m, k, ap);
         int nPanels = (n + NR - 1) / NR;
         Threads.parallelFor(nPanels, 2L * m * n * k, (from, to) -> {
             float[] tile = SCRATCH.get().tile;

@@ -29,11 +29,17 @@ class GemmTest {
                 for (int i = 0; i < b.length; i++) b[i] = (float) (rng.nextDouble() - 0.5);
                 for (int i = 0; i < c.length; i++) c[i] = init[i] = (float) rng.nextDouble();
                 Gemm.gemm(ta, tb, m, n, k, a, b, c, true);
+                // Not accumulating, C's old contents (NaN) must not show: the blocked kernels write C in their first K
+                // block instead of adding to a zeroed C.
+                float[] fresh = new float[m * n];
+                java.util.Arrays.fill(fresh, Float.NaN);
+                Gemm.gemm(ta, tb, m, n, k, a, b, fresh, false);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         double s = init[i * n + j];
                         for (int p = 0; p < k; p++) s += (double) (ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j]);
                         assertEquals(s, c[i * n + j], 1e-4 * Math.sqrt(k) + 1e-5, "ta=" + ta + " tb=" + tb + " at " + i + "," + j);
+                        assertEquals(s - init[i * n + j], fresh[i * n + j], 1e-4 * Math.sqrt(k) + 1e-5, "not accumulating, ta=" + ta + " tb=" + tb + " at " + i + "," + j);
                     }
                 }
             }
@@ -96,7 +102,7 @@ class GemmTest {
     }
 
     /** Results do not depend on how many threads share the work. */
-    @ParameterizedTest @CsvSource({"200,300,400", "300,200,400", "1030,64,300", "97,97,513"})
+    @ParameterizedTest @CsvSource({"200,300,400", "300,200,400", "1030,64,300", "97,97,513", "256,256,784", "256,10,128", "131,70,300"})
     void sameResultWithOneOrManyThreads(int m, int n, int k) {
         SplittableRandom rng = new SplittableRandom(1);
         float[] a = new float[m * k], b = new float[k * n];
@@ -104,13 +110,22 @@ class GemmTest {
         for (int i = 0; i < b.length; i++) b[i] = (float) rng.nextDouble();
         int before = Threads.parallelism();
         try {
-            Threads.setParallelism(1);
-            float[] one = new float[m * n];
-            Gemm.gemm(false, false, m, n, k, a, b, one, false);
-            Threads.setParallelism(4);
-            float[] four = new float[m * n];
-            Gemm.gemm(false, false, m, n, k, a, b, four, false);
-            assertArrayEquals(one, four);
+            for (boolean ta : new boolean[] {false, true}) {
+                Threads.setParallelism(1);
+                float[] one = new float[m * n];
+                Gemm.gemm(ta, false, m, n, k, a, b, one, false);
+                for (int threads : new int[] {2, 3, 4}) {
+                    Threads.setParallelism(threads);
+                    float[] many = new float[m * n];
+                    java.util.Arrays.fill(many, Float.NaN);
+                    Gemm.gemm(ta, false, m, n, k, a, b, many, false);
+                    assertArrayEquals(one, many, threads + " threads, ta=" + ta);
+                    // B packed ahead: ranges shared out as threads come free (row or column split).
+                    float[] packed = new float[m * n];
+                    Gemm.gemm(ta, m, a, Gemm.pack(b, k, n), packed, false, null, null);
+                    assertArrayEquals(one, packed, threads + " threads, packed B, ta=" + ta);
+                }
+            }
         } finally {
             Threads.setParallelism(before);
         }
