@@ -521,10 +521,18 @@ public final class Gemm {
      * packed panels, with every lane of eight accumulators busy. Summed in the blocked kernel's order.
      */
     static void gemv(int k, float[] a, PackedB b, float[] c) {
-        // One core: splitting the panels over two with a spinning worker was measured (2 Dec 2026) and did not win
-        // under load (see benchmarks/README.md).
-        gemvPanels(k, a, b, c, 0, b.panels);
+        int groups = (b.panels + GEMV_PANELS - 1) / GEMV_PANELS;
+        if (!GEMV_SPLIT || groups < 2) { gemvPanels(k, a, b, c, 0, b.panels); return; }
+        Threads.parallelForShared(groups, (long) k * b.n * GEMV_WORK_PER_WEIGHT, (g0, g1) ->
+                gemvPanels(k, a, b, c, g0 * GEMV_PANELS, Math.min(b.panels, g1 * GEMV_PANELS)));
     }
+
+    static final boolean GEMV_SPLIT = !"false".equals(System.getProperty("layerlab.gemv.split"));
+    /**
+     * A weight streamed through a matrix–vector product counts as this many operations for the threads' work
+     * threshold: each is read once, from L2 or beyond, where a product's operand is reused from registers.
+     */
+    private static final int GEMV_WORK_PER_WEIGHT = 8;
 
     /** {@link #gemv} over column panels [from, to). */
     static void gemvPanels(int k, float[] a, PackedB b, float[] c, int from, int to) {

@@ -102,7 +102,7 @@ class GemmTest {
     }
 
     /** Results do not depend on how many threads share the work. */
-    @ParameterizedTest @CsvSource({"200,300,400", "300,200,400", "1030,64,300", "97,97,513", "256,256,784", "256,10,128", "131,70,300"})
+    @ParameterizedTest @CsvSource({"200,300,400", "300,200,400", "1030,64,300", "97,97,513", "256,256,784", "256,10,128", "131,70,300", "1,700,300", "1,300,1000"})
     void sameResultWithOneOrManyThreads(int m, int n, int k) {
         SplittableRandom rng = new SplittableRandom(1);
         float[] a = new float[m * k], b = new float[k * n];
