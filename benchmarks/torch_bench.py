@@ -105,16 +105,23 @@ def fashion_run(make_model, quick, epochs):
             "train_samples": x.shape[0], "epochs": epochs}
 
 
+def warm_up(call, times, quick):
+    """At least `times` calls and at least 1 s of them (0.3 s quick), as Bench.warmUp does on LayerLab's side."""
+    t0, done = time.perf_counter(), 0
+    while done < times or time.perf_counter() - t0 < (0.3 if quick else 1.0):
+        call(); done += 1
+
+
 def w4(model, shape, quick):
     model.eval()
     one, many = torch.rand(1, *shape), torch.rand(256, *shape)
     n1, n256 = (2000, 30) if quick else (20000, 200)
     with torch.no_grad():
-        for _ in range(n1 // 2): model(one)
+        warm_up(lambda: model(one), n1 // 2, quick)
         t0 = time.perf_counter()
         for _ in range(n1): model(one)
         lat = (time.perf_counter() - t0) / n1 * 1e6
-        for _ in range(n256 // 3): model(many)
+        warm_up(lambda: model(many), n256 // 3, quick)
         t0 = time.perf_counter()
         for _ in range(n256): model(many)
         sps = 256 * n256 / (time.perf_counter() - t0)
