@@ -19,6 +19,7 @@ import org.layerlab.compute.data.IdxFiles;
 import org.layerlab.compute.graph.CompiledNetwork;
 import org.layerlab.compute.graph.ModelGraph;
 import org.layerlab.compute.graph.ReferenceNetworks;
+import org.layerlab.compute.kernels.Threads;
 import org.layerlab.compute.nn.Optimizers;
 import org.layerlab.compute.train.TrainingEvents.EndReason;
 import org.layerlab.compute.train.TrainingEvents.RunEnded;
@@ -126,7 +127,9 @@ public final class JitWarmup {
         t.addListener(watcher);
         running = t;
         if (yielded.get()) return 0; // a run started while this one was being built
-        RunEnded end = t.start(Runnable::run, false).join(); // the executor runs the loop right here
+        // On this thread alone (the executor runs the loop right here, its kernels stay on it): the other core stays
+        // free for the window, which the user may already be using. The kernels take the same paths either way.
+        RunEnded end = Threads.serially(() -> t.start(Runnable::run, false).join());
         running = null;
         return end.reason() == EndReason.COMPLETED ? s.batches() : (int) end.step();
     }
